@@ -1,0 +1,5 @@
+"""python -m perurel"""
+
+from perurel.cli import main
+
+main()

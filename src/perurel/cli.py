@@ -1,0 +1,273 @@
+"""The `perurel` command: parse arguments, ask the query layer, hand the result to a renderer."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import ExitCode, PerurelError, UsageError, printable
+from .model import EVENT_KINDS
+
+ISSUES_URL = "https://github.com/perurel/perurel/issues"
+
+
+def _debug() -> bool:
+    return os.environ.get("PERUREL_DEBUG", "") not in ("", "0")
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"perurel: error: {message}\n")
+
+
+def note(message: str) -> None:
+    """A remark for the person at the terminal, kept off stdout so scripts get clean output."""
+    sys.stderr.write(f"perurel: {message}\n")
+
+
+def _silence_stdout() -> None:
+    # The reader went away (`perurel timeline | head -1`): point stdout at /dev/null so the
+    # interpreter's final flush does not complain about the broken pipe.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _run(invoke: Callable[[], Any]) -> int:
+    """Run the command line, turning every failure into one line on stderr and an exit code."""
+    try:
+        result = invoke()
+        sys.stdout.flush()
+        return result if isinstance(result, int) else ExitCode.OK
+    except PerurelError as exc:
+        _error(exc.message)
+        return exc.exit_code
+    except click.exceptions.NoArgsIsHelpError as exc:
+        sys.stdout.write(exc.ctx.get_help() + "\n")
+        return ExitCode.OK
+    except click.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "perurel"
+        _error(f"{printable(exc.format_message(), 300)} (see '{where} --help')")
+        return ExitCode.USAGE
+    except click.ClickException as exc:
+        _error(printable(exc.format_message(), 300))
+        return exc.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        sys.stderr.write("\n")
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return ExitCode.OK
+    except Exception as exc:
+        if _debug():
+            raise
+        _error(
+            f"internal error: {type(exc).__name__}: {printable(str(exc), 200)} — this is a bug, "
+            f"please report it at {ISSUES_URL} (PERUREL_DEBUG=1 or --debug shows the traceback)"
+        )
+        return ExitCode.INTERNAL
+
+
+class PerurelGroup(TyperGroup):
+    """Typer's group, with perurel's one-line errors and stable exit codes instead of click's."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def invoke() -> Any:
+            return super(PerurelGroup, self).main(
+                args, prog_name or "perurel", complete_var, standalone_mode=False, **extra
+            )
+
+        code = _run(invoke)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=PerurelGroup,
+    name="perurel",
+    help="Sourced facts on the foreign relations of Peru.",
+    epilog="Exit codes: 0 ok, 1 not found or ambiguous, 2 usage error, 3 dataset missing or invalid.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+
+
+class State:
+    """What the global options chose, handed to each command through the click context."""
+
+    def __init__(self, data: str | None) -> None:
+        self.data = data
+
+    def dataset(self) -> Any:
+        from .store import load
+
+        return load(self.data)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"perurel {__version__}\n")
+        raise typer.Exit()
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of a table.")]
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option(
+            "--data",
+            metavar="PATH",
+            help="Read another dataset instead of the bundled one (also: PERUREL_DATA).",
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Sourced facts on the foreign relations of Peru.
+
+    Examples:
+      perurel country chile
+      perurel timeline --since 1990 --country chile
+      perurel --data my.json country ecuador --json
+    """
+    if debug:
+        os.environ["PERUREL_DEBUG"] = "1"
+    ctx.obj = State(data)
+
+
+def _state(ctx: typer.Context) -> State:
+    obj = ctx.find_object(State)
+    return obj if obj is not None else State(None)
+
+
+def _resolve(ds: Any, query: str) -> Any:
+    """The country for a query, telling the person on stderr when it was not an exact name."""
+    m = ds.match(query)
+    if not m.exact:
+        how = "closest match" if m.how == "fuzzy" else "alias"
+        note(f"{printable(query)!r} → {m.country.name} ({m.country.code}), {how} {m.matched!r}")
+    return m.country
+
+
+@app.command()
+def country(
+    ctx: typer.Context,
+    query: Annotated[
+        str,
+        typer.Argument(help="A name (English or Spanish), ISO code, demonym or abbreviation; typos are forgiven."),
+    ],
+    json_: JsonOption = False,
+) -> None:
+    """Peru's relations with one country: status, missions, events, sources.
+
+    Examples:
+      perurel country chile
+      perurel country "EE.UU." --json | jq .relations
+      perurel country KOR
+    """
+    ds = _state(ctx).dataset()
+    found = _resolve(ds, query)
+    if json_:
+        from .formats import country_record, dumps
+
+        sys.stdout.write(dumps(country_record(ds, found)))
+        return
+    from . import render
+
+    render.console().print(render.country_card(ds, found))
+
+
+def _check_filters(since: str | None, until: str | None, limit: int | None) -> None:
+    from .query import date_bound
+
+    lo = date_bound(since, "--since")[0] if since is not None else None
+    hi = date_bound(until, "--until")[1] if until is not None else None
+    if lo and hi and lo > hi:
+        raise UsageError(f"--since {printable(since or '')} is after --until {printable(until or '')}")
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be zero or more, not {limit}")
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="Up to this date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    countries: Annotated[
+        list[str] | None,
+        typer.Option("--country", "-c", metavar="COUNTRY", help="Only events with this country (repeatable; matched like `country`)."),
+    ] = None,
+    kinds: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            click_type=click.Choice(EVENT_KINDS, case_sensitive=False),
+            help="Only events of this kind (repeatable).",
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", metavar="N", help="Show at most N events.")] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
+    json_: JsonOption = False,
+) -> None:
+    """Events in Peru's foreign relations, in date order, grouped by year.
+
+    Examples:
+      perurel timeline --since 1990
+      perurel timeline --since 1999-06 --until 2001 --country chile
+      perurel timeline --kind treaty --kind ruling --reverse --limit 5
+      perurel timeline --since 2020 --json | jq '.[].title'
+    """
+    _check_filters(since, until, limit)
+    ds = _state(ctx).dataset()
+    codes = [_resolve(ds, q).code for q in countries or ()]
+    events = ds.timeline(
+        since=since,
+        until=until,
+        countries=codes,
+        kinds=[k.lower() for k in kinds or ()],
+        limit=limit,
+        reverse=reverse,
+    )
+    if json_:
+        from .formats import dumps, event_records
+
+        sys.stdout.write(dumps(event_records(events)))
+        return
+    from . import render
+
+    render.console().print(render.timeline(ds, events))
+
+
+def main() -> None:
+    """Entry point of the `perurel` command."""
+    app()

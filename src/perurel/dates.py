@@ -1,0 +1,49 @@
+"""ISO 8601 dates at the precision a source gives: YYYY, YYYY-MM or YYYY-MM-DD."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_span(text: str) -> tuple[date, date]:
+    """The first and last day a partial date covers; ValueError if it is not a valid date."""
+    m = _DATE.fullmatch(text)
+    if not m:
+        raise ValueError(f"{text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(m[1])
+    if year < 1:
+        raise ValueError(f"{text!r} is not a valid date")
+    if m[2] is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = int(m[2])
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text!r} is not a valid date: month {month} does not exist")
+    last = calendar.monthrange(year, month)[1]
+    if m[3] is None:
+        return date(year, month, 1), date(year, month, last)
+    day = int(m[3])
+    if not 1 <= day <= last:
+        raise ValueError(f"{text!r} is not a valid date: {year}-{month:02d} has no day {day}")
+    d = date(year, month, day)
+    return d, d
+
+
+def is_valid(text: object) -> bool:
+    """True for a well-formed partial date string."""
+    if not isinstance(text, str):
+        return False
+    try:
+        parse_span(text)
+    except ValueError:
+        return False
+    return True
+
+
+def sort_key(text: str) -> tuple[date, int]:
+    """Order partial dates by their first day, a year before its months and days."""
+    start, _ = parse_span(text)
+    return start, len(text)

@@ -1,0 +1,184 @@
+"""The records of the dataset, as frozen dataclasses that serialise back to the dataset's shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+STATUSES = ("active", "suspended", "broken", "none", "unknown")
+MISSION_KINDS = (
+    "embassy",
+    "consulate-general",
+    "consulate",
+    "honorary-consulate",
+    "consular-agency",
+    "office",
+    "accredited-from",
+)
+EVENT_KINDS = (
+    "treaty",
+    "agreement",
+    "dispute",
+    "ruling",
+    "visit",
+    "recognition",
+    "relations",
+    "aid",
+    "trade",
+    "security",
+    "membership",
+    "politics",
+)
+PERU = "PE"
+
+
+def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str | None = None
+    date: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _drop_none(
+            {
+                "id": self.id,
+                "title": self.title,
+                "publisher": self.publisher,
+                "url": self.url,
+                "date": self.date,
+                "note": self.note,
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Relations:
+    status: str
+    established: str | None
+    note: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "established": self.established,
+            "note": self.note,
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mission:
+    owner: str
+    host: str
+    kind: str
+    city: str | None
+    sources: tuple[str, ...]
+    via: str | None = None  # for accredited-from: the country whose capital the mission sits in
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _drop_none(
+            {
+                "owner": self.owner,
+                "host": self.host,
+                "kind": self.kind,
+                "city": self.city,
+                "from": self.via,
+                "note": self.note,
+                "sources": list(self.sources),
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    iso3: str
+    name: str
+    name_es: str
+    aliases: tuple[str, ...]
+    region: str
+    subregion: str
+    relations: Relations
+    missions: tuple[Mission, ...]
+    sources: tuple[str, ...]
+    summary: str | None = None
+    summary_sources: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "code": self.code,
+            "iso3": self.iso3,
+            "name": self.name,
+            "name_es": self.name_es,
+            "aliases": list(self.aliases),
+            "region": self.region,
+            "subregion": self.subregion,
+            "relations": self.relations.to_dict(),
+            "missions": [m.to_dict() for m in self.missions],
+        }
+        if self.summary is not None:
+            d["summary"] = self.summary
+            d["summary_sources"] = list(self.summary_sources)
+        d["sources"] = list(self.sources)
+        return d
+
+    def cited(self) -> list[str]:
+        """Every source id this country's facts cite, first citation first."""
+        ids = [*self.sources, *self.relations.sources, *self.summary_sources]
+        for m in self.missions:
+            ids.extend(m.sources)
+        return list(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: str
+    countries: tuple[str, ...]
+    kind: str
+    title: str
+    summary: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "countries": list(self.countries),
+            "kind": self.kind,
+            "title": self.title,
+            "summary": self.summary,
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    id: str
+    name: str
+    name_es: str
+    joined: str | None
+    note: str
+    sources: tuple[str, ...]
+    left: str | None = None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "name_es": self.name_es,
+            "joined": self.joined,
+        }
+        d.update(_drop_none({"left": self.left, "role": self.role}))
+        d.update({"note": self.note, "sources": list(self.sources)})
+        return d

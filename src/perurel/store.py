@@ -1,0 +1,192 @@
+"""Find, read and (for datasets other than the bundled one) validate the dataset, once."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import dates
+from .errors import DataError, printable
+from .model import Country, Event, Mission, Organisation, Relations, Source
+
+if TYPE_CHECKING:
+    from .match import Match
+
+ENV_VAR = "PERUREL_DATA"
+_PACKAGED = Path(__file__).parent / "data" / "relations.json"
+# In a source checkout (or an editable install) the dataset lives at the repository root.
+_CHECKOUT = Path(__file__).resolve().parents[2] / "data" / "relations.json"
+
+
+def bundled_path() -> Path:
+    """Where the dataset shipped with perurel lives."""
+    return _PACKAGED if _PACKAGED.is_file() else _CHECKOUT
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """The whole dataset, indexed for lookups. Build it with `perurel.load()`."""
+
+    path: Path
+    schema_version: int
+    dataset_date: str | None
+    sources: dict[str, Source]
+    countries: dict[str, Country]
+    events: tuple[Event, ...]
+    organisations: tuple[Organisation, ...]
+    _by_country: dict[str, tuple[Event, ...]] = field(repr=False, compare=False)
+
+    def get(self, code: str) -> Country | None:
+        """The country with this ISO alpha-2 code, or None."""
+        return self.countries.get(code.upper())
+
+    def country(self, query: str) -> Country:
+        """The country a person means by `query`; raises NotFound or Ambiguous."""
+        return self.match(query).country
+
+    def match(self, query: str) -> Match:
+        """Like `country`, but says how the query matched (exact, alias, fuzzy) and how well."""
+        from .match import lookup
+
+        return lookup(self, query)
+
+    def events_of(self, code: str) -> tuple[Event, ...]:
+        """The events involving one country, in date order."""
+        return self._by_country.get(code, ())
+
+    def timeline(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        countries: Sequence[str] = (),
+        kinds: Sequence[str] = (),
+        limit: int | None = None,
+        reverse: bool = False,
+    ) -> list[Event]:
+        """Events in date order, filtered; see `perurel.query.timeline`."""
+        from .query import timeline
+
+        return timeline(
+            self, since=since, until=until, countries=countries, kinds=kinds, limit=limit, reverse=reverse
+        )
+
+    def cited_sources(self, ids: Iterable[str]) -> list[Source]:
+        """The source records for these ids, in first-cited order, without repeats."""
+        return [self.sources[i] for i in dict.fromkeys(ids) if i in self.sources]
+
+
+def resolve_path(path: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+    """The dataset to read, and whether it is the bundled one: explicit path, $PERUREL_DATA, bundled."""
+    chosen = path if path not in (None, "") else os.environ.get(ENV_VAR) or None
+    if chosen is None:
+        return bundled_path(), True
+    return Path(chosen), False
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """Read the dataset (bundled unless a path or $PERUREL_DATA names another), once per path."""
+    resolved, bundled = resolve_path(path)
+    return _load(resolved, bundled)
+
+
+@cache
+def _load(path: Path, bundled: bool) -> Dataset:
+    raw = read_json(path)
+    if not bundled:
+        from .validate import check
+
+        problems = check(raw)
+        if problems:
+            more = f" (and {len(problems) - 1} more; run 'perurel validate {path}')" if len(problems) > 1 else ""
+            raise DataError(f"invalid dataset {printable(str(path))}: {problems[0]}{more}")
+    try:
+        return build(raw, path)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - guarded by check()
+        raise DataError(f"invalid dataset {printable(str(path))}: {exc}") from exc
+
+
+def read_json(path: Path) -> Any:
+    """Parse a dataset file, turning every way it can fail into one DataError line."""
+    where = printable(str(path))
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"dataset not found: {where}") from None
+    except IsADirectoryError:
+        raise DataError(f"dataset is a directory, not a file: {where}") from None
+    except OSError as exc:
+        raise DataError(f"cannot read dataset {where}: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise DataError(f"dataset is empty: {where}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"dataset is not UTF-8 text: {where} (byte {exc.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"dataset is not valid JSON: {where}: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise DataError(f"dataset is nested too deeply to read: {where}") from None
+
+
+def _ids(values: Any) -> tuple[str, ...]:
+    return tuple(values or ())
+
+
+def build(raw: dict[str, Any], path: Path) -> Dataset:
+    """Turn a parsed (and valid) dataset into records and indexes."""
+    sources = {s["id"]: Source(s["id"], s["title"], s["publisher"], s.get("url"), s.get("date"), s.get("note")) for s in raw["sources"]}
+    countries: dict[str, Country] = {}
+    for c in raw["countries"]:
+        rel = c["relations"]
+        countries[c["code"]] = Country(
+            code=c["code"],
+            iso3=c["iso3"],
+            name=c["name"],
+            name_es=c["name_es"],
+            aliases=tuple(c.get("aliases", ())),
+            region=c["region"],
+            subregion=c["subregion"],
+            relations=Relations(rel["status"], rel.get("established"), rel.get("note") or "", _ids(rel.get("sources"))),
+            missions=tuple(
+                Mission(m["owner"], m["host"], m["kind"], m.get("city"), _ids(m.get("sources")), m.get("from"), m.get("note"))
+                for m in c.get("missions", ())
+            ),
+            sources=_ids(c.get("sources")),
+            summary=c.get("summary"),
+            summary_sources=_ids(c.get("summary_sources")),
+        )
+    events = sorted(
+        (
+            Event(e["id"], e["date"], tuple(e["countries"]), e["kind"], e["title"], e["summary"], _ids(e["sources"]))
+            for e in raw["events"]
+        ),
+        key=lambda e: (dates.sort_key(e.date), e.id),
+    )
+    by_country: dict[str, list[Event]] = {}
+    for e in events:
+        for code in e.countries:
+            by_country.setdefault(code, []).append(e)
+    organisations = tuple(
+        Organisation(
+            o["id"], o["name"], o["name_es"], o.get("joined"), o.get("note") or "", _ids(o["sources"]), o.get("left"), o.get("role")
+        )
+        for o in raw["organisations"]
+    )
+    return Dataset(
+        path=path,
+        schema_version=raw["schema_version"],
+        dataset_date=raw.get("dataset_date"),
+        sources=sources,
+        countries=countries,
+        events=tuple(events),
+        organisations=organisations,
+        _by_country={k: tuple(v) for k, v in by_country.items()},
+    )

@@ -1,0 +1,270 @@
+"""Check a dataset's shape and integrity, reporting every problem with its JSON path.
+
+Used for datasets given with --data / PERUREL_DATA and by `perurel validate`; the bundled
+dataset is checked by the tests instead, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from . import dates
+from .model import EVENT_KINDS, MISSION_KINDS, PERU, STATUSES
+
+SCHEMA_VERSION = 1
+_CODE = re.compile(r"[A-Z]{2}")
+_ISO3 = re.compile(r"[A-Z]{3}")
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class _Checker:
+    def __init__(self, today: date) -> None:
+        self.problems: list[Problem] = []
+        self.today = today
+        self.source_ids: set[str] = set()
+        self.codes: set[str] = set()
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def obj(self, value: Any, path: str) -> bool:
+        if not isinstance(value, dict):
+            self.add(path, f"expected an object, found {_kind(value)}")
+            return False
+        return True
+
+    def text(self, rec: dict[str, Any], key: str, path: str, *, required: bool = True) -> None:
+        if key not in rec:
+            if required:
+                self.add(path, f"missing required field {key!r}")
+            return
+        value = rec[key]
+        if value is None and not required:
+            return
+        if not isinstance(value, str) or (required and not value.strip() and key != "note"):
+            self.add(f"{path}.{key}", f"expected a non-empty string, found {_show(value)}")
+
+    def date(self, rec: dict[str, Any], key: str, path: str, *, required: bool) -> None:
+        if key not in rec or rec[key] is None:
+            if required:
+                self.add(path, f"missing required field {key!r}")
+            return
+        value = rec[key]
+        if not dates.is_valid(value):
+            self.add(f"{path}.{key}", f"{_show(value)} is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        elif dates.parse_span(value)[0] > self.today:
+            self.add(f"{path}.{key}", f"{_show(value)} is in the future")
+
+    def enum(self, rec: dict[str, Any], key: str, allowed: Iterable[str], path: str) -> None:
+        allowed = tuple(allowed)
+        if key not in rec:
+            self.add(path, f"missing required field {key!r}")
+        elif rec[key] not in allowed:
+            self.add(f"{path}.{key}", f"{_show(rec[key])} is not one of {', '.join(allowed)}")
+
+    def cites(self, rec: dict[str, Any], key: str, path: str, *, required: bool = True) -> None:
+        ids = rec.get(key)
+        if ids is None and not required:
+            return
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            self.add(f"{path}.{key}", f"expected a list of source ids, found {_show(ids)}")
+            return
+        if required and not ids:
+            self.add(f"{path}.{key}", "a fact needs at least one source")
+        for i, sid in enumerate(ids):
+            if sid not in self.source_ids:
+                self.add(f"{path}.{key}[{i}]", f"unknown source id {_show(sid)}")
+
+    def code(self, value: Any, path: str, *, allow_peru: bool) -> None:
+        if value == PERU and allow_peru:
+            return
+        if not isinstance(value, str) or value not in self.codes:
+            self.add(path, f"{_show(value)} is not a country code of this dataset")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, int | float) else type(value).__name__
+    )
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        from .errors import printable
+
+        return repr(printable(value, 60))
+    return _kind(value) if isinstance(value, dict | list) or value is None else repr(value)
+
+
+def check(data: Any, *, today: date | None = None) -> list[Problem]:
+    """Every problem in a parsed dataset; an empty list means it is valid."""
+    c = _Checker(today or date.today())
+    if not isinstance(data, dict):
+        c.add("", f"the top level must be an object, found {_kind(data)}")
+        return c.problems
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        c.add("schema_version", f"expected an integer, found {_show(version)}")
+        return c.problems
+    if version > SCHEMA_VERSION:
+        c.add("schema_version", f"version {version} is newer than this perurel reads ({SCHEMA_VERSION}); upgrade perurel")
+        return c.problems
+    if version < 1:
+        c.add("schema_version", f"unknown version {version}")
+        return c.problems
+    for key in ("sources", "countries", "events", "organisations"):
+        if not isinstance(data.get(key), list):
+            c.add(key if key in data else "", f"{key!r} must be a list, found {_show(data.get(key))}" if key in data else f"missing required field {key!r}")
+    if c.problems:
+        return c.problems
+    if "dataset_date" in data:
+        c.date(data, "dataset_date", "", required=False)
+
+    _sources(c, data["sources"])
+    raw_countries = data["countries"]
+    for i, rec in enumerate(raw_countries):
+        if isinstance(rec, dict) and isinstance(rec.get("code"), str):
+            code = rec["code"]
+            if code in c.codes:
+                c.add(f"countries[{i}].code", f"duplicate country code {code!r}")
+            c.codes.add(code)
+    for i, rec in enumerate(raw_countries):
+        _country(c, rec, f"countries[{i}]")
+    _events(c, data["events"])
+    _organisations(c, data["organisations"])
+    return c.problems
+
+
+def _sources(c: _Checker, records: list[Any]) -> None:
+    for i, rec in enumerate(records):
+        path = f"sources[{i}]"
+        if not c.obj(rec, path):
+            continue
+        sid = rec.get("id")
+        if not isinstance(sid, str) or not _ID.fullmatch(sid):
+            c.add(f"{path}.id", f"{_show(sid)} is not a valid id (lower-case letters, digits, '.', '_', '-')")
+        elif sid in c.source_ids:
+            c.add(f"{path}.id", f"duplicate source id {sid!r}")
+        else:
+            c.source_ids.add(sid)
+        c.text(rec, "title", path)
+        c.text(rec, "publisher", path)
+        for key in ("url", "note"):
+            c.text(rec, key, path, required=False)
+        c.date(rec, "date", path, required=False)
+
+
+def _country(c: _Checker, rec: Any, path: str) -> None:
+    if not c.obj(rec, path):
+        return
+    code = rec.get("code")
+    if not isinstance(code, str) or not _CODE.fullmatch(code):
+        c.add(f"{path}.code", f"{_show(code)} is not an ISO 3166-1 alpha-2 code")
+    elif code == PERU:
+        c.add(f"{path}.code", "Peru itself is not one of its partners")
+    iso3 = rec.get("iso3")
+    if not isinstance(iso3, str) or not _ISO3.fullmatch(iso3):
+        c.add(f"{path}.iso3", f"{_show(iso3)} is not an ISO 3166-1 alpha-3 code")
+    for key in ("name", "name_es", "region", "subregion"):
+        c.text(rec, key, path)
+    aliases = rec.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        c.add(f"{path}.aliases", "expected a list of non-empty strings")
+    c.cites(rec, "sources", path, required=False)
+    rel = rec.get("relations")
+    rpath = f"{path}.relations"
+    if rel is None:
+        c.add(path, "missing required field 'relations'")
+    elif c.obj(rel, rpath):
+        c.enum(rel, "status", STATUSES, rpath)
+        c.date(rel, "established", rpath, required=False)
+        c.text(rel, "note", rpath, required=False)
+        known = rel.get("status") != "unknown" or rel.get("established") is not None
+        c.cites(rel, "sources", rpath, required=known)
+    missions = rec.get("missions", [])
+    if not isinstance(missions, list):
+        c.add(f"{path}.missions", f"expected a list, found {_show(missions)}")
+        missions = []
+    for j, m in enumerate(missions):
+        mpath = f"{path}.missions[{j}]"
+        if not c.obj(m, mpath):
+            continue
+        c.code(m.get("owner"), f"{mpath}.owner", allow_peru=True)
+        c.code(m.get("host"), f"{mpath}.host", allow_peru=True)
+        if PERU not in (m.get("owner"), m.get("host")):
+            c.add(mpath, "a mission must be Peru's or hosted by Peru")
+        c.enum(m, "kind", MISSION_KINDS, mpath)
+        c.text(m, "city", mpath, required=False)
+        if m.get("from") is not None:
+            c.code(m.get("from"), f"{mpath}.from", allow_peru=False)
+        c.cites(m, "sources", mpath)
+    if "summary" in rec:
+        c.text(rec, "summary", path)
+        c.cites(rec, "summary_sources", path)
+
+
+def _events(c: _Checker, records: list[Any]) -> None:
+    ids: set[str] = set()
+    seen: dict[tuple[str, str], int] = {}
+    for i, rec in enumerate(records):
+        path = f"events[{i}]"
+        if not c.obj(rec, path):
+            continue
+        eid = rec.get("id")
+        if not isinstance(eid, str) or not _ID.fullmatch(eid):
+            c.add(f"{path}.id", f"{_show(eid)} is not a valid id")
+        elif eid in ids:
+            c.add(f"{path}.id", f"duplicate event id {eid!r}")
+        else:
+            ids.add(eid)
+        c.date(rec, "date", path, required=True)
+        countries = rec.get("countries")
+        if not isinstance(countries, list):
+            c.add(f"{path}.countries", f"expected a list of country codes, found {_show(countries)}")
+        else:
+            for j, code in enumerate(countries):
+                c.code(code, f"{path}.countries[{j}]", allow_peru=False)
+        c.enum(rec, "kind", EVENT_KINDS, path)
+        c.text(rec, "title", path)
+        c.text(rec, "summary", path)
+        c.cites(rec, "sources", path)
+        key = (str(rec.get("date")), str(rec.get("title")).casefold())
+        if key in seen:
+            c.add(path, f"duplicates events[{seen[key]}] (same date and title)")
+        else:
+            seen[key] = i
+
+
+def _organisations(c: _Checker, records: list[Any]) -> None:
+    ids: set[str] = set()
+    for i, rec in enumerate(records):
+        path = f"organisations[{i}]"
+        if not c.obj(rec, path):
+            continue
+        oid = rec.get("id")
+        if not isinstance(oid, str) or not _ID.fullmatch(oid):
+            c.add(f"{path}.id", f"{_show(oid)} is not a valid id")
+        elif oid in ids:
+            c.add(f"{path}.id", f"duplicate organisation id {oid!r}")
+        else:
+            ids.add(oid)
+        c.text(rec, "name", path)
+        c.text(rec, "name_es", path)
+        c.date(rec, "joined", path, required=False)
+        c.date(rec, "left", path, required=False)
+        c.text(rec, "role", path, required=False)
+        c.text(rec, "note", path, required=False)
+        c.cites(rec, "sources", path)
