@@ -39,12 +39,40 @@ NAME_EN = {"VA": "Holy See", "CZ": "Czechia", "TR": "Türkiye"}
 
 # Names people type that the reference lists lack: abbreviations, older and historical names.
 EXTRA_ALIASES: dict[str, list[str]] = {
-    "US": ["EE.UU.", "EEUU", "E.U.A.", "U.S.", "U.S.A.", "America", "Estados Unidos de Norteamérica",
-           "Norteamérica", "norteamericano", "norteamericana", "estadounidense", "American"],
-    "GB": ["U.K.", "Britain", "Great Britain", "Gran Bretaña", "England", "Inglaterra", "inglés",
-           "inglesa", "británica"],
-    "RU": ["Russian Federation", "USSR", "U.R.S.S.", "URSS", "Soviet Union", "Unión Soviética",
-           "Rusia"],
+    "US": [
+        "EE.UU.",
+        "EEUU",
+        "E.U.A.",
+        "U.S.",
+        "U.S.A.",
+        "America",
+        "Estados Unidos de Norteamérica",
+        "Norteamérica",
+        "norteamericano",
+        "norteamericana",
+        "estadounidense",
+        "American",
+    ],
+    "GB": [
+        "U.K.",
+        "Britain",
+        "Great Britain",
+        "Gran Bretaña",
+        "England",
+        "Inglaterra",
+        "inglés",
+        "inglesa",
+        "británica",
+    ],
+    "RU": [
+        "Russian Federation",
+        "USSR",
+        "U.R.S.S.",
+        "URSS",
+        "Soviet Union",
+        "Unión Soviética",
+        "Rusia",
+    ],
     "CZ": ["Czech Republic", "Chequia", "República Checa"],
     "KR": ["Korea", "Corea", "ROK"],
     "KP": ["Korea", "Corea", "DPRK", "Corea del Norte"],
@@ -98,20 +126,42 @@ def feminine_es(demonym: str) -> list[str]:
 
 
 def build_identity(ref: Path) -> dict[str, dict[str, object]]:
-    rows = {r["iso2"]: r for r in csv.DictReader(open(ref / "countries_es_merged.csv", encoding="utf-8"))}
-    world = {c["cca2"]: c for c in json.load(open(ref / "mledoze_world-countries_5.1.0_countries.json", encoding="utf-8"))}
-    i18n = json.load(open(ref / "i18n-iso-countries_7.14.0_es.json", encoding="utf-8"))["countries"]
-    nat = json.load(open(ref / "i18n-nationality_1.4.0_es.json", encoding="utf-8"))["nationalities"]
+    rows = {
+        r["iso2"]: r
+        for r in csv.DictReader(
+            (ref / "countries_es_merged.csv").read_text(encoding="utf-8").splitlines()
+        )
+    }
+    world = {
+        c["cca2"]: c
+        for c in json.loads(
+            (ref / "mledoze_world-countries_5.1.0_countries.json").read_text(encoding="utf-8")
+        )
+    }
+    i18n = json.loads((ref / "i18n-iso-countries_7.14.0_es.json").read_text(encoding="utf-8"))[
+        "countries"
+    ]
+    nat = json.loads((ref / "i18n-nationality_1.4.0_es.json").read_text(encoding="utf-8"))[
+        "nationalities"
+    ]
 
-    codes = sorted(c for c, r in rows.items() if (r["un_member"] == "True" or c in EXTRA_STATES) and c != "PE")
+    codes = sorted(
+        c for c, r in rows.items() if (r["un_member"] == "True" or c in EXTRA_STATES) and c != "PE"
+    )
     out: dict[str, dict[str, object]] = {}
     for code in codes:
         r = rows[code]
         w = world.get(code, {})
         name = NAME_EN.get(code, r["name_en"])
         name_es = NAME_ES.get(code, r["name_es_cldr"] or r["name_es"])
-        cands: list[str] = [r["name_en"], r["name_en_official"], r["name_es"], r["name_es_official"],
-                            r["name_es_cldr"], r["name_es_iso_codes"]]
+        cands: list[str] = [
+            r["name_en"],
+            r["name_en_official"],
+            r["name_es"],
+            r["name_es_official"],
+            r["name_es_cldr"],
+            r["name_es_iso_codes"],
+        ]
         cands += r["names_es_i18n"].split("|")
         es = i18n.get(code)
         cands += es if isinstance(es, list) else [es] if es else []
@@ -166,7 +216,9 @@ def drop_colliding_aliases(out: dict[str, dict[str, object]]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--reference", type=Path, default=ROOT.parent / "shared" / "reference" / "country_names")
+    ap.add_argument(
+        "--reference", type=Path, default=ROOT.parent / "shared" / "reference" / "country_names"
+    )
     ap.add_argument("--data", type=Path, default=ROOT / "data" / "relations.json")
     args = ap.parse_args()
     identity = build_identity(args.reference)
@@ -176,7 +228,12 @@ def main() -> int:
     for code, ident in identity.items():
         prev = old.get(code, {})
         entry = dict(ident)
-        entry["relations"] = prev.get("relations") or {"status": "unknown", "established": None, "note": "", "sources": []}
+        entry["relations"] = prev.get("relations") or {
+            "status": "unknown",
+            "established": None,
+            "note": "",
+            "sources": [],
+        }
         entry["missions"] = prev.get("missions", [])
         for key in ("summary", "summary_sources", "representation"):
             if key in prev:

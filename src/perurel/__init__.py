@@ -1,9 +1,9 @@
 """perurel: sourced facts on the foreign relations of Peru.
 
-    >>> import perurel
-    >>> ds = perurel.load()
-    >>> ds.country("chile").relations.status
-    'active'
+>>> import perurel
+>>> ds = perurel.load()
+>>> ds.country("chile").relations.status
+'active'
 """
 
 from __future__ import annotations

@@ -51,7 +51,10 @@ def _run(invoke: Callable[[], Any]) -> int:
         _error(exc.message)
         return exc.exit_code
     except click.exceptions.NoArgsIsHelpError as exc:
-        sys.stdout.write(exc.ctx.get_help() + "\n")
+        # Bare `perurel`: the help (Typer's rich help has already printed itself) and success.
+        text = exc.format_message()
+        if text.strip():
+            sys.stdout.write(text + "\n")
         return ExitCode.OK
     except click.UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "perurel"
@@ -101,7 +104,6 @@ class PerurelGroup(TyperGroup):
 app = typer.Typer(
     cls=PerurelGroup,
     name="perurel",
-    help="Sourced facts on the foreign relations of Peru.",
     epilog="Exit codes: 0 ok, 1 not found or ambiguous, 2 usage error, 3 dataset missing or invalid.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -128,7 +130,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (for scripts) instead of a table.")]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON (for scripts) instead of a table.")
+]
 
 
 @app.callback()
@@ -142,10 +146,14 @@ def _root(
             help="Read another dataset instead of the bundled one (also: PERUREL_DATA).",
         ),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of internal errors.")
+    ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Sourced facts on the foreign relations of Peru.
@@ -179,11 +187,16 @@ def country(
     ctx: typer.Context,
     query: Annotated[
         str,
-        typer.Argument(help="A name (English or Spanish), ISO code, demonym or abbreviation; typos are forgiven."),
+        typer.Argument(
+            help="A name (English or Spanish), ISO code, demonym or abbreviation; typos are forgiven."
+        ),
     ],
     json_: JsonOption = False,
 ) -> None:
     """Peru's relations with one country: status, missions, events, sources.
+
+    QUERY is a name in English or Spanish, an ISO code, a demonym or an abbreviation;
+    typos are forgiven. When the match is not exact, stderr says which country was chosen.
 
     Examples:
       perurel country chile
@@ -208,7 +221,9 @@ def _check_filters(since: str | None, until: str | None, limit: int | None) -> N
     lo = date_bound(since, "--since")[0] if since is not None else None
     hi = date_bound(until, "--until")[1] if until is not None else None
     if lo and hi and lo > hi:
-        raise UsageError(f"--since {printable(since or '')} is after --until {printable(until or '')}")
+        raise UsageError(
+            f"--since {printable(since or '')} is after --until {printable(until or '')}"
+        )
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be zero or more, not {limit}")
 
@@ -217,14 +232,29 @@ def _check_filters(since: str | None, until: str | None, limit: int | None) -> N
 def timeline(
     ctx: typer.Context,
     since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="From this date on, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.",
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="Up to this date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.")
+        str | None,
+        typer.Option(
+            "--until",
+            metavar="DATE",
+            help="Up to this date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.",
+        ),
     ] = None,
     countries: Annotated[
         list[str] | None,
-        typer.Option("--country", "-c", metavar="COUNTRY", help="Only events with this country (repeatable; matched like `country`)."),
+        typer.Option(
+            "--country",
+            "-c",
+            metavar="COUNTRY",
+            help="Only events with this country (repeatable; matched like `country`).",
+        ),
     ] = None,
     kinds: Annotated[
         list[str] | None,
@@ -235,7 +265,9 @@ def timeline(
             help="Only events of this kind (repeatable).",
         ),
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", metavar="N", help="Show at most N events.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", metavar="N", help="Show at most N events.")
+    ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
     json_: JsonOption = False,
 ) -> None:

@@ -25,7 +25,13 @@ def printable(text: str, limit: int = 80) -> str:
         code = ord(ch)
         if ch in _ESCAPES:
             out.append(_ESCAPES[ch])
-        elif code < 0x20 or 0x7F <= code < 0xA0 or 0x200B <= code <= 0x200F or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        elif (
+            code < 0x20
+            or 0x7F <= code < 0xA0
+            or 0x200B <= code <= 0x200F
+            or 0x202A <= code <= 0x202E
+            or 0x2066 <= code <= 0x2069
+        ):
             out.append(f"\\u{code:04x}")
         else:
             out.append(ch)

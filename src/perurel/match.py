@@ -25,7 +25,17 @@ SUGGEST = 50.0
 MIN_FUZZY_LENGTH = 4  # shorter queries and names match only exactly: 'ab' fits too much
 TOO_MANY = 5  # a query fitting more countries than this is too general to list them all
 
-PERU_NAMES = ("Peru", "Perú", "Republic of Peru", "República del Perú", "PE", "PER", "Peruvian", "peruano", "peruana")
+PERU_NAMES = (
+    "Peru",
+    "Perú",
+    "Republic of Peru",
+    "República del Perú",
+    "PE",
+    "PER",
+    "Peruvian",
+    "peruano",
+    "peruana",
+)
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sta": "santa", "sto": "santo", "rep": "republic"}
 _ARTICLES = ("the ", "el ", "la ", "los ", "las ", "le ", "les ")
 _JOINERS = re.compile(r"[.'’`´]")
@@ -74,7 +84,9 @@ class _Index:
     displays: tuple[str, ...]
 
 
-def _entries(country_code: str, names: Iterable[str], how: str) -> Iterable[tuple[str, str, str, str]]:
+def _entries(
+    country_code: str, names: Iterable[str], how: str
+) -> Iterable[tuple[str, str, str, str]]:
     for name in names:
         key = normalize(name)
         if key:
@@ -187,7 +199,9 @@ def _fuzzy(ds: Dataset, query: str, key: str) -> Match:
         code, score, display = ranked[0]
         rivals = [c for c, s, _ in ranked[1:] if score - s < MARGIN]
         if len(rivals) >= TOO_MANY:
-            raise NotFound(f"{printable(query)!r} is too general: it fits {len(rivals) + 1} countries")
+            raise NotFound(
+                f"{printable(query)!r} is too general: it fits {len(rivals) + 1} countries"
+            )
         if rivals:
             codes = (code, *rivals)
             raise Ambiguous(

@@ -132,11 +132,11 @@ class Country:
         return d
 
     def cited(self) -> list[str]:
-        """Every source id this country's facts cite, first citation first."""
-        ids = [*self.sources, *self.relations.sources, *self.summary_sources]
+        """Every source id this country's facts cite, in card order; name lists last."""
+        ids = [*self.relations.sources, *self.summary_sources]
         for m in self.missions:
             ids.extend(m.sources)
-        return list(dict.fromkeys(ids))
+        return list(dict.fromkeys([*ids, *self.sources]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,10 +37,14 @@ def timeline(
     lo = date_bound(since, "--since")[0] if since else None
     hi = date_bound(until, "--until")[1] if until else None
     if lo and hi and lo > hi:
-        raise UsageError(f"--since {printable(since or '')} is after --until {printable(until or '')}")
+        raise UsageError(
+            f"--since {printable(since or '')} is after --until {printable(until or '')}"
+        )
     unknown = [k for k in kinds if k not in EVENT_KINDS]
     if unknown:
-        raise UsageError(f"unknown event kind {printable(unknown[0])!r}; choose from {', '.join(EVENT_KINDS)}")
+        raise UsageError(
+            f"unknown event kind {printable(unknown[0])!r}; choose from {', '.join(EVENT_KINDS)}"
+        )
     if limit is not None and limit < 0:
         raise UsageError("--limit must be zero or more")
     wanted = set(countries)
@@ -62,9 +66,9 @@ def timeline(
 
 
 def country_sources(ds: Dataset, code: str) -> list[str]:
-    """Ids of every source a country's card cites: its facts, then its events."""
+    """Ids of every source a country's card cites: its facts, its events, then its name lists."""
     country = ds.countries[code]
-    ids = country.cited()
+    ids = [i for i in country.cited() if i not in country.sources]
     for e in ds.events_of(code):
         ids.extend(e.sources)
-    return list(dict.fromkeys(ids))
+    return list(dict.fromkeys([*ids, *country.sources]))

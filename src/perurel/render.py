@@ -103,7 +103,9 @@ def country_card(ds: Dataset, country: Country) -> RenderableType:
     names.append(country.name, style="bold")
     if country.name_es != country.name:
         names.append(f" · {country.name_es}", style="italic")
-    names.append(f"   {country.code} / {country.iso3}   {country.region} › {country.subregion}", style="dim")
+    names.append(
+        f"   {country.code} / {country.iso3}   {country.region} › {country.subregion}", style="dim"
+    )
     parts.append(names)
 
     rel = country.relations
@@ -116,7 +118,9 @@ def country_card(ds: Dataset, country: Country) -> RenderableType:
     if rel.note:
         parts.append(Text(rel.note, style="italic"))
     if country.summary:
-        parts += [Text(""), Text(country.summary + " "), Text(notes.cite(country.summary_sources), style="dim")]
+        summary = Text(country.summary + " ")
+        summary.append(notes.cite(country.summary_sources), style="dim")
+        parts += [Text(""), summary]
 
     parts += [Text(""), _heading("Missions")]
     if country.missions:
@@ -145,14 +149,21 @@ def country_card(ds: Dataset, country: Country) -> RenderableType:
         parts.append(Text("no events recorded", style="dim"))
 
     parts += [Text(""), _heading("Sources"), notes.legend()]
-    return Panel(Group(*parts), title=f"[bold]Peru – {escape(country.name)}[/]", title_align="left", expand=True)
+    return Panel(
+        Group(*parts),
+        title=f"[bold]Peru – {escape(country.name)}[/]",
+        title_align="left",
+        expand=True,
+    )
 
 
 def timeline(ds: Dataset, events: Sequence[Event]) -> RenderableType:
     """Events grouped by year: date, partners, kind, title and summary, source ids."""
     if not events:
         return Text("no events match", style="dim")
-    table = Table(box=None, show_header=True, header_style="bold", padding=(0, 2, 0, 0), show_edge=False)
+    table = Table(
+        box=None, show_header=True, header_style="bold", padding=(0, 2, 0, 0), show_edge=False
+    )
     table.add_column("Date", no_wrap=True)
     table.add_column("With", no_wrap=True)
     table.add_column("Kind", style="cyan", no_wrap=True)

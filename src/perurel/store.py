@@ -73,7 +73,13 @@ class Dataset:
         from .query import timeline
 
         return timeline(
-            self, since=since, until=until, countries=countries, kinds=kinds, limit=limit, reverse=reverse
+            self,
+            since=since,
+            until=until,
+            countries=countries,
+            kinds=kinds,
+            limit=limit,
+            reverse=reverse,
         )
 
     def cited_sources(self, ids: Iterable[str]) -> list[Source]:
@@ -103,11 +109,20 @@ def _load(path: Path, bundled: bool) -> Dataset:
 
         problems = check(raw)
         if problems:
-            more = f" (and {len(problems) - 1} more; run 'perurel validate {path}')" if len(problems) > 1 else ""
+            more = (
+                f" (and {len(problems) - 1} more; run 'perurel validate {path}')"
+                if len(problems) > 1
+                else ""
+            )
             raise DataError(f"invalid dataset {printable(str(path))}: {problems[0]}{more}")
     try:
         return build(raw, path)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # pragma: no cover - guarded by check()
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+    ) as exc:  # pragma: no cover - guarded by check()
         raise DataError(f"invalid dataset {printable(str(path))}: {exc}") from exc
 
 
@@ -131,7 +146,9 @@ def read_json(path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataError(f"dataset is not valid JSON: {where}: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+        raise DataError(
+            f"dataset is not valid JSON: {where}: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
     except RecursionError:
         raise DataError(f"dataset is nested too deeply to read: {where}") from None
 
@@ -142,7 +159,12 @@ def _ids(values: Any) -> tuple[str, ...]:
 
 def build(raw: dict[str, Any], path: Path) -> Dataset:
     """Turn a parsed (and valid) dataset into records and indexes."""
-    sources = {s["id"]: Source(s["id"], s["title"], s["publisher"], s.get("url"), s.get("date"), s.get("note")) for s in raw["sources"]}
+    sources = {
+        s["id"]: Source(
+            s["id"], s["title"], s["publisher"], s.get("url"), s.get("date"), s.get("note")
+        )
+        for s in raw["sources"]
+    }
     countries: dict[str, Country] = {}
     for c in raw["countries"]:
         rel = c["relations"]
@@ -154,9 +176,22 @@ def build(raw: dict[str, Any], path: Path) -> Dataset:
             aliases=tuple(c.get("aliases", ())),
             region=c["region"],
             subregion=c["subregion"],
-            relations=Relations(rel["status"], rel.get("established"), rel.get("note") or "", _ids(rel.get("sources"))),
+            relations=Relations(
+                rel["status"],
+                rel.get("established"),
+                rel.get("note") or "",
+                _ids(rel.get("sources")),
+            ),
             missions=tuple(
-                Mission(m["owner"], m["host"], m["kind"], m.get("city"), _ids(m.get("sources")), m.get("from"), m.get("note"))
+                Mission(
+                    m["owner"],
+                    m["host"],
+                    m["kind"],
+                    m.get("city"),
+                    _ids(m.get("sources")),
+                    m.get("from"),
+                    m.get("note"),
+                )
                 for m in c.get("missions", ())
             ),
             sources=_ids(c.get("sources")),
@@ -165,7 +200,15 @@ def build(raw: dict[str, Any], path: Path) -> Dataset:
         )
     events = sorted(
         (
-            Event(e["id"], e["date"], tuple(e["countries"]), e["kind"], e["title"], e["summary"], _ids(e["sources"]))
+            Event(
+                e["id"],
+                e["date"],
+                tuple(e["countries"]),
+                e["kind"],
+                e["title"],
+                e["summary"],
+                _ids(e["sources"]),
+            )
             for e in raw["events"]
         ),
         key=lambda e: (dates.sort_key(e.date), e.id),
@@ -176,7 +219,14 @@ def build(raw: dict[str, Any], path: Path) -> Dataset:
             by_country.setdefault(code, []).append(e)
     organisations = tuple(
         Organisation(
-            o["id"], o["name"], o["name_es"], o.get("joined"), o.get("note") or "", _ids(o["sources"]), o.get("left"), o.get("role")
+            o["id"],
+            o["name"],
+            o["name_es"],
+            o.get("joined"),
+            o.get("note") or "",
+            _ids(o["sources"]),
+            o.get("left"),
+            o.get("role"),
         )
         for o in raw["organisations"]
     )

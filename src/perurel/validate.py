@@ -64,7 +64,9 @@ class _Checker:
             return
         value = rec[key]
         if not dates.is_valid(value):
-            self.add(f"{path}.{key}", f"{_show(value)} is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            self.add(
+                f"{path}.{key}", f"{_show(value)} is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
         elif dates.parse_span(value)[0] > self.today:
             self.add(f"{path}.{key}", f"{_show(value)} is in the future")
 
@@ -96,9 +98,13 @@ class _Checker:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
-        type(value), "a number" if isinstance(value, int | float) else type(value).__name__
-    )
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+    }.get(type(value), "a number" if isinstance(value, int | float) else type(value).__name__)
 
 
 def _show(value: Any) -> str:
@@ -120,14 +126,22 @@ def check(data: Any, *, today: date | None = None) -> list[Problem]:
         c.add("schema_version", f"expected an integer, found {_show(version)}")
         return c.problems
     if version > SCHEMA_VERSION:
-        c.add("schema_version", f"version {version} is newer than this perurel reads ({SCHEMA_VERSION}); upgrade perurel")
+        c.add(
+            "schema_version",
+            f"version {version} is newer than this perurel reads ({SCHEMA_VERSION}); upgrade perurel",
+        )
         return c.problems
     if version < 1:
         c.add("schema_version", f"unknown version {version}")
         return c.problems
     for key in ("sources", "countries", "events", "organisations"):
         if not isinstance(data.get(key), list):
-            c.add(key if key in data else "", f"{key!r} must be a list, found {_show(data.get(key))}" if key in data else f"missing required field {key!r}")
+            c.add(
+                key if key in data else "",
+                f"{key!r} must be a list, found {_show(data.get(key))}"
+                if key in data
+                else f"missing required field {key!r}",
+            )
     if c.problems:
         return c.problems
     if "dataset_date" in data:
@@ -155,7 +169,10 @@ def _sources(c: _Checker, records: list[Any]) -> None:
             continue
         sid = rec.get("id")
         if not isinstance(sid, str) or not _ID.fullmatch(sid):
-            c.add(f"{path}.id", f"{_show(sid)} is not a valid id (lower-case letters, digits, '.', '_', '-')")
+            c.add(
+                f"{path}.id",
+                f"{_show(sid)} is not a valid id (lower-case letters, digits, '.', '_', '-')",
+            )
         elif sid in c.source_ids:
             c.add(f"{path}.id", f"duplicate source id {sid!r}")
         else:
@@ -233,7 +250,9 @@ def _events(c: _Checker, records: list[Any]) -> None:
         c.date(rec, "date", path, required=True)
         countries = rec.get("countries")
         if not isinstance(countries, list):
-            c.add(f"{path}.countries", f"expected a list of country codes, found {_show(countries)}")
+            c.add(
+                f"{path}.countries", f"expected a list of country codes, found {_show(countries)}"
+            )
         else:
             for j, code in enumerate(countries):
                 c.code(code, f"{path}.countries[{j}]", allow_peru=False)

@@ -1,0 +1,68 @@
+"""Shared fixtures: a pinned terminal, the small fixture dataset, a CLI runner that shows output."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import perurel
+from perurel.cli import app
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.json"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # Output for people depends on the terminal: pin its width and turn colour off.
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("PERUREL_DATA", raising=False)
+    monkeypatch.delenv("PERUREL_DEBUG", raising=False)
+    yield
+
+
+@pytest.fixture(scope="session")
+def ds() -> perurel.Dataset:
+    """The bundled dataset."""
+    return perurel.load()
+
+
+@pytest.fixture(scope="session")
+def mini() -> perurel.Dataset:
+    """The small fixture dataset."""
+    return perurel.load(FIXTURE)
+
+
+class Run:
+    """Invoke the CLI in-process; returns the click Result (stdout and stderr apart)."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, env: dict[str, str] | None = None, input: str | None = None):  # type: ignore[no-untyped-def]
+        return self.runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def run() -> Run:
+    return Run()
+
+
+@pytest.fixture
+def run_mini(run: Run):  # type: ignore[no-untyped-def]
+    """The CLI pointed at the fixture dataset."""
+
+    def invoke(*args: str, **kw):  # type: ignore[no-untyped-def]
+        return run("--data", str(FIXTURE), *args, **kw)
+
+    return invoke
+
+
+def pytest_report_header() -> str:
+    return f"perurel {perurel.__version__}; COLUMNS pinned to 100; cwd {os.getcwd()}"

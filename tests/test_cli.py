@@ -1,0 +1,258 @@
+"""The command line, in-process through Typer's CliRunner: output, stderr and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from perurel import __version__
+
+CHILE_CARD = """\
+╭─ Peru – Chile ───────────────────────────────────────────────────────────────────────────────────╮
+│ Chile   CL / CHL   Americas › South America                                                      │
+│ Relations: active, formal relations since 1822 [1]                                               │
+│ Fixture note.                                                                                    │
+│                                                                                                  │
+│ A fixture summary. [2]                                                                           │
+│                                                                                                  │
+│ Missions                                                                                         │
+│ Peru → Chile  embassy  Santiago  [1]                                                             │
+│ Chile → Peru  embassy  Lima      [2]                                                             │
+│                                                                                                  │
+│ Events (3)                                                                                       │
+│ 1879-04-05  dispute    War begins        [1]                                                     │
+│ 1929-06-03  treaty     Treaty signed     [2]                                                     │
+│ 1999        agreement  Three agreements  [2]                                                     │
+│                                                                                                  │
+│ Sources                                                                                          │
+│ [1] Bilateral relations — Ministry of Foreign Affairs https://example.org/relations  (ministry)  │
+│ [2] Seed article — Example Encyclopedia, 2010  (seed)                                            │
+│ [3] Country names — Example names project  (names)                                               │
+╰──────────────────────────────────────────────────────────────────────────────────────────────────╯
+"""
+
+
+def test_version(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--version")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"perurel {__version__}\n"
+
+
+def test_bare_command_shows_help(run) -> None:  # type: ignore[no-untyped-def]
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert "Usage: perurel" in result.stdout and "country" in result.stdout
+
+
+def test_country_card(run_mini) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini("country", "chile")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "Relations: active, formal relations since 1822" in result.stdout
+    assert "Peru → Chile  embassy  Santiago" in result.stdout
+    assert result.stdout == CHILE_CARD
+
+
+def test_card_shows_accreditation_and_empty_events(run_mini) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini("country", "BG")
+    assert result.exit_code == 0, result.output
+    assert "Bulgaria → Peru  accredited from  Brasília, Brazil" in result.stdout
+    assert "no events recorded" in result.stdout
+
+
+def test_country_json(run_mini) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini("country", "CHL", "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["code"] == "CL" and doc["name_es"] == "Chile"
+    assert doc["relations"] == {
+        "status": "active",
+        "established": "1822",
+        "note": "Fixture note.",
+        "sources": ["ministry"],
+    }
+    assert doc["missions"][0] == {
+        "owner": "PE",
+        "host": "CL",
+        "kind": "embassy",
+        "city": "Santiago",
+        "sources": ["ministry"],
+    }
+    assert [e["id"] for e in doc["events"]] == [
+        "1879-04-05-war",
+        "1929-06-03-treaty",
+        "1999-agreements",
+    ]
+    assert set(doc["events"][0]) == {
+        "id",
+        "date",
+        "countries",
+        "kind",
+        "title",
+        "summary",
+        "sources",
+    }
+    assert [s["id"] for s in doc["sources"]] == ["ministry", "seed", "names"]
+    assert doc["sources"][0]["url"] == "https://example.org/relations"
+
+
+def test_json_is_not_rich_markup(run_mini) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini("country", "chile", "--json", env={"FORCE_COLOR": "1"})
+    assert "\x1b[" not in result.stdout
+    json.loads(result.stdout)
+
+
+def test_inexact_match_is_reported_on_stderr(run_mini) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini("country", "chle", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["code"] == "CL"
+    assert result.stderr == "perurel: 'chle' → Chile (CL), closest match 'Chile'\n"
+    alias = run_mini("country", "chileno", "--json")
+    assert alias.stderr == "perurel: 'chileno' → Chile (CL), alias 'chileno'\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (
+            ["country", "korea"],
+            1,
+            "perurel: error: 'korea' fits several countries: North Korea (KP), South Korea (KR); be more specific\n",
+        ),
+        (["country", "qqqqqqq"], 1, "perurel: error: no country matches 'qqqqqqq'\n"),
+        (
+            ["country", "peru"],
+            1,
+            "perurel: error: 'peru' is Peru itself: perurel describes Peru's relations with other countries (try 'perurel country chile' or 'perurel timeline')\n",
+        ),
+        (
+            ["timeline", "--since", "1990-13"],
+            2,
+            "perurel: error: invalid value for --since: '1990-13' is not a valid date: month 13 does not exist\n",
+        ),
+        (
+            ["timeline", "--until", "1990-02-30"],
+            2,
+            "perurel: error: invalid value for --until: '1990-02-30' is not a valid date: 1990-02 has no day 30\n",
+        ),
+        (
+            ["timeline", "--since", "2000", "--until", "1990"],
+            2,
+            "perurel: error: --since 2000 is after --until 1990\n",
+        ),
+        (
+            ["timeline", "--country", "korea"],
+            1,
+            "perurel: error: 'korea' fits several countries: North Korea (KP), South Korea (KR); be more specific\n",
+        ),
+    ],
+)
+def test_errors_are_one_line_with_stable_codes(run_mini, args, code, stderr) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini(*args)
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    assert result.stderr == stderr
+
+
+def test_not_found_suggests(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("country", "Narnia")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("perurel: error: no country matches 'Narnia'; did you mean ")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--kind", "party"],
+        ["timeline", "--limit", "many"],
+        ["timeline", "--bogus"],
+        ["country"],
+        ["nosuchcommand"],
+    ],
+)
+def test_usage_errors_exit_2_in_one_line(run_mini, args) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("perurel: error: ")
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output
+
+
+def test_missing_dataset_exits_3(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = run("--data", str(tmp_path / "none.json"), "country", "chile")
+    assert result.exit_code == 3
+    assert result.stderr == f"perurel: error: dataset not found: {tmp_path / 'none.json'}\n"
+
+
+def test_env_var_and_option_precedence(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from .conftest import FIXTURE
+
+    result = run("country", "bulgaria", "--json", env={"PERUREL_DATA": str(FIXTURE)})
+    assert result.exit_code == 0 and json.loads(result.stdout)["relations"]["established"] == "1969"
+    result = run(
+        "--data", str(FIXTURE), "country", "bg", env={"PERUREL_DATA": str(tmp_path / "x.json")}
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_timeline_json_and_filters(run_mini) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini("timeline", "--since", "1999-06", "--json")
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert [e["id"] for e in events] == ["1999-agreements", "2001-07-28-inauguration"]
+    assert set(events[0]) == {"id", "date", "countries", "kind", "title", "summary", "sources"}
+    result = run_mini(
+        "timeline", "-c", "chileno", "-k", "TREATY", "-k", "dispute", "--reverse", "--json"
+    )
+    assert [e["id"] for e in json.loads(result.stdout)] == ["1929-06-03-treaty", "1879-04-05-war"]
+    assert result.stderr == "perurel: 'chileno' → Chile (CL), alias 'chileno'\n"
+    result = run_mini("timeline", "--limit", "1", "--json")
+    assert len(json.loads(result.stdout)) == 1
+
+
+def test_empty_timeline_is_an_empty_array(run_mini) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini("timeline", "--since", "2090", "--json")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "[]\n"
+    people = run_mini("timeline", "--since", "2090")
+    assert people.exit_code == 0 and "no events match" in people.stdout
+
+
+def test_timeline_for_people_groups_by_year(run_mini) -> None:  # type: ignore[no-untyped-def]
+    result = run_mini("timeline", "--country", "CL")
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[0].split() == ["Date", "With", "Kind", "Event"]
+    assert lines[1] == "1879"
+    assert lines[2].split()[:4] == ["1879-04-05", "CL", "dispute", "War"]
+    assert "A war begins." in lines[3] and "ministry" in lines[4]
+    assert "1998" not in result.stdout  # Ecuador's event is filtered out
+
+
+def test_every_command_has_help_with_examples(run) -> None:  # type: ignore[no-untyped-def]
+    import typer
+
+    from perurel.cli import app
+
+    group = typer.main.get_command(app)
+    for name in group.commands:  # type: ignore[attr-defined]
+        result = run(name, "--help")
+        assert result.exit_code == 0, result.output
+        assert "Examples:" in result.stdout, name
+        assert f"perurel {name}" in result.stdout, name
+
+
+def test_internal_errors_are_one_line_unless_debugging(run_mini, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import perurel.store
+
+    def boom(*a, **k):  # type: ignore[no-untyped-def]
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(perurel.store.Dataset, "match", boom)
+    result = run_mini("country", "chile")
+    assert result.exit_code == 4
+    assert result.stderr.startswith("perurel: error: internal error: RuntimeError: kaboom")
+    assert "Traceback" not in result.output
+    with pytest.raises(RuntimeError):
+        run_mini("--debug", "country", "chile")

@@ -1,0 +1,130 @@
+"""The matcher: a table of what people type, and properties that hold for every country."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import perurel
+from perurel.errors import Ambiguous, NotFound
+from perurel.match import IsPeru, normalize, search
+
+from .match_table import CASES, PERU
+
+
+def outcome(ds: perurel.Dataset, query: str) -> str | tuple[str, ...] | None:
+    try:
+        return ds.match(query).country.code
+    except IsPeru:
+        return PERU
+    except Ambiguous as exc:
+        return tuple(sorted(exc.candidates))
+    except NotFound:
+        return None
+
+
+def test_table_is_large_enough() -> None:
+    assert len(CASES) >= 100
+    kinds = {type(w) for _, w in CASES}
+    assert {str, tuple, type(None)} <= kinds
+
+
+@pytest.mark.parametrize(("query", "expected"), CASES, ids=[repr(q) for q, _ in CASES])
+def test_match_table(ds: perurel.Dataset, query: str, expected: object) -> None:
+    assert outcome(ds, query) == expected
+
+
+def test_exact_names_and_codes_are_exact(ds: perurel.Dataset) -> None:
+    assert ds.match("Chile").how == "name"
+    assert ds.match("chl").how == "code"
+    assert ds.match("chileno").how == "alias"
+    m = ds.match("chle")
+    assert (m.how, m.country.code, m.exact) == ("fuzzy", "CL", False)
+    assert 75 <= m.score < 100
+
+
+def test_not_found_offers_suggestions(ds: perurel.Dataset) -> None:
+    with pytest.raises(NotFound) as info:
+        ds.match("Narnia")
+    assert "no country matches 'Narnia'" in info.value.message
+    assert info.value.suggestions  # closest names, even when none is close enough
+
+
+def test_ambiguous_lists_candidates(ds: perurel.Dataset) -> None:
+    with pytest.raises(Ambiguous) as info:
+        ds.match("korea")
+    assert set(info.value.candidates) == {"KR", "KP"}
+    assert "North Korea (KP)" in info.value.message and "South Korea (KR)" in info.value.message
+
+
+def test_peru_itself_is_explained(ds: perurel.Dataset) -> None:
+    with pytest.raises(IsPeru) as info:
+        ds.match("Perú")
+    assert "Peru itself" in info.value.message
+
+
+def test_search_ranks_best_first(ds: perurel.Dataset) -> None:
+    hits = search(ds, "austrlia", limit=3)
+    assert hits[0].country.code == "AU"
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_get_by_code(ds: perurel.Dataset) -> None:
+    chile = ds.get("cl")
+    assert chile is not None and chile.name == "Chile"
+    assert ds.get("PE") is None and ds.get("ZZ") is None
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_names = st.sampled_from(sorted({(c.code, c.name) for c in perurel.load().countries.values()}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_names, st.sampled_from([str.upper, str.lower, str.title, lambda s: f"  {s}\t"]))
+def test_every_name_matches_whatever_the_case_and_spacing(pair: tuple[str, str], change) -> None:  # type: ignore[no-untyped-def]
+    code, name = pair
+    assert perurel.load().match(change(name)).country.code == code
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(perurel.load().countries)))
+def test_every_code_matches(code: str) -> None:
+    ds = perurel.load()
+    assert ds.match(code.lower()).country.code == code
+    assert ds.match(ds.countries[code].iso3).country.code == code
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted({(c.code, c.name_es) for c in perurel.load().countries.values()})))
+def test_spanish_names_match_without_accents(pair: tuple[str, str]) -> None:
+    code, name_es = pair
+    import unicodedata
+
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", name_es) if not unicodedata.combining(ch)
+    )
+    assert perurel.load().match(plain).country.code == code
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_normalize_is_idempotent_and_folded(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    assert once == once.strip() and "  " not in once
+    assert once == once.casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_gives_a_country_or_a_clean_error(text: str) -> None:
+    ds = perurel.load()
+    try:
+        m = ds.match(text)
+    except (NotFound, Ambiguous) as exc:
+        assert exc.exit_code == 1
+        assert "\x1b" not in exc.message and "\n" not in exc.message
+    else:
+        assert m.country.code in ds.countries

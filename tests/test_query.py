@@ -1,0 +1,87 @@
+"""Timeline filters on the fixture dataset, through the Python API."""
+
+from __future__ import annotations
+
+import pytest
+
+import perurel
+from perurel.errors import UsageError
+
+
+def ids(events) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.id for e in events]
+
+
+def test_all_events_in_date_order(mini: perurel.Dataset) -> None:
+    assert ids(mini.timeline()) == [
+        "1879-04-05-war",
+        "1929-06-03-treaty",
+        "1998-10-peace",
+        "1999-agreements",
+        "2001-07-28-inauguration",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "expected"),
+    [
+        ("1999", None, ["1999-agreements", "2001-07-28-inauguration"]),
+        (
+            "1999-06",
+            None,
+            ["1999-agreements", "2001-07-28-inauguration"],
+        ),  # '1999' overlaps June 1999
+        ("1999-12-31", None, ["1999-agreements", "2001-07-28-inauguration"]),
+        ("2000", None, ["2001-07-28-inauguration"]),
+        (None, "1929-06-03", ["1879-04-05-war", "1929-06-03-treaty"]),
+        (None, "1929-06-02", ["1879-04-05-war"]),
+        ("1998-10-15", "1998-10-15", ["1998-10-peace"]),  # a month-precise event covers its days
+        ("1998", "1999-01", ["1998-10-peace", "1999-agreements"]),
+        ("2030", None, []),
+    ],
+)
+def test_since_until_are_inclusive_at_any_precision(
+    mini: perurel.Dataset, since, until, expected
+) -> None:  # type: ignore[no-untyped-def]
+    assert ids(mini.timeline(since=since, until=until)) == expected
+
+
+def test_country_kind_limit_reverse(mini: perurel.Dataset) -> None:
+    assert ids(mini.timeline(countries=["EC"])) == ["1998-10-peace"]
+    assert ids(mini.timeline(kinds=["treaty"])) == ["1929-06-03-treaty", "1998-10-peace"]
+    assert ids(mini.timeline(countries=["CL"], kinds=["treaty", "dispute"], reverse=True)) == [
+        "1929-06-03-treaty",
+        "1879-04-05-war",
+    ]
+    assert ids(mini.timeline(limit=2)) == ["1879-04-05-war", "1929-06-03-treaty"]
+    assert ids(mini.timeline(reverse=True, limit=1)) == ["2001-07-28-inauguration"]
+    assert mini.timeline(limit=0) == []
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"since": "1990-13"}, "--since"),
+        ({"until": "abc"}, "--until"),
+        ({"since": "2000", "until": "1990"}, "after --until"),
+        ({"kinds": ["party"]}, "unknown event kind"),
+        ({"limit": -1}, "--limit"),
+    ],
+)
+def test_bad_filters_are_usage_errors(mini: perurel.Dataset, kw, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UsageError, match=message):
+        mini.timeline(**kw)
+
+
+def test_country_api(mini: perurel.Dataset) -> None:
+    chile = mini.country("chileno")
+    assert chile.code == "CL"
+    assert [e.id for e in mini.events_of("CL")] == [
+        "1879-04-05-war",
+        "1929-06-03-treaty",
+        "1999-agreements",
+    ]
+    assert [s.id for s in mini.cited_sources(["seed", "ministry", "seed", "nope"])] == [
+        "seed",
+        "ministry",
+    ]

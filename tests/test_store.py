@@ -1,0 +1,234 @@
+"""The dataset: the bundled file against its schema and integrity rules, and how loading fails."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import perurel
+from perurel import dates
+from perurel.errors import DataError
+from perurel.store import bundled_path
+from perurel.validate import check
+
+from .conftest import FIXTURE, ROOT
+from .iso3166 import ALPHA2, UN_MEMBERS
+
+SCHEMA = json.loads((ROOT / "data" / "relations.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:  # type: ignore[type-arg]
+    return json.loads(bundled_path().read_text(encoding="utf-8"))
+
+
+def test_bundled_dataset_matches_schema(raw: dict) -> None:  # type: ignore[type-arg]
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(raw), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])
+
+
+def test_fixture_matches_schema() -> None:
+    jsonschema.validate(json.loads(FIXTURE.read_text(encoding="utf-8")), SCHEMA)
+
+
+def test_bundled_dataset_passes_integrity_checks(raw: dict) -> None:  # type: ignore[type-arg]
+    problems = check(raw)
+    assert not problems, "\n".join(map(str, problems[:20]))
+
+
+def test_every_sovereign_state_is_there(ds: perurel.Dataset) -> None:
+    expected = (UN_MEMBERS - {"PE"}) | {"VA", "PS", "XK", "TW"}
+    assert set(ds.countries) == expected
+    assert len(ds.countries) == 196
+
+
+def test_country_codes_are_iso(ds: perurel.Dataset) -> None:
+    assert set(ds.countries) <= ALPHA2
+    for e in ds.events:
+        assert set(e.countries) <= set(ds.countries), e.id
+    for c in ds.countries.values():
+        for m in c.missions:
+            assert {m.owner, m.host} <= set(ds.countries) | {"PE"}
+            assert "PE" in (m.owner, m.host)
+
+
+def test_every_fact_cites_a_known_source(ds: perurel.Dataset) -> None:
+    known = set(ds.sources)
+    for c in ds.countries.values():
+        if c.relations.status != "unknown" or c.relations.established:
+            assert c.relations.sources, c.code
+        assert set(c.cited()) <= known, c.code
+        for m in c.missions:
+            assert m.sources, (c.code, m)
+        if c.summary:
+            assert c.summary_sources, c.code
+    for e in ds.events:
+        assert e.sources and set(e.sources) <= known, e.id
+    for o in ds.organisations:
+        assert o.sources and set(o.sources) <= known, o.id
+
+
+def test_dates_are_valid_and_not_in_the_future(ds: perurel.Dataset) -> None:
+    today = date.today()
+    found = [e.date for e in ds.events]
+    found += [c.relations.established for c in ds.countries.values() if c.relations.established]
+    found += [d for o in ds.organisations for d in (o.joined, o.left) if d]
+    found += [s.date for s in ds.sources.values() if s.date]
+    for d in found:
+        assert dates.is_valid(d), d
+        assert dates.parse_span(d)[0] <= today, d
+
+
+def test_ids_are_unique_and_events_sorted(raw: dict) -> None:  # type: ignore[type-arg]
+    for key in ("sources", "events", "organisations"):
+        ids = [r["id"] for r in raw[key]]
+        assert len(ids) == len(set(ids)), key
+    keys = [(dates.sort_key(e["date"]), e["id"]) for e in raw["events"]]
+    assert keys == sorted(keys), "events in data/relations.json must be in date order"
+    pairs = [(e["date"], e["title"].casefold()) for e in raw["events"]]
+    assert len(pairs) == len(set(pairs)), "duplicate events"
+
+
+def test_every_source_is_cited(ds: perurel.Dataset) -> None:
+    cited: set[str] = set()
+    for c in ds.countries.values():
+        cited.update(c.cited())
+    for e in ds.events:
+        cited.update(e.sources)
+    for o in ds.organisations:
+        cited.update(o.sources)
+    assert set(ds.sources) - cited == set()
+
+
+# --- loading: every way a dataset can be wrong is one DataError ------------------------------
+
+
+def _write(tmp_path: Path, content: bytes | str) -> Path:
+    p = tmp_path / "data.json"
+    p.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return p
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "dataset is empty"),
+        ("   \n", "dataset is empty"),
+        ('{"schema_version": 1, "sources": [', "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        ("[]", "top level must be an object"),
+        ('"text"', "top level must be an object"),
+        (
+            '{"schema_version": 99, "sources": [], "countries": [], "events": [], "organisations": []}',
+            "newer",
+        ),
+        ('{"schema_version": "1"}', "schema_version: expected an integer"),
+        (
+            '{"schema_version": 1, "sources": {}, "countries": [], "events": [], "organisations": []}',
+            "'sources' must be a list",
+        ),
+        (
+            '{"schema_version": 1, "countries": [], "events": [], "organisations": []}',
+            "missing required field 'sources'",
+        ),
+    ],
+)
+def test_bad_files_raise_one_data_error(tmp_path: Path, content: str | bytes, message: str) -> None:
+    path = _write(tmp_path, content)
+    with pytest.raises(DataError) as info:
+        perurel.load(path)
+    assert message in info.value.message
+    assert str(path) in info.value.message
+    assert "\n" not in info.value.message
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="dataset not found"):
+        perurel.load(tmp_path / "none.json")
+    with pytest.raises(DataError, match="is a directory"):
+        perurel.load(tmp_path)
+
+
+def test_crlf_and_bom_are_fine(tmp_path: Path) -> None:
+    text = FIXTURE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = _write(tmp_path, b"\xef\xbb\xbf" + text.encode())
+    assert perurel.load(path).country("chile").code == "CL"
+
+
+def test_env_var_selects_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PERUREL_DATA", str(FIXTURE))
+    assert len(perurel.load().countries) == 6
+
+
+def _broken(mutate) -> list[str]:  # type: ignore[no-untyped-def]
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    mutate(data)
+    return [str(p) for p in check(data)]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "expected"),
+    [
+        (
+            lambda d: d["events"][0].update(date="1999-13"),
+            "events[0].date: '1999-13' is not a valid date",
+        ),
+        (
+            lambda d: d["events"][0].update(date="1990-02-30"),
+            "events[0].date: '1990-02-30' is not a valid date",
+        ),
+        (lambda d: d["events"][0].update(date="2999"), "events[0].date: '2999' is in the future"),
+        (lambda d: d["events"][1].update(id="1879-04-05-war"), "events[1].id: duplicate event id"),
+        (
+            lambda d: d["events"][0].update(sources=["nope"]),
+            "events[0].sources[0]: unknown source id 'nope'",
+        ),
+        (
+            lambda d: d["events"][0].update(sources=[]),
+            "events[0].sources: a fact needs at least one source",
+        ),
+        (
+            lambda d: d["events"][0].update(countries=["ZZ"]),
+            "events[0].countries[0]: 'ZZ' is not a country code",
+        ),
+        (lambda d: d["events"][0].update(kind="party"), "events[0].kind: 'party' is not one of"),
+        (
+            lambda d: d["countries"][0]["relations"].update(status="friendly"),
+            "countries[0].relations.status",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"].update(sources=[]),
+            "countries[0].relations.sources: a fact needs",
+        ),
+        (
+            lambda d: d["countries"][0]["missions"][0].update(kind="palace"),
+            "countries[0].missions[0].kind",
+        ),
+        (
+            lambda d: d["countries"][1].update(code="CL"),
+            "countries[1].code: duplicate country code 'CL'",
+        ),
+        (lambda d: d["countries"][0].update(code="PE"), "countries[0].code: Peru itself"),
+        (
+            lambda d: d["sources"].append(dict(d["sources"][0])),
+            "sources[3].id: duplicate source id 'seed'",
+        ),
+        (lambda d: d["organisations"][0].update(joined="1945-1"), "organisations[0].joined"),
+    ],
+)
+def test_validator_names_the_path(mutate, expected: str) -> None:  # type: ignore[no-untyped-def]
+    problems = _broken(mutate)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_invalid_custom_dataset_is_refused(tmp_path: Path) -> None:
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    data["events"][2]["date"] = "1999-13"
+    path = _write(tmp_path, json.dumps(data))
+    with pytest.raises(DataError, match=r"events\[2\]\.date: '1999-13' is not a valid date"):
+        perurel.load(path)
