@@ -70,7 +70,7 @@ def test_every_fact_cites_a_known_source(ds: perurel.Dataset) -> None:
     for e in ds.events:
         assert e.sources and set(e.sources) <= known, e.id
     for o in ds.organisations:
-        assert o.sources and set(o.sources) <= known, o.id
+        assert o.sources and set(o.cited()) <= known, o.id
 
 
 def test_dates_are_valid_and_not_in_the_future(ds: perurel.Dataset) -> None:
@@ -101,7 +101,7 @@ def test_every_source_is_cited(ds: perurel.Dataset) -> None:
     for e in ds.events:
         cited.update(e.sources)
     for o in ds.organisations:
-        cited.update(o.sources)
+        cited.update(o.cited())
     assert set(ds.sources) - cited == set()
 
 

@@ -8,15 +8,10 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .errors import Ambiguous, DataError, ExitCode, NotFound, PerurelError, UsageError
 from .store import Dataset, load
 
-try:
-    __version__ = version("perurel")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+__version__ = "0.1.0"
 
 __all__ = [
     "Ambiguous",

@@ -162,6 +162,27 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """A stretch of an organisation membership: a Security Council term, a suspension."""
+
+    kind: str  # "term" or "suspension"
+    start: str
+    end: str | None
+    note: str | None
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end}
+        if self.note:
+            d["note"] = self.note
+        d["sources"] = list(self.sources)
+        return d
+
+
+PERIOD_KINDS = ("term", "suspension")
+
+
+@dataclass(frozen=True, slots=True)
 class Organisation:
     id: str
     name: str
@@ -171,6 +192,7 @@ class Organisation:
     sources: tuple[str, ...]
     left: str | None = None
     role: str | None = None
+    periods: tuple[Period, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -181,4 +203,13 @@ class Organisation:
         }
         d.update(_drop_none({"left": self.left, "role": self.role}))
         d.update({"note": self.note, "sources": list(self.sources)})
+        if self.periods:
+            d["periods"] = [p.to_dict() for p in self.periods]
         return d
+
+    def cited(self) -> list[str]:
+        """Every source id the membership and its periods cite."""
+        ids = list(self.sources)
+        for p in self.periods:
+            ids.extend(p.sources)
+        return list(dict.fromkeys(ids))

@@ -62,7 +62,7 @@ class _Footnotes:
     def legend(self) -> Table:
         table = Table.grid(padding=(0, 1))
         table.add_column(justify="right", style="dim")
-        table.add_column()
+        table.add_column(overflow="fold")  # URLs are shown whole, folded, never cut
         for sid, n in self.numbers.items():
             src = self.ds.sources.get(sid)
             if src is None:

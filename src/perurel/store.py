@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .errors import DataError, printable
-from .model import Country, Event, Mission, Organisation, Relations, Source
+from .model import Country, Event, Mission, Organisation, Period, Relations, Source
 
 if TYPE_CHECKING:
     from .match import Match

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from . import dates
-from .model import EVENT_KINDS, MISSION_KINDS, PERU, STATUSES
+from .model import EVENT_KINDS, MISSION_KINDS, PERIOD_KINDS, PERU, STATUSES
 
 SCHEMA_VERSION = 1
 _CODE = re.compile(r"[A-Z]{2}")
@@ -287,3 +287,16 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         c.text(rec, "role", path, required=False)
         c.text(rec, "note", path, required=False)
         c.cites(rec, "sources", path)
+        periods = rec.get("periods", [])
+        if not isinstance(periods, list):
+            c.add(f"{path}.periods", f"expected a list, found {_show(periods)}")
+            periods = []
+        for j, per in enumerate(periods):
+            ppath = f"{path}.periods[{j}]"
+            if not c.obj(per, ppath):
+                continue
+            c.enum(per, "kind", PERIOD_KINDS, ppath)
+            c.date(per, "start", ppath, required=True)
+            c.date(per, "end", ppath, required=False)
+            c.text(per, "note", ppath, required=False)
+            c.cites(per, "sources", ppath)

@@ -1,0 +1,82 @@
+"""Start-up benchmark: each perurel command against a bare `python -c pass`, run in alternation.
+
+    python benchmarks/startup.py [-n 21] [--data PATH]
+
+Prints, per command, the median wall time, its ratio to the bare interpreter measured in the same
+rounds, and the peak resident memory (from wait4's rusage of each child). Builds nothing: it runs
+the `perurel` installed next to this Python (or `python -m perurel`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+COMMANDS = [
+    ("country chile --json", ["country", "chile", "--json"], 7.0),
+    ("country chle --json (fuzzy)", ["country", "chle", "--json"], None),
+    ("country chile (card)", ["country", "chile"], None),
+    ("timeline --since 1990", ["timeline", "--since", "1990"], 10.0),
+    ("timeline --since 2000 --json", ["timeline", "--since", "2000", "--json"], None),
+    ("--version", ["--version"], None),
+]
+
+
+def perurel_cmd() -> list[str]:
+    script = Path(sys.executable).with_name("perurel")
+    found = str(script) if script.exists() else shutil.which("perurel")
+    return [found] if found else [sys.executable, "-m", "perurel"]
+
+
+def once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one run, output discarded."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=21, help="runs per command (default 21)")
+    ap.add_argument("--data", help="dataset to pass with --data")
+    args = ap.parse_args()
+    env = {k: v for k, v in os.environ.items() if k not in ("PERUREL_DATA", "FORCE_COLOR")}
+    base = perurel_cmd() + (["--data", args.data] if args.data else [])
+    bare = [sys.executable, "-c", "pass"]
+    for argv in (bare, base + ["--version"]):  # warm the page cache and .pyc files
+        once(argv, env)
+    print(f"python {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores; n={args.n}")
+    print(f"{'command':34} {'median':>9} {'bare':>8} {'ratio':>6} {'budget':>7} {'peak RSS':>9}")
+    failed = False
+    for label, cmd, budget in COMMANDS:
+        times, bares, peaks = [], [], []
+        for _ in range(args.n):
+            b, _ = once(bare, env)
+            t, rss = once(base + cmd, env)
+            bares.append(b)
+            times.append(t)
+            peaks.append(rss)
+        med, med_bare = statistics.median(times), statistics.median(bares)
+        ratio = med / med_bare
+        over = budget is not None and ratio > budget
+        failed |= over
+        print(
+            f"{label:34} {med * 1000:7.1f}ms {med_bare * 1000:6.1f}ms {ratio:5.1f}x "
+            f"{('≤%gx' % budget) if budget else '':>7} {max(peaks) / 1024:7.1f}MiB{'  OVER' if over else ''}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
