@@ -54,16 +54,18 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if k not in ("PERUREL_DATA", "FORCE_COLOR")}
     base = perurel_cmd() + (["--data", args.data] if args.data else [])
     bare = [sys.executable, "-c", "pass"]
-    for argv in (bare, base + ["--version"]):  # warm the page cache and .pyc files
+    for argv in (bare, [*base, "--version"]):  # warm the page cache and .pyc files
         once(argv, env)
-    print(f"python {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores; n={args.n}")
+    print(
+        f"python {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores; n={args.n}"
+    )
     print(f"{'command':34} {'median':>9} {'bare':>8} {'ratio':>6} {'budget':>7} {'peak RSS':>9}")
     failed = False
     for label, cmd, budget in COMMANDS:
         times, bares, peaks = [], [], []
         for _ in range(args.n):
             b, _ = once(bare, env)
-            t, rss = once(base + cmd, env)
+            t, rss = once([*base, *cmd], env)
             bares.append(b)
             times.append(t)
             peaks.append(rss)
@@ -71,9 +73,10 @@ def main() -> int:
         ratio = med / med_bare
         over = budget is not None and ratio > budget
         failed |= over
+        limit = f"≤{budget:g}x" if budget else ""
         print(
             f"{label:34} {med * 1000:7.1f}ms {med_bare * 1000:6.1f}ms {ratio:5.1f}x "
-            f"{('≤%gx' % budget) if budget else '':>7} {max(peaks) / 1024:7.1f}MiB{'  OVER' if over else ''}"
+            f"{limit:>7} {max(peaks) / 1024:7.1f}MiB{'  OVER' if over else ''}"
         )
     return 1 if failed else 0
 

@@ -39,7 +39,9 @@ def run(command: str) -> str:
     if "|" in argv:
         at = argv.index("|")
         argv, pipe = argv[:at], argv[at + 1 :]
-    result = CliRunner().invoke(app, argv[1:], env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+    result = CliRunner().invoke(
+        app, argv[1:], env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+    )
     out = result.stdout
     if pipe == ["head"] or (pipe and pipe[0] == "head"):
         n = int(pipe[1].lstrip("-n")) if len(pipe) > 1 else 10
@@ -68,7 +70,9 @@ def main() -> int:
     if args.check:
         if fresh != current:
             sys.stdout.writelines(
-                difflib.unified_diff(current.splitlines(True), fresh.splitlines(True), "README.md", "generated")
+                difflib.unified_diff(
+                    current.splitlines(True), fresh.splitlines(True), "README.md", "generated"
+                )
             )
             print("README.md is stale: run python scripts/readme.py", file=sys.stderr)
             return 1

@@ -83,6 +83,14 @@ class Mission:
     sources: tuple[str, ...]
     via: str | None = None  # for accredited-from: the country whose capital the mission sits in
     note: str | None = None
+    closed: str | None = (
+        None  # when a mission that no longer works closed (or stopped covering Peru)
+    )
+
+    @property
+    def open(self) -> bool:
+        """False for a mission the sources say closed."""
+        return self.closed is None
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
@@ -92,6 +100,7 @@ class Mission:
                 "kind": self.kind,
                 "city": self.city,
                 "from": self.via,
+                "closed": self.closed,
                 "note": self.note,
                 "sources": list(self.sources),
             }

@@ -91,6 +91,8 @@ def _mission_line(ds: Dataset, m: Mission) -> tuple[str, str, str]:
     where = m.city or ""
     if m.kind == "accredited-from" and m.via:
         where = f"{m.city}, {name(m.via)}" if m.city else name(m.via)
+    if m.closed:
+        where = f"{where} (closed {m.closed})".strip()
     return f"{name(m.owner)} → {name(m.host)}", KIND_LABEL.get(m.kind, m.kind), where
 
 

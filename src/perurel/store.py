@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .errors import DataError, printable
-from .model import Country, Event, Mission, Organisation, Period, Relations, Source
+from .model import Country, Event, Mission, Organisation, Relations, Source
 
 if TYPE_CHECKING:
     from .match import Match
@@ -191,6 +191,7 @@ def build(raw: dict[str, Any], path: Path) -> Dataset:
                     _ids(m.get("sources")),
                     m.get("from"),
                     m.get("note"),
+                    m.get("closed"),
                 )
                 for m in c.get("missions", ())
             ),

@@ -225,6 +225,7 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
             c.add(mpath, "a mission must be Peru's or hosted by Peru")
         c.enum(m, "kind", MISSION_KINDS, mpath)
         c.text(m, "city", mpath, required=False)
+        c.date(m, "closed", mpath, required=False)
         if m.get("from") is not None:
             c.code(m.get("from"), f"{mpath}.from", allow_peru=False)
         c.cites(m, "sources", mpath)
