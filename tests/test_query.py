@@ -85,3 +85,13 @@ def test_country_api(mini: perurel.Dataset) -> None:
         "seed",
         "ministry",
     ]
+
+
+def test_month_lengths_match_the_calendar() -> None:
+    import calendar
+
+    from perurel.dates import _month_days
+
+    for year in (1900, 1999, 2000, 2023, 2024, 2100):
+        for month in range(1, 13):
+            assert _month_days(year, month) == calendar.monthrange(year, month)[1]

@@ -23,7 +23,8 @@ SCHEMA = json.loads((ROOT / "data" / "relations.schema.json").read_text(encoding
 
 @pytest.fixture(scope="module")
 def raw() -> dict:  # type: ignore[type-arg]
-    return json.loads(bundled_path().read_text(encoding="utf-8"))
+    with open(bundled_path(), encoding="utf-8") as f:
+        return json.load(f)
 
 
 def test_bundled_dataset_matches_schema(raw: dict) -> None:  # type: ignore[type-arg]

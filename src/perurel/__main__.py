@@ -1,5 +1,5 @@
 """python -m perurel"""
 
-from perurel.cli import main
+from perurel.launch import main
 
 main()

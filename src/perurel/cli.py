@@ -11,72 +11,36 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
-from .errors import ExitCode, PerurelError, UsageError, printable
+from . import __version__, actions
+from .errors import ExitCode, UsageError, printable
 from .model import EVENT_KINDS
-
-ISSUES_URL = "https://github.com/perurel/perurel/issues"
-
-
-def _debug() -> bool:
-    return os.environ.get("PERUREL_DEBUG", "") not in ("", "0")
-
-
-def _error(message: str) -> None:
-    sys.stderr.write(f"perurel: error: {message}\n")
-
-
-def note(message: str) -> None:
-    """A remark for the person at the terminal, kept off stdout so scripts get clean output."""
-    sys.stderr.write(f"perurel: {message}\n")
-
-
-def _silence_stdout() -> None:
-    # The reader went away (`perurel timeline | head -1`): point stdout at /dev/null so the
-    # interpreter's final flush does not complain about the broken pipe.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+from .output import error, guard
 
 
 def _run(invoke: Callable[[], Any]) -> int:
-    """Run the command line, turning every failure into one line on stderr and an exit code."""
-    try:
-        result = invoke()
-        sys.stdout.flush()
-        return result if isinstance(result, int) else ExitCode.OK
-    except PerurelError as exc:
-        _error(exc.message)
-        return exc.exit_code
-    except click.exceptions.NoArgsIsHelpError as exc:
-        # Bare `perurel`: the help (Typer's rich help has already printed itself) and success.
-        text = exc.format_message()
-        if text.strip():
-            sys.stdout.write(text + "\n")
-        return ExitCode.OK
-    except click.UsageError as exc:
-        where = exc.ctx.command_path if exc.ctx else "perurel"
-        _error(f"{printable(exc.format_message(), 300)} (see '{where} --help')")
-        return ExitCode.USAGE
-    except click.ClickException as exc:
-        _error(printable(exc.format_message(), 300))
-        return exc.exit_code
-    except (click.Abort, KeyboardInterrupt):
-        sys.stderr.write("\n")
-        return 130
-    except BrokenPipeError:
-        _silence_stdout()
-        return ExitCode.OK
-    except Exception as exc:
-        if _debug():
-            raise
-        _error(
-            f"internal error: {type(exc).__name__}: {printable(str(exc), 200)} — this is a bug, "
-            f"please report it at {ISSUES_URL} (PERUREL_DEBUG=1 or --debug shows the traceback)"
-        )
-        return ExitCode.INTERNAL
+    """The guard of `output`, plus click's own usage errors, each as one line on stderr."""
+
+    def clicked() -> Any:
+        try:
+            return invoke()
+        except click.exceptions.NoArgsIsHelpError as exc:
+            # Bare `perurel`: the help (Typer's rich help has already printed itself), success.
+            text = exc.format_message()
+            if text.strip():
+                sys.stdout.write(text + "\n")
+            return ExitCode.OK
+        except click.UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else "perurel"
+            raise UsageError(
+                f"{printable(exc.format_message(), 300)} (see '{where} --help')"
+            ) from None
+        except click.ClickException as exc:
+            error(printable(exc.format_message(), 300))
+            return exc.exit_code
+        except click.Abort:
+            raise KeyboardInterrupt from None
+
+    return guard(clicked)
 
 
 class PerurelGroup(TyperGroup):
@@ -173,15 +137,6 @@ def _state(ctx: typer.Context) -> State:
     return obj if obj is not None else State(None)
 
 
-def _resolve(ds: Any, query: str) -> Any:
-    """The country for a query, telling the person on stderr when it was not an exact name."""
-    m = ds.match(query)
-    if not m.exact:
-        how = "closest match" if m.how == "fuzzy" else "alias"
-        note(f"{printable(query)!r} → {m.country.name} ({m.country.code}), {how} {m.matched!r}")
-    return m.country
-
-
 @app.command()
 def country(
     ctx: typer.Context,
@@ -204,28 +159,12 @@ def country(
       perurel country KOR
     """
     ds = _state(ctx).dataset()
-    found = _resolve(ds, query)
     if json_:
-        from .formats import country_record, dumps
-
-        sys.stdout.write(dumps(country_record(ds, found)))
+        sys.stdout.write(actions.country_json(ds, query))
         return
     from . import render
 
-    render.console().print(render.country_card(ds, found))
-
-
-def _check_filters(since: str | None, until: str | None, limit: int | None) -> None:
-    from .query import date_bound
-
-    lo = date_bound(since, "--since")[0] if since is not None else None
-    hi = date_bound(until, "--until")[1] if until is not None else None
-    if lo and hi and lo > hi:
-        raise UsageError(
-            f"--since {printable(since or '')} is after --until {printable(until or '')}"
-        )
-    if limit is not None and limit < 0:
-        raise UsageError(f"--limit must be zero or more, not {limit}")
+    render.console().print(render.country_card(ds, actions.resolve(ds, query)))
 
 
 @app.command()
@@ -279,21 +218,19 @@ def timeline(
       perurel timeline --kind treaty --kind ruling --reverse --limit 5
       perurel timeline --since 2020 --json | jq '.[].title'
     """
-    _check_filters(since, until, limit)
+    actions.check_filters(since, until, limit)
     ds = _state(ctx).dataset()
-    codes = [_resolve(ds, q).code for q in countries or ()]
-    events = ds.timeline(
+    events = actions.timeline_events(
+        ds,
         since=since,
         until=until,
-        countries=codes,
-        kinds=[k.lower() for k in kinds or ()],
+        countries=countries or (),
+        kinds=kinds or (),
         limit=limit,
         reverse=reverse,
     )
     if json_:
-        from .formats import dumps, event_records
-
-        sys.stdout.write(dumps(event_records(events)))
+        sys.stdout.write(actions.timeline_json(events))
         return
     from . import render
 
@@ -301,5 +238,5 @@ def timeline(
 
 
 def main() -> None:
-    """Entry point of the `perurel` command."""
+    """Run the Typer CLI (the `perurel` command enters through `perurel.launch.main`)."""
     app()

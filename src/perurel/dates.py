@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, month: int) -> int:
+    # calendar.monthrange, without importing calendar on every lookup's path
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS[month - 1]
+
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -22,7 +30,7 @@ def parse_span(text: str) -> tuple[date, date]:
     month = int(m[2])
     if not 1 <= month <= 12:
         raise ValueError(f"{text!r} is not a valid date: month {month} does not exist")
-    last = calendar.monthrange(year, month)[1]
+    last = _month_days(year, month)
     if m[3] is None:
         return date(year, month, 1), date(year, month, last)
     day = int(m[3])

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Ambiguous, NotFound, printable
 from .model import PERU, Country
@@ -44,8 +43,11 @@ _SEPARATORS = re.compile(r"[\W_]+")
 
 def normalize(text: str) -> str:
     """Fold case, accents, punctuation and spacing: 'Côte d’Ivoire' -> 'cote divoire'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # most names: nothing to decompose (and casefold is lower)
+        folded = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     folded = _JOINERS.sub("", folded.replace("&", " and "))
     words = _SEPARATORS.sub(" ", folded).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
@@ -60,8 +62,7 @@ def _variants(key: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A country found for a query, how it was found, and how well it fits (0-100)."""
 
     country: Country
@@ -75,8 +76,7 @@ class Match:
         return self.how in ("code", "name")
 
 
-@dataclass(frozen=True)
-class _Index:
+class _Index(NamedTuple):
     exact: dict[str, tuple[tuple[str, str, str], ...]]  # key -> ((code, how, display), ...)
     compact: dict[str, tuple[tuple[str, str, str], ...]]
     choices: tuple[str, ...]  # fuzzy candidates (normalized), parallel to owners
@@ -91,6 +91,30 @@ def _entries(
         key = normalize(name)
         if key:
             yield key, country_code, how, name
+
+
+_Hits = tuple[tuple[str, str, str], ...]
+
+
+@cache
+def _verbatim(ds: Dataset) -> dict[str, _Hits]:
+    """Names exactly as stored, case-folded: most queries are one of them, and this table costs
+    a fraction of the normalized index (see benchmarks/startup.py)."""
+    table: dict[str, dict[str, tuple[str, str, str]]] = {}
+    rank = {"code": 0, "name": 1, "alias": 2}
+
+    def add(code: str, names: Iterable[str], how: str) -> None:
+        for name in names:
+            best = table.setdefault(name.casefold(), {})
+            if code not in best or rank[how] < rank[best[code][1]]:
+                best[code] = (code, how, name)
+
+    add(PERU, PERU_NAMES, "name")
+    for c in ds.countries.values():
+        add(c.code, (c.code, c.iso3), "code")
+        add(c.code, (c.name, c.name_es), "name")
+        add(c.code, c.aliases, "alias")
+    return {k: tuple(v.values()) for k, v in table.items()}
 
 
 @cache
@@ -140,15 +164,16 @@ def _label(ds: Dataset, code: str) -> str:
 
 def lookup(ds: Dataset, query: str) -> Match:
     """The one country `query` means; raises NotFound (with suggestions) or Ambiguous."""
+    hits = _verbatim(ds).get(query.strip().casefold(), ())
     key = normalize(query)
     if not key:
         raise NotFound(f"no country matches {printable(query)!r}: type a name, a code or a demonym")
-    idx = _index(ds)
-    hits: tuple[tuple[str, str, str], ...] = ()
-    for variant in _variants(key):
-        hits = idx.exact.get(variant) or idx.compact.get(variant.replace(" ", "")) or ()
-        if hits:
-            break
+    if not hits:
+        idx = _index(ds)
+        for variant in _variants(key):
+            hits = idx.exact.get(variant) or idx.compact.get(variant.replace(" ", "")) or ()
+            if hits:
+                break
     if hits:
         # A code names one state; a name or alias shared by several ('korea') is ambiguous.
         hits = tuple(h for h in hits if h[1] == "code") or hits

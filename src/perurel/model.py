@@ -1,9 +1,12 @@
-"""The records of the dataset, as frozen dataclasses that serialise back to the dataset's shape."""
+"""The records of the dataset: immutable named tuples that serialise back to the dataset's shape.
+
+(Named tuples, not dataclasses: importing `dataclasses` pulls in `inspect` and building the classes
+costs more than the rest of a JSON lookup; see benchmarks/startup.py.)
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 STATUSES = ("active", "suspended", "broken", "none", "unknown")
 MISSION_KINDS = (
@@ -36,8 +39,7 @@ def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     publisher: str
@@ -58,8 +60,7 @@ class Source:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Relations:
+class Relations(NamedTuple):
     status: str
     established: str | None
     note: str
@@ -74,8 +75,7 @@ class Relations:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Mission:
+class Mission(NamedTuple):
     owner: str
     host: str
     kind: str
@@ -107,8 +107,7 @@ class Mission:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Country:
+class Country(NamedTuple):
     code: str
     iso3: str
     name: str
@@ -148,8 +147,7 @@ class Country:
         return list(dict.fromkeys([*ids, *self.sources]))
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     id: str
     date: str
     countries: tuple[str, ...]
@@ -170,8 +168,7 @@ class Event:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """A stretch of an organisation membership: a Security Council term, a suspension."""
 
     kind: str  # "term" or "suspension"
@@ -191,8 +188,7 @@ class Period:
 PERIOD_KINDS = ("term", "suspension")
 
 
-@dataclass(frozen=True, slots=True)
-class Organisation:
+class Organisation(NamedTuple):
     id: str
     name: str
     name_es: str

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import dates
@@ -18,28 +16,47 @@ if TYPE_CHECKING:
     from .match import Match
 
 ENV_VAR = "PERUREL_DATA"
-_PACKAGED = Path(__file__).parent / "data" / "relations.json"
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_PACKAGED = os.path.join(_HERE, "data", "relations.json")
 # In a source checkout (or an editable install) the dataset lives at the repository root.
-_CHECKOUT = Path(__file__).resolve().parents[2] / "data" / "relations.json"
+_CHECKOUT = os.path.join(os.path.dirname(os.path.dirname(_HERE)), "data", "relations.json")
+# (os.path rather than pathlib: this module is on every lookup's path and pathlib costs ~3 ms.)
 
 
-def bundled_path() -> Path:
+def bundled_path() -> str:
     """Where the dataset shipped with perurel lives."""
-    return _PACKAGED if _PACKAGED.is_file() else _CHECKOUT
+    return _PACKAGED if os.path.isfile(_PACKAGED) else _CHECKOUT
 
 
-@dataclass(frozen=True, eq=False)
 class Dataset:
     """The whole dataset, indexed for lookups. Build it with `perurel.load()`."""
 
-    path: Path
-    schema_version: int
-    dataset_date: str | None
-    sources: dict[str, Source]
-    countries: dict[str, Country]
-    events: tuple[Event, ...]
-    organisations: tuple[Organisation, ...]
-    _by_country: dict[str, tuple[Event, ...]] = field(repr=False, compare=False)
+    def __init__(
+        self,
+        *,
+        path: str,
+        schema_version: int,
+        dataset_date: str | None,
+        sources: dict[str, Source],
+        countries: dict[str, Country],
+        events: tuple[Event, ...],
+        organisations: tuple[Organisation, ...],
+    ) -> None:
+        self.path = path
+        self.schema_version = schema_version
+        self.dataset_date = dataset_date
+        self.sources = sources
+        self.countries = countries
+        self.events = events
+        self.organisations = organisations
+        by_country: dict[str, list[Event]] = {}
+        for e in events:
+            for code in e.countries:
+                by_country.setdefault(code, []).append(e)
+        self._by_country = {k: tuple(v) for k, v in by_country.items()}
+
+    def __repr__(self) -> str:
+        return f"<perurel.Dataset {self.path!r}: {len(self.countries)} countries, {len(self.events)} events>"
 
     def get(self, code: str) -> Country | None:
         """The country with this ISO alpha-2 code, or None."""
@@ -87,12 +104,13 @@ class Dataset:
         return [self.sources[i] for i in dict.fromkeys(ids) if i in self.sources]
 
 
-def resolve_path(path: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+def resolve_path(path: str | os.PathLike[str] | None = None) -> tuple[str, bool]:
     """The dataset to read, and whether it is the bundled one: explicit path, $PERUREL_DATA, bundled."""
-    chosen = path if path not in (None, "") else os.environ.get(ENV_VAR) or None
-    if chosen is None:
+    chosen = os.fspath(path) if path is not None else ""
+    chosen = chosen or os.environ.get(ENV_VAR, "")
+    if not chosen:
         return bundled_path(), True
-    return Path(chosen), False
+    return chosen, False
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
@@ -102,7 +120,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 
 @cache
-def _load(path: Path, bundled: bool) -> Dataset:
+def _load(path: str, bundled: bool) -> Dataset:
     raw = read_json(path)
     if not bundled:
         from .validate import check
@@ -126,11 +144,12 @@ def _load(path: Path, bundled: bool) -> Dataset:
         raise DataError(f"invalid dataset {printable(str(path))}: {exc}") from exc
 
 
-def read_json(path: Path) -> Any:
+def read_json(path: str) -> Any:
     """Parse a dataset file, turning every way it can fail into one DataError line."""
     where = printable(str(path))
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read()
     except FileNotFoundError:
         raise DataError(f"dataset not found: {where}") from None
     except IsADirectoryError:
@@ -157,7 +176,7 @@ def _ids(values: Any) -> tuple[str, ...]:
     return tuple(values or ())
 
 
-def build(raw: dict[str, Any], path: Path) -> Dataset:
+def build(raw: dict[str, Any], path: str) -> Dataset:
     """Turn a parsed (and valid) dataset into records and indexes."""
     sources = {
         s["id"]: Source(
@@ -214,10 +233,6 @@ def build(raw: dict[str, Any], path: Path) -> Dataset:
         ),
         key=lambda e: (dates.sort_key(e.date), e.id),
     )
-    by_country: dict[str, list[Event]] = {}
-    for e in events:
-        for code in e.countries:
-            by_country.setdefault(code, []).append(e)
     organisations = tuple(
         Organisation(
             o["id"],
@@ -239,5 +254,4 @@ def build(raw: dict[str, Any], path: Path) -> Dataset:
         countries=countries,
         events=tuple(events),
         organisations=organisations,
-        _by_country={k: tuple(v) for k, v in by_country.items()},
     )

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import dates
 from .model import EVENT_KINDS, MISSION_KINDS, PERIOD_KINDS, PERU, STATUSES
@@ -21,8 +20,7 @@ _ISO3 = re.compile(r"[A-Z]{3}")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     message: str
 

@@ -1,0 +1,176 @@
+"""The `perurel` entry point. The commands scripts run in loops — `country QUERY --json` and
+`timeline … --json` — are answered here without importing Typer (which alone costs several
+times the interpreter's start-up); everything else, and anything this parser does not fully
+understand, goes to the Typer CLI in `cli`, which also produces every usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+_TIMELINE_VALUES = {
+    "--since": "since",
+    "--until": "until",
+    "--country": "countries",
+    "-c": "countries",
+    "--kind": "kinds",
+    "-k": "kinds",
+    "--limit": "limit",
+    "-n": "limit",
+}
+_KINDS = frozenset(
+    [
+        "treaty",
+        "agreement",
+        "dispute",
+        "ruling",
+        "visit",
+        "recognition",
+        "relations",
+        "aid",
+        "trade",
+        "security",
+        "membership",
+        "politics",
+    ]
+)
+
+
+class _Unsure(Exception):
+    """The arguments are not a plain JSON query: let the full CLI handle them."""
+
+
+def _split(args: Sequence[str]) -> tuple[str | None, str, list[str]]:
+    """(--data value, command, the command's arguments)."""
+    data = None
+    rest = list(args)
+    while rest and rest[0].startswith("--data"):
+        head = rest.pop(0)
+        if head == "--data" and rest:
+            data = rest.pop(0)
+        elif head.startswith("--data="):
+            data = head[len("--data=") :]
+        else:
+            raise _Unsure
+    if not rest:
+        raise _Unsure
+    return data, rest[0], rest[1:]
+
+
+def _options(args: list[str]) -> tuple[list[str], dict[str, list[str]], set[str]]:
+    """Positional words, option values and flags; `--opt=value` is accepted as click does."""
+    positional: list[str] = []
+    values: dict[str, list[str]] = {}
+    flags: set[str] = set()
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, eq, inline = arg.partition("=")
+        if arg in ("--json", "--reverse", "-r"):
+            flags.add("reverse" if arg in ("--reverse", "-r") else "json")
+        elif name in _TIMELINE_VALUES and arg.startswith("--") and eq:
+            values.setdefault(_TIMELINE_VALUES[name], []).append(inline)
+        elif arg in _TIMELINE_VALUES:
+            if i + 1 >= len(args):
+                raise _Unsure
+            values.setdefault(_TIMELINE_VALUES[arg], []).append(args[i + 1])
+            i += 1
+        elif arg.startswith("-"):
+            raise _Unsure  # --help, --format, -x…: the full CLI knows
+        else:
+            positional.append(arg)
+        i += 1
+    return positional, values, flags
+
+
+def fast(args: Sequence[str]) -> int | None:
+    """Answer a plain JSON query and return its exit code, or None to hand over to the CLI."""
+    try:
+        data, command, rest = _split(args)
+        positional, values, flags = _options(rest)
+    except _Unsure:
+        return None
+    if "json" not in flags:
+        return None
+    if command == "country":
+        if values or "reverse" in flags or len(positional) != 1:
+            return None
+        return _country(data, positional[0])
+    if command == "timeline":
+        if positional or any(
+            len(v) > 1 for k, v in values.items() if k in ("since", "until", "limit")
+        ):
+            return None
+        limit = values.get("limit", [None])[0]
+        if limit is not None and not limit.isdigit():
+            return None  # the CLI words the usage error
+        kinds = values.get("kinds", [])
+        if any(k.lower() not in _KINDS for k in kinds):
+            return None
+        return _timeline(
+            data,
+            since=values.get("since", [None])[0],
+            until=values.get("until", [None])[0],
+            countries=values.get("countries", []),
+            kinds=kinds,
+            limit=int(limit) if limit is not None else None,
+            reverse="reverse" in flags,
+        )
+    return None
+
+
+def _country(data: str | None, query: str) -> int:
+    from . import actions
+    from .output import guard
+    from .store import load
+
+    def run() -> None:
+        sys.stdout.write(actions.country_json(load(data), query))
+
+    return guard(run)
+
+
+def _timeline(
+    data: str | None,
+    *,
+    since: str | None,
+    until: str | None,
+    countries: list[str],
+    kinds: list[str],
+    limit: int | None,
+    reverse: bool,
+) -> int | None:
+    from . import actions
+    from .errors import UsageError
+    from .output import guard
+    from .store import load
+
+    try:
+        actions.check_filters(since, until, limit)
+    except UsageError:
+        return None  # the CLI reports it, exactly as for any other usage error
+
+    def run() -> None:
+        events = actions.timeline_events(
+            load(data),
+            since=since,
+            until=until,
+            countries=countries,
+            kinds=kinds,
+            limit=limit,
+            reverse=reverse,
+        )
+        sys.stdout.write(actions.timeline_json(events))
+
+    return guard(run)
+
+
+def main() -> None:
+    """Entry point of the `perurel` command."""
+    code = fast(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    from .cli import app
+
+    app()

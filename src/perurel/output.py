@@ -1,0 +1,63 @@
+"""Writing to the terminal for both entry paths: errors, notes, and the guard that turns every
+failure into one line on stderr and an exit code. No Typer, no Rich."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from .errors import ExitCode, PerurelError, printable
+
+ISSUES_URL = "https://github.com/perurel/perurel/issues"
+
+
+def debugging() -> bool:
+    """True when PERUREL_DEBUG (or --debug) asks for tracebacks of internal errors."""
+    return os.environ.get("PERUREL_DEBUG", "") not in ("", "0")
+
+
+def error(message: str) -> None:
+    """One line on stderr: `perurel: error: …`."""
+    sys.stderr.write(f"perurel: error: {message}\n")
+
+
+def note(message: str) -> None:
+    """A remark for the person at the terminal, kept off stdout so scripts get clean output."""
+    sys.stderr.write(f"perurel: {message}\n")
+
+
+def silence_stdout() -> None:
+    """The reader went away (`perurel timeline | head -1`): point stdout at /dev/null so the
+    interpreter's final flush does not complain about the broken pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def guard(invoke: Callable[[], Any]) -> int:
+    """Run `invoke`, turning perurel's errors, a closed pipe, ^C and bugs into exit codes."""
+    try:
+        result = invoke()
+        sys.stdout.flush()
+        return result if isinstance(result, int) else ExitCode.OK
+    except PerurelError as exc:
+        error(exc.message)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+    except BrokenPipeError:
+        silence_stdout()
+        return ExitCode.OK
+    except Exception as exc:
+        if debugging():
+            raise
+        error(
+            f"internal error: {type(exc).__name__}: {printable(str(exc), 200)} — this is a bug, "
+            f"please report it at {ISSUES_URL} (PERUREL_DEBUG=1 or --debug shows the traceback)"
+        )
+        return ExitCode.INTERNAL

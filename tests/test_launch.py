@@ -1,0 +1,111 @@
+"""The fast path (`perurel.launch`) answers plain JSON queries without Typer: it must print exactly
+what the Typer CLI prints, and hand everything else over."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from perurel.cli import app
+from perurel.launch import fast
+
+from .conftest import FIXTURE
+
+HANDLED = [
+    ["country", "chile", "--json"],
+    ["country", "--json", "chle"],
+    ["country", "EE.UU.", "--json"],
+    ["country", "korea", "--json"],
+    ["country", "qqqqqqq", "--json"],
+    ["country", "peru", "--json"],
+    ["country", "", "--json"],
+    ["--data", str(FIXTURE), "country", "bg", "--json"],
+    [f"--data={FIXTURE}", "country", "chileno", "--json"],
+    ["--data", "/nonexistent.json", "country", "chile", "--json"],
+    ["timeline", "--json"],
+    ["timeline", "--since", "1999-06", "--until", "2001", "--json"],
+    ["timeline", "--since=1990", "--country", "chile", "-c", "bolivia", "--json"],
+    ["timeline", "-k", "TREATY", "--kind", "ruling", "--reverse", "--json"],
+    ["timeline", "--limit", "3", "-r", "--json"],
+    ["timeline", "-n", "0", "--json"],
+    ["timeline", "--since", "2090", "--json"],
+    ["timeline", "--country", "korea", "--json"],
+]
+
+HANDED_OVER = [
+    [],
+    ["--version"],
+    ["country", "chile"],  # a card for people
+    ["country", "--help"],
+    ["country", "chile", "--json", "--format", "csv"],
+    ["country", "a", "b", "--json"],
+    ["country", "--json"],
+    ["timeline"],
+    ["timeline", "--since", "1990-13", "--json"],  # usage errors are worded by the CLI
+    ["timeline", "--since", "2000", "--until", "1990", "--json"],
+    ["timeline", "--kind", "party", "--json"],
+    ["timeline", "--limit", "many", "--json"],
+    ["timeline", "--limit", "-1", "--json"],
+    ["timeline", "--since", "1990", "--since", "2000", "--json"],
+    ["timeline", "--since", "--json"],
+    ["timeline", "extra", "--json"],
+    ["--debug", "country", "chile", "--json"],
+    ["--data"],
+    ["sources", "--json"],
+]
+
+
+@pytest.mark.parametrize("args", HANDLED, ids=" ".join)
+def test_fast_path_prints_what_the_cli_prints(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = fast(args)
+    out, err = capsys.readouterr()
+    assert code is not None
+    result = CliRunner().invoke(app, args)
+    assert (code, out, err) == (result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("args", HANDED_OVER, ids=" ".join)
+def test_everything_else_goes_to_the_cli(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert fast(args) is None
+    assert capsys.readouterr() == ("", "")
+
+
+def _modules_after(*args: str) -> set[str]:
+    code = (
+        "import sys, runpy; sys.argv = ['perurel', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('perurel', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(sorted(sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    return set(out.stderr.split("\n")[-1].split())
+
+
+def test_json_lookups_import_neither_typer_nor_rich_nor_rapidfuzz() -> None:
+    loaded = _modules_after("country", "chile", "--json")
+    assert "perurel.store" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("typer", "click", "rich", "rapidfuzz")}
+
+
+def test_alias_lookups_do_not_import_rapidfuzz() -> None:
+    loaded = _modules_after("country", "EE.UU.", "--json")
+    assert "rapidfuzz" not in loaded and "rich" not in loaded
+
+
+def test_fuzzy_lookups_import_rapidfuzz_but_not_rich() -> None:
+    loaded = _modules_after("country", "chle", "--json")
+    assert "rapidfuzz" in loaded and "rich" not in loaded
+
+
+def test_timeline_json_does_not_import_rich() -> None:
+    loaded = _modules_after("timeline", "--since", "1990", "--json")
+    assert not {m for m in loaded if m.split(".")[0] in ("typer", "rich", "rapidfuzz")}
