@@ -33,6 +33,9 @@ HANDLED = [
     ["timeline", "-n", "0", "--json"],
     ["timeline", "--since", "2090", "--json"],
     ["timeline", "--country", "korea", "--json"],
+    ["timeline"],
+    ["timeline", "--since", "1999-06", "--until", "2001", "-c", "chile"],
+    ["--data", str(FIXTURE), "timeline", "--reverse"],
 ]
 
 HANDED_OVER = [
@@ -43,7 +46,6 @@ HANDED_OVER = [
     ["country", "chile", "--json", "--format", "csv"],
     ["country", "a", "b", "--json"],
     ["country", "--json"],
-    ["timeline"],
     ["timeline", "--since", "1990-13", "--json"],  # usage errors are worded by the CLI
     ["timeline", "--since", "2000", "--until", "1990", "--json"],
     ["timeline", "--kind", "party", "--json"],
@@ -65,7 +67,7 @@ def test_fast_path_prints_what_the_cli_prints(
     code = fast(args)
     out, err = capsys.readouterr()
     assert code is not None
-    result = CliRunner().invoke(app, args)
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert (code, out, err) == (result.exit_code, result.stdout, result.stderr)
 
 
@@ -109,3 +111,18 @@ def test_fuzzy_lookups_import_rapidfuzz_but_not_rich() -> None:
 def test_timeline_json_does_not_import_rich() -> None:
     loaded = _modules_after("timeline", "--since", "1990", "--json")
     assert not {m for m in loaded if m.split(".")[0] in ("typer", "rich", "rapidfuzz")}
+
+
+def test_timeline_for_people_in_a_pipe_needs_no_rich() -> None:
+    loaded = _modules_after("timeline", "--since", "1990")
+    assert not {m for m in loaded if m.split(".")[0] in ("typer", "rich", "rapidfuzz")}
+
+
+def test_forced_colour_goes_through_rich(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert fast(["--data", str(FIXTURE), "timeline"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b[1m" in out and "War begins" in out

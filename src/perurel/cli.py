@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 from . import __version__, actions
 from .errors import ExitCode, UsageError, printable
 from .model import EVENT_KINDS
-from .output import error, guard
+from .output import error, guard, show
 
 
 def _run(invoke: Callable[[], Any]) -> int:
@@ -232,9 +232,9 @@ def timeline(
     if json_:
         sys.stdout.write(actions.timeline_json(events))
         return
-    from . import render
+    from . import layout
 
-    render.console().print(render.timeline(ds, events))
+    show(layout.timeline(events, layout.width()))
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
-"""The `perurel` entry point. The commands scripts run in loops — `country QUERY --json` and
-`timeline … --json` — are answered here without importing Typer (which alone costs several
-times the interpreter's start-up); everything else, and anything this parser does not fully
-understand, goes to the Typer CLI in `cli`, which also produces every usage error.
+"""The `perurel` entry point. The commands run most often — `country QUERY --json` and
+`timeline …` — are answered here without importing Typer (which alone costs several times the
+interpreter's start-up); everything else, and anything this parser does not fully understand,
+goes to the Typer CLI in `cli`, which also produces every usage error.
 """
 
 from __future__ import annotations
@@ -91,10 +91,8 @@ def fast(args: Sequence[str]) -> int | None:
         positional, values, flags = _options(rest)
     except _Unsure:
         return None
-    if "json" not in flags:
-        return None
     if command == "country":
-        if values or "reverse" in flags or len(positional) != 1:
+        if "json" not in flags or values or "reverse" in flags or len(positional) != 1:
             return None
         return _country(data, positional[0])
     if command == "timeline":
@@ -116,6 +114,7 @@ def fast(args: Sequence[str]) -> int | None:
             kinds=kinds,
             limit=int(limit) if limit is not None else None,
             reverse="reverse" in flags,
+            as_json="json" in flags,
         )
     return None
 
@@ -140,6 +139,7 @@ def _timeline(
     kinds: list[str],
     limit: int | None,
     reverse: bool,
+    as_json: bool,
 ) -> int | None:
     from . import actions
     from .errors import UsageError
@@ -161,7 +161,13 @@ def _timeline(
             limit=limit,
             reverse=reverse,
         )
-        sys.stdout.write(actions.timeline_json(events))
+        if as_json:
+            sys.stdout.write(actions.timeline_json(events))
+        else:
+            from . import layout
+            from .output import show
+
+            show(layout.timeline(events, layout.width()))
 
     return guard(run)
 

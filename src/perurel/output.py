@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .errors import ExitCode, PerurelError, printable
+
+if TYPE_CHECKING:
+    from .layout import Line
 
 ISSUES_URL = "https://github.com/perurel/perurel/issues"
 
@@ -36,6 +39,18 @@ def silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def show(lines: Sequence[Line]) -> None:
+    """Lines from `layout` on stdout: through Rich when colour is on, as plain text otherwise."""
+    from . import layout
+
+    if layout.colour():
+        from .render import print_lines
+
+        print_lines(lines)
+    else:
+        sys.stdout.write(layout.plain(lines))
 
 
 def guard(invoke: Callable[[], Any]) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from itertools import groupby
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
@@ -20,7 +19,8 @@ if TYPE_CHECKING:
 
     from rich.console import RenderableType
 
-    from .model import Country, Event, Mission
+    from .layout import Line
+    from .model import Country, Mission
     from .store import Dataset
 
 STATUS_STYLE = {
@@ -159,24 +159,8 @@ def country_card(ds: Dataset, country: Country) -> RenderableType:
     )
 
 
-def timeline(ds: Dataset, events: Sequence[Event]) -> RenderableType:
-    """Events grouped by year: date, partners, kind, title and summary, source ids."""
-    if not events:
-        return Text("no events match", style="dim")
-    table = Table(
-        box=None, show_header=True, header_style="bold", padding=(0, 2, 0, 0), show_edge=False
-    )
-    table.add_column("Date", no_wrap=True)
-    table.add_column("With", no_wrap=True)
-    table.add_column("Kind", style="cyan", no_wrap=True)
-    table.add_column("Event", overflow="fold", ratio=1)
-    for year, group in groupby(events, key=lambda e: e.date[:4]):
-        table.add_row(Text(year, style="bold magenta"), "", "", "")
-        for e in group:
-            body = Text()
-            body.append(e.title, style="bold")
-            body.append("\n" + e.summary)
-            body.append("\n" + ", ".join(e.sources), style="dim")
-            table.add_row(e.date, ", ".join(e.countries) or "—", e.kind, body)
-        table.add_row("", "", "", "")
-    return table
+def print_lines(lines: Sequence[Line]) -> None:
+    """Styled lines from `layout`, in colour: already laid out, so Rich must not re-wrap them."""
+    out = Console(highlight=False, soft_wrap=True)
+    text = Text("\n").join(Text.assemble(*line) for line in lines)
+    out.print(text, crop=False)
