@@ -15,6 +15,7 @@ from perurel.launch import fast
 from .conftest import FIXTURE
 
 HANDLED = [
+    ["--version"],
     ["country", "chile", "--json"],
     ["country", "--json", "chle"],
     ["country", "EE.UU.", "--json"],
@@ -40,7 +41,7 @@ HANDLED = [
 
 HANDED_OVER = [
     [],
-    ["--version"],
+    ["--version", "country"],
     ["country", "chile"],  # a card for people
     ["country", "--help"],
     ["country", "chile", "--json", "--format", "csv"],

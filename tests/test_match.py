@@ -133,22 +133,18 @@ def test_any_text_gives_a_country_or_a_clean_error(text: str) -> None:
 def test_verbatim_table_agrees_with_the_normalized_index(ds: perurel.Dataset) -> None:
     # Lookups try names exactly as stored first (cheap), then the normalized index: for every
     # stored name both must give the same answer, or the shortcut would change results.
-    from perurel.match import _index, _variants, _verbatim
+    from perurel.match import _best, _index, _variants, _verbatim_aliases, _verbatim_official
 
     idx = _index(ds)
-    for key, hits in _verbatim(ds).items():
-        norm = normalize(key)
+    official, aliases = _verbatim_official(ds), _verbatim_aliases(ds)
+    for key in {*official, *aliases}:
+        hits = _best(official.get(key, ())) or _best(aliases.get(key, ()))
         full = next(
             (
-                idx.exact.get(v) or idx.compact.get(v.replace(" ", ""))
-                for v in _variants(norm)
-                if idx.exact.get(v) or idx.compact.get(v.replace(" ", ""))
+                h
+                for v in _variants(normalize(key))
+                if (h := _best(idx.keys.get(v.replace(" ", ""), ())))
             ),
             (),
         )
-        codes = {h[0] for h in hits}
-        full_codes = {h[0] for h in full}
-        if any(h[1] == "code" for h in hits):
-            assert {h[0] for h in hits if h[1] == "code"} <= full_codes, key
-        else:
-            assert codes == full_codes, (key, codes, full_codes)
+        assert {h[0] for h in hits} == {h[0] for h in full}, key

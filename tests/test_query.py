@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import perurel
+from perurel.dates import sort_key
 from perurel.errors import UsageError
 
 
@@ -95,3 +100,18 @@ def test_month_lengths_match_the_calendar() -> None:
     for year in (1900, 1999, 2000, 2023, 2024, 2100):
         for month in range(1, 13):
             assert _month_days(year, month) == calendar.monthrange(year, month)[1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.dates(min_value=date(1000, 1, 1)).flatmap(
+            lambda d: st.sampled_from([d.isoformat()[:4], d.isoformat()[:7], d.isoformat()])
+        ),
+        min_size=2,
+        max_size=30,
+    )
+)
+def test_partial_dates_sort_as_text_like_sort_key(values: list[str]) -> None:
+    # store.build sorts events by their date text; that must equal the calendar order.
+    assert sorted(values) == sorted(values, key=sort_key)

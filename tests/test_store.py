@@ -233,3 +233,35 @@ def test_invalid_custom_dataset_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, json.dumps(data))
     with pytest.raises(DataError, match=r"events\[2\]\.date: '1999-13' is not a valid date"):
         perurel.load(path)
+
+
+def test_membership_periods_are_loaded(ds: perurel.Dataset) -> None:
+    orgs = {o.id: o for o in ds.organisations}
+    terms = [p for p in orgs["unsc"].periods if p.kind == "term"]
+    assert [p.start[:4] for p in terms] == ["1955", "1973", "1984", "2006", "2018"]
+    assert all(p.sources for p in terms)
+    assert any(p.kind == "suspension" for p in orgs["can"].periods)
+
+
+def test_a_custom_dataset_is_validated_once_per_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import perurel.validate
+    from perurel import store
+
+    path = _write(tmp_path, FIXTURE.read_text(encoding="utf-8"))
+    calls: list[int] = []
+    real = perurel.validate.check
+    monkeypatch.setattr(perurel.validate, "check", lambda raw: calls.append(1) or real(raw))
+    store._load.cache_clear()
+    perurel.load(path)
+    store._load.cache_clear()
+    perurel.load(path)
+    assert calls == [1]  # the second run trusts the first one's verdict
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["events"][0]["date"] = "1999-13"
+    path.write_text(json.dumps(data), encoding="utf-8")  # a new version: checked again
+    store._load.cache_clear()
+    with pytest.raises(DataError, match="1999-13"):
+        perurel.load(path)
+    assert calls == [1, 1]

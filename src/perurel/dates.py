@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -17,6 +18,7 @@ def _month_days(year: int, month: int) -> int:
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+@cache  # the same few thousand dates are parsed again and again (validation, filters)
 def parse_span(text: str) -> tuple[date, date]:
     """The first and last day a partial date covers; ValueError if it is not a valid date."""
     m = _DATE.fullmatch(text)

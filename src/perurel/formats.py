@@ -13,7 +13,14 @@ if TYPE_CHECKING:
 
 
 def dumps(value: Any) -> str:
-    """JSON as perurel prints it: UTF-8 text, two-space indent, a final newline."""
+    """JSON as perurel prints it: UTF-8 text, a final newline. An object is indented; an array
+    of records has one compact record per line, which reads well, diffs well, and uses the C
+    encoder (an indented dump of 20,000 events takes half a second)."""
+    if isinstance(value, list):
+        if not value:
+            return "[]\n"
+        body = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+        return f"[\n{body}\n]\n"
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -85,7 +85,12 @@ def _options(args: list[str]) -> tuple[list[str], dict[str, list[str]], set[str]
 
 
 def fast(args: Sequence[str]) -> int | None:
-    """Answer a plain JSON query and return its exit code, or None to hand over to the CLI."""
+    """Answer a plain query and return its exit code, or None to hand over to the CLI."""
+    if list(args) == ["--version"]:
+        from . import __version__
+
+        sys.stdout.write(f"perurel {__version__}\n")
+        return 0
     try:
         data, command, rest = _split(args)
         positional, values, flags = _options(rest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,7 +36,21 @@ PERU_NAMES = (
     "peruana",
 )
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sta": "santa", "sto": "santo", "rep": "republic"}
-_ARTICLES = ("the ", "el ", "la ", "los ", "las ", "le ", "les ")
+_ARTICLES = frozenset(("the", "el", "la", "los", "las", "le", "les"))
+# Combining marks, dropped after NFKD decomposition ('é' -> 'e'): the Unicode blocks of
+# combining diacritics (Latin, Greek, Cyrillic and their extensions, half marks).
+_NO_MARKS = dict.fromkeys(
+    [
+        *range(0x0300, 0x0370),
+        *range(0x0483, 0x048A),
+        *range(0x1AB0, 0x1B00),
+        *range(0x1DC0, 0x1E00),
+        *range(0x20D0, 0x2100),
+        *range(0xFE20, 0xFE30),
+    ]
+)
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+_ABBREVIATED = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b")
 _JOINERS = re.compile(r"[.'’`´]")
 _SEPARATORS = re.compile(r"[\W_]+")
 
@@ -45,21 +59,24 @@ def normalize(text: str) -> str:
     """Fold case, accents, punctuation and spacing: 'Côte d’Ivoire' -> 'cote divoire'."""
     if text.isascii():  # most names: nothing to decompose (and casefold is lower)
         folded = text.lower()
+        if _PLAIN.fullmatch(folded) and not _ABBREVIATED.search(folded):
+            return folded  # already in normal form, e.g. 'new zealand'
     else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    folded = _JOINERS.sub("", folded.replace("&", " and "))
+        decomposed = unicodedata.normalize("NFKD", text).translate(_NO_MARKS)
+        folded = decomposed.casefold()
+    if "&" in folded:
+        folded = folded.replace("&", " and ")
+    folded = _JOINERS.sub("", folded)
     words = _SEPARATORS.sub(" ", folded).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
 def _variants(key: str) -> list[str]:
     """The key, and the key without a leading article ('the bahamas' -> 'bahamas')."""
-    out = [key]
-    for article in _ARTICLES:
-        if key.startswith(article) and len(key) > len(article) + 2:
-            out.append(key[len(article) :])
-    return out
+    first, _, rest = key.partition(" ")
+    if first in _ARTICLES and len(rest) > 2:
+        return [key, rest]
+    return [key]
 
 
 class Match(NamedTuple):
@@ -76,74 +93,93 @@ class Match(NamedTuple):
         return self.how in ("code", "name")
 
 
+_Entry = tuple[str, str, str]  # (code, how: "code" | "name" | "alias", the name as stored)
+_Hits = tuple[_Entry, ...]
+_RANK = {"code": 0, "name": 1, "alias": 2}
+
+
 class _Index(NamedTuple):
-    exact: dict[str, tuple[tuple[str, str, str], ...]]  # key -> ((code, how, display), ...)
-    compact: dict[str, tuple[tuple[str, str, str], ...]]
-    choices: tuple[str, ...]  # fuzzy candidates (normalized), parallel to owners
-    owners: tuple[str, ...]
-    displays: tuple[str, ...]
+    keys: dict[str, list[_Entry]]  # normalized key without spaces -> every name it stands for
+    choices: list[str]  # fuzzy candidates (normalized), parallel to owners and displays
+    owners: list[str]
+    displays: list[str]
 
 
-def _entries(
-    country_code: str, names: Iterable[str], how: str
-) -> Iterable[tuple[str, str, str, str]]:
-    for name in names:
-        key = normalize(name)
-        if key:
-            yield key, country_code, how, name
+def _official(ds: Dataset) -> Iterator[_Entry]:
+    """Codes and the English and Spanish names: a few per country."""
+    for name in PERU_NAMES:
+        yield PERU, "name", name
+    for c in ds.countries.values():
+        yield c.code, "code", c.code
+        yield c.code, "code", c.iso3
+        yield c.code, "name", c.name
+        yield c.code, "name", c.name_es
 
 
-_Hits = tuple[tuple[str, str, str], ...]
+def _aliases(ds: Dataset) -> Iterator[_Entry]:
+    for c in ds.countries.values():
+        for alias in c.aliases:
+            yield c.code, "alias", alias
+
+
+def _names(ds: Dataset) -> Iterator[_Entry]:
+    yield from _official(ds)
+    yield from _aliases(ds)
+
+
+def _best(entries: Iterable[_Entry]) -> _Hits:
+    """The hits of the strongest kind: a code beats a name, a name beats another state's alias;
+    several countries left means the query is ambiguous."""
+    best: dict[str, _Entry] = {}
+    for entry in entries:
+        held = best.get(entry[0])
+        if held is None or _RANK[entry[1]] < _RANK[held[1]]:
+            best[entry[0]] = entry
+    if not best:
+        return ()
+    top = min(_RANK[e[1]] for e in best.values())
+    return tuple(e for e in best.values() if _RANK[e[1]] == top)
+
+
+def _table(entries: Iterable[_Entry]) -> dict[str, list[_Entry]]:
+    table: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        table.setdefault(entry[2].casefold(), []).append(entry)
+    return table
 
 
 @cache
-def _verbatim(ds: Dataset) -> dict[str, _Hits]:
-    """Names exactly as stored, case-folded: most queries are one of them, and this table costs
-    a fraction of the normalized index (see benchmarks/startup.py)."""
-    table: dict[str, dict[str, tuple[str, str, str]]] = {}
-    rank = {"code": 0, "name": 1, "alias": 2}
+def _verbatim_official(ds: Dataset) -> dict[str, list[_Entry]]:
+    """Codes and names exactly as stored, case-folded: most queries are one of them, and this
+    table costs a fraction of the normalized index (see benchmarks/startup.py)."""
+    return _table(_official(ds))
 
-    def add(code: str, names: Iterable[str], how: str) -> None:
-        for name in names:
-            best = table.setdefault(name.casefold(), {})
-            if code not in best or rank[how] < rank[best[code][1]]:
-                best[code] = (code, how, name)
 
-    add(PERU, PERU_NAMES, "name")
-    for c in ds.countries.values():
-        add(c.code, (c.code, c.iso3), "code")
-        add(c.code, (c.name, c.name_es), "name")
-        add(c.code, c.aliases, "alias")
-    return {k: tuple(v.values()) for k, v in table.items()}
+@cache
+def _verbatim_aliases(ds: Dataset) -> dict[str, list[_Entry]]:
+    """Aliases exactly as stored, case-folded: tried when no code or name fits as typed."""
+    return _table(_aliases(ds))
 
 
 @cache
 def _index(ds: Dataset) -> _Index:
-    rows: list[tuple[str, str, str, str]] = []
-    rows += _entries(PERU, PERU_NAMES, "name")
-    for c in ds.countries.values():
-        rows += _entries(c.code, (c.code, c.iso3), "code")
-        rows += _entries(c.code, (c.name, c.name_es), "name")
-        rows += _entries(c.code, c.aliases, "alias")
-    rank = {"code": 0, "name": 1, "alias": 2}
-    exact: dict[str, dict[str, tuple[str, str, str]]] = {}
-    compact: dict[str, dict[str, tuple[str, str, str]]] = {}
-    choices: dict[tuple[str, str], str] = {}
-    for key, code, how, display in rows:
+    keys: dict[str, list[_Entry]] = {}
+    choices: list[str] = []
+    owners: list[str] = []
+    displays: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for entry in _names(ds):
+        key = normalize(entry[2])
+        if not key:
+            continue
         for variant in _variants(key):
-            for table, k in ((exact, variant), (compact, variant.replace(" ", ""))):
-                best = table.setdefault(k, {})
-                if code not in best or rank[how] < rank[best[code][1]]:
-                    best[code] = (code, how, display)
-        if how != "code" and len(key.replace(" ", "")) >= MIN_FUZZY_LENGTH:
-            choices.setdefault((key, code), display)
-    return _Index(
-        exact={k: tuple(v.values()) for k, v in exact.items()},
-        compact={k: tuple(v.values()) for k, v in compact.items()},
-        choices=tuple(k for k, _ in choices),
-        owners=tuple(code for _, code in choices),
-        displays=tuple(choices.values()),
-    )
+            keys.setdefault(variant.replace(" ", ""), []).append(entry)
+        if entry[1] != "code" and len(key) >= MIN_FUZZY_LENGTH and (key, entry[0]) not in seen:
+            seen.add((key, entry[0]))
+            choices.append(key)
+            owners.append(entry[0])
+            displays.append(entry[2])
+    return _Index(keys, choices, owners, displays)
 
 
 class IsPeru(NotFound):
@@ -164,20 +200,21 @@ def _label(ds: Dataset, code: str) -> str:
 
 def lookup(ds: Dataset, query: str) -> Match:
     """The one country `query` means; raises NotFound (with suggestions) or Ambiguous."""
-    hits = _verbatim(ds).get(query.strip().casefold(), ())
+    typed = query.strip().casefold()
+    hits = _best(_verbatim_official(ds).get(typed, ())) or _best(
+        _verbatim_aliases(ds).get(typed, ())
+    )
     key = normalize(query)
     if not key:
         raise NotFound(f"no country matches {printable(query)!r}: type a name, a code or a demonym")
     if not hits:
         idx = _index(ds)
         for variant in _variants(key):
-            hits = idx.exact.get(variant) or idx.compact.get(variant.replace(" ", "")) or ()
+            hits = _best(idx.keys.get(variant.replace(" ", ""), ()))
             if hits:
                 break
     if hits:
-        # A code names one state; a name or alias shared by several ('korea') is ambiguous.
-        hits = tuple(h for h in hits if h[1] == "code") or hits
-        if len(hits) > 1:
+        if len(hits) > 1:  # a name or alias shared by several states ('korea')
             codes = tuple(sorted(h[0] for h in hits))
             raise Ambiguous(
                 f"{printable(query)!r} fits several countries: "

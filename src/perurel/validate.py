@@ -45,6 +45,9 @@ class _Checker:
         return True
 
     def text(self, rec: dict[str, Any], key: str, path: str, *, required: bool = True) -> None:
+        value = rec.get(key)
+        if type(value) is str and (value.strip() or not required or key == "note"):
+            return  # the common case, checked first: validation runs on every custom load
         if key not in rec:
             if required:
                 self.add(path, f"missing required field {key!r}")
@@ -61,11 +64,15 @@ class _Checker:
                 self.add(path, f"missing required field {key!r}")
             return
         value = rec[key]
-        if not dates.is_valid(value):
+        try:
+            start = dates.parse_span(value)[0] if isinstance(value, str) else None
+        except ValueError:
+            start = None
+        if start is None:
             self.add(
                 f"{path}.{key}", f"{_show(value)} is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"
             )
-        elif dates.parse_span(value)[0] > self.today:
+        elif start > self.today:
             self.add(f"{path}.{key}", f"{_show(value)} is in the future")
 
     def enum(self, rec: dict[str, Any], key: str, allowed: Iterable[str], path: str) -> None:
@@ -77,6 +84,12 @@ class _Checker:
 
     def cites(self, rec: dict[str, Any], key: str, path: str, *, required: bool = True) -> None:
         ids = rec.get(key)
+        if type(ids) is list and (ids or not required):
+            try:
+                if self.source_ids.issuperset(ids) and all(type(i) is str for i in ids):
+                    return  # the common case, in C: every id known
+            except TypeError:  # an unhashable item: reported below
+                pass
         if ids is None and not required:
             return
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
