@@ -131,20 +131,19 @@ def test_any_text_gives_a_country_or_a_clean_error(text: str) -> None:
 
 
 def test_verbatim_table_agrees_with_the_normalized_index(ds: perurel.Dataset) -> None:
-    # Lookups try names exactly as stored first (cheap), then the normalized index: for every
-    # stored name both must give the same answer, or the shortcut would change results.
-    from perurel.match import _best, _index, _variants, _verbatim_aliases, _verbatim_official
+    # Lookups try codes and names exactly as stored first (cheap), then the normalized index:
+    # for every stored name both must give the same answer, or the shortcut would change results.
+    from perurel.match import _best, _exact, _index, _verbatim_official
 
     idx = _index(ds)
-    official, aliases = _verbatim_official(ds), _verbatim_aliases(ds)
-    for key in {*official, *aliases}:
-        hits = _best(official.get(key, ())) or _best(aliases.get(key, ()))
-        full = next(
-            (
-                h
-                for v in _variants(normalize(key))
-                if (h := _best(idx.keys.get(v.replace(" ", ""), ())))
-            ),
-            (),
-        )
-        assert {h[0] for h in hits} == {h[0] for h in full}, key
+    for key, entries in _verbatim_official(ds).items():
+        assert {h[0] for h in _best(entries)} == {h[0] for h in _exact(idx, normalize(key))}, key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=8))
+def test_normalizing_many_equals_normalizing_each(texts: list[str]) -> None:
+    from perurel.match import normalize_all
+
+    assert normalize_all(texts) == [normalize_all([t])[0] for t in texts]
+    assert len(normalize_all(texts)) == len(texts)
