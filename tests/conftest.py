@@ -70,3 +70,39 @@ def run_mini(run: Run):  # type: ignore[no-untyped-def]
 
 def pytest_report_header() -> str:
     return f"perurel {perurel.__version__}; COLUMNS pinned to 100; cwd {os.getcwd()}"
+
+
+class Outcome:
+    """What the `perurel` entry point did: exit code, stdout, stderr."""
+
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = code, stdout, stderr
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def entry(args: list[str], env: dict[str, str] | None = None) -> Outcome:
+    """Run the command line as `perurel` does (fast path first, then Typer), in-process."""
+    import contextlib
+    import io
+
+    from perurel.launch import fast
+
+    out, err = io.StringIO(), io.StringIO()
+    old = {k: os.environ.get(k) for k in (env or {})}
+    os.environ.update(env or {})
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = fast(args)
+        if code is not None:
+            return Outcome(code, out.getvalue(), err.getvalue())
+        result = CliRunner().invoke(app, args, env=env, catch_exceptions=False)
+        return Outcome(result.exit_code, result.stdout, result.stderr)
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .errors import UsageError, printable
+from .errors import UsageError, printable, quoted
 from .output import note
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ def resolve(ds: Dataset, query: str) -> Country:
     m = ds.match(query)
     if not m.exact:
         how = "closest match" if m.how == "fuzzy" else "alias"
-        note(f"{printable(query)!r} → {m.country.name} ({m.country.code}), {how} {m.matched!r}")
+        note(f"{quoted(query)} → {m.country.name} ({m.country.code}), {how} {quoted(m.matched)}")
     return m.country
 
 

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__, actions
-from .errors import ExitCode, UsageError, printable
+from .errors import DataError, ExitCode, UsageError, printable
 from .model import EVENT_KINDS
 from .output import error, guard, show
 
@@ -235,6 +235,44 @@ def timeline(
     from . import layout
 
     show(layout.timeline(events, layout.width()))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        str | None,
+        typer.Argument(
+            help="The dataset to check (default: --data, $PERUREL_DATA, or the bundled one).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check a dataset against the schema and the integrity rules, listing every problem.
+
+    Each problem is printed on its own line with its JSON path, e.g.
+    `events[12].date: '1999-13' is not a valid date`; the exit code is 3 if there is any.
+
+    Examples:
+      perurel validate
+      perurel validate my-relations.json
+      PERUREL_DATA=my.json perurel validate
+    """
+    from .store import read_json, resolve_path
+    from .validate import check
+
+    target, _ = resolve_path(path if path is not None else _state(ctx).data)
+    raw = read_json(target)
+    problems = check(raw)
+    where = printable(target, 200)
+    if problems:
+        sys.stdout.write("".join(f"{p}\n" for p in problems))
+        noun = "problem" if len(problems) == 1 else "problems"
+        raise DataError(f"{len(problems)} {noun} in {where}")
+    counts = ", ".join(
+        f"{len(raw[k])} {k}" for k in ("countries", "events", "organisations", "sources")
+    )
+    sys.stdout.write(f"ok: {where}: schema version {raw['schema_version']}, {counts}\n")
 
 
 def main() -> None:

@@ -39,6 +39,11 @@ def printable(text: str, limit: int = 80) -> str:
     return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
+def quoted(text: str, limit: int = 80) -> str:
+    """`printable(text)` between single quotes, for echoing what someone typed."""
+    return f"'{printable(text, limit)}'"
+
+
 class PerurelError(Exception):
     """Base of perurel's errors: a message for a person and an exit code for a script."""
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import Ambiguous, NotFound, printable
+from .errors import Ambiguous, NotFound, quoted
 from .model import PERU, Country
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ class IsPeru(NotFound):
 
 def _peru(query: str) -> IsPeru:
     return IsPeru(
-        f"{printable(query)!r} is Peru itself: perurel describes Peru's relations with other "
+        f"{quoted(query)} is Peru itself: perurel describes Peru's relations with other "
         "countries (try 'perurel country chile' or 'perurel timeline')"
     )
 
@@ -221,14 +221,14 @@ def lookup(ds: Dataset, query: str) -> Match:
     hits = _best(_verbatim_official(ds).get(query.strip().casefold(), ()))
     key = normalize(query)
     if not key:
-        raise NotFound(f"no country matches {printable(query)!r}: type a name, a code or a demonym")
+        raise NotFound(f"no country matches {quoted(query)}: type a name, a code or a demonym")
     if not hits:
         hits = _exact(_index(ds), key)
     if hits:
         if len(hits) > 1:  # a name or alias shared by several states ('korea')
             codes = tuple(sorted(h[0] for h in hits))
             raise Ambiguous(
-                f"{printable(query)!r} fits several countries: "
+                f"{quoted(query)} fits several countries: "
                 + ", ".join(_label(ds, c) for c in codes)
                 + "; be more specific",
                 codes,
@@ -272,13 +272,11 @@ def _fuzzy(ds: Dataset, query: str, key: str) -> Match:
         code, score, display = ranked[0]
         rivals = [c for c, s, _ in ranked[1:] if score - s < MARGIN]
         if len(rivals) >= TOO_MANY:
-            raise NotFound(
-                f"{printable(query)!r} is too general: it fits {len(rivals) + 1} countries"
-            )
+            raise NotFound(f"{quoted(query)} is too general: it fits {len(rivals) + 1} countries")
         if rivals:
             codes = (code, *rivals)
             raise Ambiguous(
-                f"{printable(query)!r} fits several countries: "
+                f"{quoted(query)} fits several countries: "
                 + ", ".join(_label(ds, c) for c in codes)
                 + "; be more specific",
                 codes,
@@ -288,4 +286,4 @@ def _fuzzy(ds: Dataset, query: str, key: str) -> Match:
         return Match(ds.countries[code], "fuzzy", score, display)
     suggestions = tuple(c for c, _, _ in ranked if c != PERU)[:3]
     hint = f"; did you mean {', '.join(_label(ds, c) for c in suggestions)}?" if suggestions else ""
-    raise NotFound(f"no country matches {printable(query)!r}{hint}", suggestions)
+    raise NotFound(f"no country matches {quoted(query)}{hint}", suggestions)

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from . import dates
-from .errors import UsageError, printable
+from .errors import UsageError, printable, quoted
 from .model import EVENT_KINDS, Event
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def timeline(
     unknown = [k for k in kinds if k not in EVENT_KINDS]
     if unknown:
         raise UsageError(
-            f"unknown event kind {printable(unknown[0])!r}; choose from {', '.join(EVENT_KINDS)}"
+            f"unknown event kind {quoted(unknown[0])}; choose from {', '.join(EVENT_KINDS)}"
         )
     if limit is not None and limit < 0:
         raise UsageError("--limit must be zero or more")

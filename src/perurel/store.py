@@ -185,6 +185,8 @@ def read_json(path: str) -> Any:
         raise DataError(f"dataset is a directory, not a file: {where}") from None
     except OSError as exc:
         raise DataError(f"cannot read dataset {where}: {exc.strerror or exc}") from None
+    except ValueError:  # e.g. a NUL byte in the path
+        raise DataError(f"cannot read dataset {where}: not a usable file name") from None
     if not data.strip():
         raise DataError(f"dataset is empty: {where}")
     try:

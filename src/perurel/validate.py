@@ -120,9 +120,9 @@ def _kind(value: Any) -> str:
 
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        from .errors import printable
+        from .errors import quoted
 
-        return repr(printable(value, 60))
+        return quoted(value, 60)
     return _kind(value) if isinstance(value, dict | list) or value is None else repr(value)
 
 
