@@ -5,15 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import click
 import typer
 from typer.core import TyperGroup
 
 from . import __version__, actions
-from .errors import DataError, ExitCode, UsageError, printable
-from .model import EVENT_KINDS
+from .errors import DataError, ExitCode, NotFound, PerurelError, UsageError, printable
+from .formats import FORMATS, check_fields, flatten, parse_fields, select, write
+from .model import EVENT_KINDS, STATUSES
 from .output import error, guard, show
 
 
@@ -94,9 +95,88 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print JSON (for scripts) instead of a table.")
+# The output options, defined once and shared by every command that prints records.
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        click_type=click.Choice(FORMATS, case_sensitive=False),
+        help="Output format: table (for people; the default), json, jsonl, csv, tsv or markdown.",
+        show_default=False,
+    ),
 ]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B,...",
+        help="Only these fields, in this order (a dotted name reaches inside: relations.status).",
+    ),
+]
+
+
+class Output(NamedTuple):
+    """The format and fields a command was asked for."""
+
+    fmt: str
+    fields: list[str] | None
+
+
+def _output(fmt: str | None, as_json: bool, fields: str | None, available: list[str]) -> Output:
+    """Check the output options before any data is read: usage errors come first."""
+    if as_json and fmt not in (None, "json"):
+        raise UsageError(f"--json and --format {fmt} ask for different formats; use one")
+    chosen = "json" if as_json else (fmt or "table").lower()
+    picked = parse_fields(fields) if fields is not None else None
+    if picked is not None:
+        check_fields(picked, available)
+    return Output(chosen, picked)
+
+
+def _emit(out: Output, records: Any, people: Callable[[], None]) -> None:
+    """Records in the chosen machine format, or `people()` for a table; with --fields, a table
+    shows just those fields."""
+    if out.fmt != "table":
+        chosen = (
+            select(records, out.fields)
+            if isinstance(records, list)
+            else select([records], out.fields)[0]
+        )
+        sys.stdout.write(write(chosen, out.fmt))
+        return
+    if out.fields is None:
+        people()
+        return
+    from . import layout
+
+    rows = [
+        flatten(r) for r in select(records if isinstance(records, list) else [records], out.fields)
+    ]
+    show(
+        layout.table(
+            out.fields, [[row.get(f, "") for f in out.fields] for row in rows], layout.width()
+        )
+    )
+
+
+def _complete_country(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for country arguments: codes and names that start with what was typed."""
+    from .match import normalize
+    from .store import load
+
+    try:
+        ds = load()
+    except PerurelError:
+        return []
+    typed = normalize(incomplete)
+    out = []
+    for c in ds.countries.values():
+        for name in (c.name, c.name_es, c.code):
+            if normalize(name).startswith(typed):
+                out.append((name, f"{c.name} ({c.code})"))
+    return sorted(set(out))
 
 
 @app.callback()
@@ -137,16 +217,25 @@ def _state(ctx: typer.Context) -> State:
     return obj if obj is not None else State(None)
 
 
+COUNTRY_FIELDS = [
+    "code", "iso3", "name", "name_es", "aliases", "region", "subregion", "relations", "missions",
+    "summary", "summary_sources", "memberships", "representation", "events", "sources",
+]  # fmt: skip
+
+
 @app.command()
 def country(
     ctx: typer.Context,
     query: Annotated[
         str,
         typer.Argument(
-            help="A name (English or Spanish), ISO code, demonym or abbreviation; typos are forgiven."
+            help="A name (English or Spanish), ISO code, demonym or abbreviation; typos are forgiven.",
+            autocompletion=_complete_country,
         ),
     ],
+    fmt: FormatOption = None,
     json_: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Peru's relations with one country: status, missions, events, sources.
 
@@ -156,15 +245,19 @@ def country(
     Examples:
       perurel country chile
       perurel country "EE.UU." --json | jq .relations
-      perurel country KOR
+      perurel country KOR --fields code,name,relations.status,relations.established --format csv
     """
+    out = _output(fmt, json_, fields, COUNTRY_FIELDS)
     ds = _state(ctx).dataset()
-    if json_:
-        sys.stdout.write(actions.country_json(ds, query))
-        return
-    from . import render
+    found = actions.resolve(ds, query)
+    from .formats import country_record
 
-    render.console().print(render.country_card(ds, actions.resolve(ds, query)))
+    def card() -> None:
+        from . import render
+
+        render.console().print(render.country_card(ds, found))
+
+    _emit(out, country_record(ds, found), card)
 
 
 @app.command()
@@ -193,6 +286,7 @@ def timeline(
             "-c",
             metavar="COUNTRY",
             help="Only events with this country (repeatable; matched like `country`).",
+            autocompletion=_complete_country,
         ),
     ] = None,
     kinds: Annotated[
@@ -208,7 +302,9 @@ def timeline(
         int | None, typer.Option("--limit", "-n", metavar="N", help="Show at most N events.")
     ] = None,
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Newest first.")] = False,
+    fmt: FormatOption = None,
     json_: JsonOption = False,
+    fields: FieldsOption = None,
 ) -> None:
     """Events in Peru's foreign relations, in date order, grouped by year.
 
@@ -217,7 +313,9 @@ def timeline(
       perurel timeline --since 1999-06 --until 2001 --country chile
       perurel timeline --kind treaty --kind ruling --reverse --limit 5
       perurel timeline --since 2020 --json | jq '.[].title'
+      perurel timeline --country ecuador --format csv --fields date,title
     """
+    out = _output(fmt, json_, fields, EVENT_FIELDS)
     actions.check_filters(since, until, limit)
     ds = _state(ctx).dataset()
     events = actions.timeline_events(
@@ -229,12 +327,10 @@ def timeline(
         limit=limit,
         reverse=reverse,
     )
-    if json_:
-        sys.stdout.write(actions.timeline_json(events))
-        return
     from . import layout
+    from .formats import event_records
 
-    show(layout.timeline(events, layout.width()))
+    _emit(out, event_records(events), lambda: show(layout.timeline(events, layout.width())))
 
 
 @app.command()
@@ -273,6 +369,354 @@ def validate(
         f"{len(raw[k])} {k}" for k in ("countries", "events", "organisations", "sources")
     )
     sys.stdout.write(f"ok: {where}: schema version {raw['schema_version']}, {counts}\n")
+
+
+EVENT_FIELDS = ["id", "date", "countries", "kind", "title", "summary", "sources"]
+COUNTRY_ROW_FIELDS = [
+    "code", "name", "name_es", "region", "subregion", "status", "established", "missions", "events",
+]  # fmt: skip
+
+
+@app.command()
+def countries(
+    ctx: typer.Context,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            metavar="REGION",
+            help="A region or subregion, e.g. Americas, 'South America'.",
+        ),
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            click_type=click.Choice(STATUSES, case_sensitive=False),
+            help="Only this relations status.",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="Relations established on or after DATE."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="DATE", help="Relations established on or before DATE."),
+    ] = None,
+    has_embassy: Annotated[
+        bool,
+        typer.Option(
+            "--has-embassy", help="Only states with a working resident embassy either way."
+        ),
+    ] = False,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort",
+            click_type=click.Choice(("name", "date", "events"), case_sensitive=False),
+            help="Order by name, start date or number of events.",
+        ),
+    ] = "name",
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    fields: FieldsOption = None,
+) -> None:
+    """Every state, one row each: codes, names, region, relations status and start, counts.
+
+    Examples:
+      perurel countries --region "South America"
+      perurel countries --status broken
+      perurel countries --since 1990 --sort date
+      perurel countries --has-embassy --format csv --fields code,name,established
+    """
+    out = _output(fmt, json_, fields, COUNTRY_ROW_FIELDS)
+    actions.check_filters(since, until, None)
+    ds = _state(ctx).dataset()
+    from . import query
+
+    found = query.countries(
+        ds, region=region, status=status and status.lower(), since=since, until=until,
+        embassy=has_embassy, sort=sort.lower(),
+    )  # fmt: skip
+    if (
+        region
+        and not found
+        and not any(region.casefold() == r.casefold() for r in query.regions(ds))
+    ):
+        raise UsageError(
+            f"unknown region {printable(region)!r}; choose from {', '.join(query.regions(ds))}"
+        )
+    from .formats import country_row
+
+    rows = [country_row(ds, c) for c in found]
+
+    def people() -> None:
+        from . import layout
+
+        headers = ["Code", "Name", "Nombre", "Region", "Status", "Since", "Missions", "Events"]
+        table = [
+            [
+                r["code"],
+                r["name"],
+                r["name_es"],
+                r["subregion"],
+                r["status"],
+                r["established"] or "—",
+                str(r["missions"]),
+                str(r["events"]),
+            ]
+            for r in rows
+        ]
+        show(layout.table(headers, table, layout.width()))
+
+    _emit(out, rows, people)
+
+
+def _snippet(text: str, size: int = 200) -> str:
+    return text if len(text) <= size else text[: size - 1].rsplit(" ", 1)[0] + " …"
+
+
+SEARCH_FIELDS = ["kind", "id", "date", "countries", "title", "text", "score"]
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to look for; typos and accents are forgiven.")],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", metavar="N", help="Show at most N hits.")
+    ] = 10,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    fields: FieldsOption = None,
+) -> None:
+    """Full-text search over events, country notes and summaries, and organisations.
+
+    Every word must match (a word also matches longer words it begins, and near misses);
+    hits are ranked by how well they fit, then newest first.
+
+    Examples:
+      perurel search "maritime dispute"
+      perurel search embasy --limit 5
+      perurel search "Fujimori Chile" --json
+    """
+    out = _output(fmt, json_, fields, SEARCH_FIELDS)
+    if limit < 0:
+        raise UsageError(f"--limit must be zero or more, not {limit}")
+    ds = _state(ctx).dataset()
+    from . import query
+
+    hits = query.search(ds, text, limit=limit)
+
+    def people() -> None:
+        from . import layout
+
+        rows = [
+            [
+                h.kind,
+                h.date or "—",
+                ", ".join(h.countries) or "—",
+                f"{h.title}: {h.text}",
+                f"{h.score:g}",
+            ]
+            for h in hits
+        ]
+        show(
+            layout.table(
+                ["Kind", "Date", "With", "Match", "Score"], rows, layout.width(), flex=(2, 3)
+            )
+        )
+
+    _emit(out, [h.to_dict() for h in hits], people)
+
+
+SOURCE_FIELDS = ["id", "title", "publisher", "date", "url", "note", "cited", "cited_by"]
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    source_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="One source: show it and every fact that cites it.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    fields: FieldsOption = None,
+) -> None:
+    """The bibliography: every source, and how many facts cite it; or one source and its facts.
+
+    Examples:
+      perurel sources
+      perurel sources --format csv --fields id,url,cited
+      perurel sources seed-wikipedia-2010
+    """
+    out = _output(fmt, json_, fields, SOURCE_FIELDS)
+    ds = _state(ctx).dataset()
+    from . import query
+
+    cites = query.citations(ds)
+    if source_id is not None:
+        src = ds.sources.get(source_id)
+        if src is None:
+            from .match import normalize
+
+            near = [s for s in ds.sources if normalize(source_id) in normalize(s)][:5]
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise NotFound(f"no source with id {printable(source_id)!r}{hint}")
+        record = {
+            **src.to_dict(),
+            "cited": len(cites[src.id]),
+            "cited_by": [c._asdict() for c in cites[src.id]],
+        }
+
+        def one() -> None:
+            from . import layout
+
+            lines = layout.table(
+                ["Field", "Value"], [[k, str(v)] for k, v in src.to_dict().items()], layout.width()
+            )
+            lines += [[]] + layout.table(
+                ["Kind", "Ref", "Fact"],
+                [[c.kind, c.ref, c.label] for c in cites[src.id]],
+                layout.width(),
+            )
+            show(lines)
+
+        _emit(out, record, one)
+        return
+    rows = [{**s.to_dict(), "cited": len(cites.get(s.id, []))} for s in ds.sources.values()]
+
+    def people() -> None:
+        from . import layout
+
+        table = [
+            [r["id"], r["title"], r["publisher"], r.get("date") or "—", str(r["cited"])]
+            for r in rows
+        ]
+        show(
+            layout.table(
+                ["Id", "Title", "Publisher", "Date", "Cited"], table, layout.width(), flex=(1, 2)
+            )
+        )
+
+    _emit(out, rows, people)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    fields: FieldsOption = None,
+) -> None:
+    """Coverage and shape of the data: states by status and region, events per decade.
+
+    Examples:
+      perurel stats
+      perurel stats --json | jq .coverage
+    """
+    out = _output(fmt, json_, fields, STATS_FIELDS)
+    ds = _state(ctx).dataset()
+    from . import query
+
+    numbers = query.stats(ds)
+
+    def people() -> None:
+        from . import layout
+
+        width = layout.width()
+        cov = numbers["coverage"]
+        lines: list[Any] = [
+            [
+                (
+                    f"perurel dataset, schema version {numbers['schema_version']}, revised {numbers['dataset_date'] or 'unknown'}",
+                    "bold",
+                )
+            ],
+            [],
+        ]
+        lines += layout.table(
+            ["Coverage", "Count"], [[k.replace("_", " "), str(v)] for k, v in cov.items()], width
+        )
+        lines += [[], [("States by relations status", "bold")]]
+        lines += layout.bars(list(numbers["by_status"].items()), width)
+        lines += [[], [("States by region", "bold")]]
+        lines += layout.table(
+            ["Region", "States", "Dated", "With missions", "Events"],
+            [[r, *(str(v) for v in row.values())] for r, row in numbers["by_region"].items()],
+            width,
+        )
+        lines += [[], [("Events per decade", "bold")]]
+        lines += layout.bars(list(numbers["events_by_decade"].items()), width)
+        show(lines)
+
+    _emit(out, numbers, people)
+
+
+STATS_FIELDS = [
+    "schema_version",
+    "dataset_date",
+    "coverage",
+    "by_status",
+    "by_region",
+    "events_by_decade",
+    "events_by_kind",
+]
+ORG_FIELDS = [
+    "id",
+    "name",
+    "name_es",
+    "joined",
+    "left",
+    "role",
+    "note",
+    "periods",
+    "members",
+    "sources",
+]
+
+
+@app.command()
+def orgs(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    json_: JsonOption = False,
+    fields: FieldsOption = None,
+) -> None:
+    """International organisations Peru belongs or belonged to, with join and leave dates.
+
+    Examples:
+      perurel orgs
+      perurel orgs --json | jq '.[] | select(.left == null) | .name'
+    """
+    out = _output(fmt, json_, fields, ORG_FIELDS)
+    ds = _state(ctx).dataset()
+    rows = [
+        o.to_dict() for o in sorted(ds.organisations, key=lambda o: (o.joined or "9999", o.name))
+    ]
+
+    def people() -> None:
+        from . import layout
+
+        table = []
+        for o in sorted(ds.organisations, key=lambda o: (o.joined or "9999", o.name)):
+            span = ", ".join(f"{p.kind} {p.start}–{p.end or ''}" for p in o.periods)
+            table.append([o.name, o.joined or "—", o.left or "—", o.role or "", span])
+        show(
+            layout.table(
+                ["Organisation", "Joined", "Left", "Role", "Terms and suspensions"],
+                table,
+                layout.width(),
+            )
+        )
+
+    _emit(out, rows, people)
 
 
 def main() -> None:

@@ -32,6 +32,125 @@ def country_record(ds: Dataset, country: Country) -> dict[str, Any]:
     return record
 
 
+def country_row(ds: Dataset, country: Country) -> dict[str, Any]:
+    """One line of `perurel countries`."""
+    return {
+        "code": country.code,
+        "name": country.name,
+        "name_es": country.name_es,
+        "region": country.region,
+        "subregion": country.subregion,
+        "status": country.relations.status,
+        "established": country.relations.established,
+        "missions": len(country.missions),
+        "events": len(ds.events_of(country.code)),
+    }
+
+
 def event_records(events: list[Event]) -> list[dict[str, Any]]:
     """Events as the JSON array `timeline --json` prints."""
     return [e.to_dict() for e in events]
+
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
+Record = dict[str, Any]
+
+
+def pick(record: Record, field: str) -> Any:
+    """A field of a record; a dotted name reaches into objects ('relations.status')."""
+    value: Any = record
+    for part in field.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def check_fields(fields: list[str], available: list[str]) -> None:
+    """Usage error for a field that no record has (a dotted name must start with a real one)."""
+    from .errors import UsageError, quoted
+
+    for field in fields:
+        if not field or field.split(".")[0] not in available:
+            raise UsageError(
+                f"unknown field {quoted(field)} for --fields; choose from {', '.join(available)}"
+            )
+
+
+def parse_fields(text: str) -> list[str]:
+    """'a, b,c' -> ['a', 'b', 'c']."""
+    return [f.strip() for f in text.split(",")]
+
+
+def select(records: list[Record], fields: list[str] | None) -> list[Record]:
+    """Only these fields, in this order."""
+    if not fields:
+        return records
+    return [{f: pick(r, f) for f in fields} for r in records]
+
+
+def flatten(record: Record) -> dict[str, str]:
+    """One level of text cells for CSV, TSV and Markdown: objects become dotted columns, lists of
+    plain values are joined with ';', lists of objects are written as JSON; null is empty."""
+    out: dict[str, str] = {}
+
+    def put(prefix: str, value: Any) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                put(f"{prefix}.{k}" if prefix else k, v)
+        elif isinstance(value, list):
+            if all(not isinstance(v, dict | list) for v in value):
+                out[prefix] = ";".join("" if v is None else str(v) for v in value)
+            else:
+                out[prefix] = json.dumps(value, ensure_ascii=False)
+        elif value is None:
+            out[prefix] = ""
+        elif isinstance(value, bool):
+            out[prefix] = "true" if value else "false"
+        else:
+            out[prefix] = str(value)
+
+    put("", record)
+    return out
+
+
+def _columns(rows: list[dict[str, str]]) -> list[str]:
+    return list(dict.fromkeys(k for row in rows for k in row))
+
+
+def write(value: list[Record] | Record, fmt: str) -> str:
+    """Records (or one record) in a machine format."""
+    records = value if isinstance(value, list) else [value]
+    if fmt == "json":
+        return dumps(value)
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    rows = [flatten(r) for r in records]
+    columns = _columns(rows)
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([row.get(c, "") for c in columns])
+        return buf.getvalue()
+    if fmt == "tsv":  # tabs and line breaks inside a value would break the row: escaped
+        lines = ["\t".join(_tsv(c) for c in columns)]
+        lines += ["\t".join(_tsv(row.get(c, "")) for c in columns) for row in rows]
+        return "\n".join(lines) + "\n"
+    if fmt == "markdown":
+        lines = ["| " + " | ".join(_md(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+        lines += ["| " + " | ".join(_md(row.get(c, "")) for c in columns) + " |" for row in rows]
+        return "\n".join(lines) + "\n"
+    raise ValueError(f"unknown format {fmt!r}")  # the CLI only offers FORMATS
+
+
+def _tsv(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")

@@ -87,6 +87,80 @@ def _trim(line: Line) -> Line:
     return line
 
 
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    size: int,
+    flex: Sequence[int] | None = None,
+) -> list[Line]:
+    """A plain table at natural column widths. When it is too wide, the `flex` columns (prose;
+    by default every column) wrap, each giving up width in proportion to its length, down to
+    10 columns; if that is still too wide, each row becomes a stack of 'header: value' lines."""
+    if not rows:
+        return [[("nothing matches", "dim")]]
+    gap = 2
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    room = size - gap * (len(headers) - 1)
+    flexible = range(len(headers)) if flex is None else flex
+    excess = sum(widths) - room
+    if excess > 0:
+        _give_back(widths, {i: min(widths[i], 10) for i in flexible}, excess)
+    if sum(widths) > room:
+        return _stacked(headers, rows, size)
+    lines = row([cell([h], "bold") for h in headers], widths, gap)
+    for r in rows:
+        cells = [cell(wrap(text, w) if text else [""]) for text, w in zip(r, widths, strict=True)]
+        lines += row(cells, widths, gap)
+    return lines
+
+
+def _give_back(widths: list[int], floors: dict[int, int], excess: int) -> None:
+    """Narrow the columns in `floors` by `excess` in all, each in proportion to what it can
+    spare above its floor."""
+    spare = {i: widths[i] - f for i, f in floors.items() if widths[i] > f}
+    total = sum(spare.values())
+    if total <= 0:
+        return
+    take = min(excess, total)
+    cut = {i: take * sp // total for i, sp in spare.items()}
+    left = take - sum(cut.values())
+    for i in sorted(spare, key=lambda i: -spare[i]):
+        if left <= 0:
+            break
+        if cut[i] < spare[i]:
+            cut[i] += 1
+            left -= 1
+    for i, c in cut.items():
+        widths[i] -= c
+
+
+def _stacked(headers: Sequence[str], rows: Sequence[Sequence[str]], size: int) -> list[Line]:
+    lines: list[Line] = []
+    for r in rows:
+        for h, text in zip(headers, r, strict=True):
+            for i, part in enumerate(wrap(f"{h}: {text}", size)):
+                lines.append([(part, "bold" if i == 0 and h == headers[0] else "")])
+        lines.append([])
+    return lines
+
+
+def bars(items: Sequence[tuple[str, int]], size: int, style: str = "cyan") -> list[Line]:
+    """A horizontal bar chart: label, bar scaled to the largest value, count."""
+    if not items:
+        return []
+    label_w = max(len(label) for label, _ in items)
+    count_w = max(len(str(n)) for _, n in items)
+    room = max(1, size - label_w - count_w - 4)
+    top = max(n for _, n in items) or 1
+    out: list[Line] = []
+    for label, n in items:
+        bar = "█" * max(1 if n else 0, round(n * room / top))
+        out.append(
+            _trim([(f"{label.ljust(label_w)}  {str(n).rjust(count_w)}  ", ""), (bar, style)])
+        )
+    return out
+
+
 def timeline(events: Sequence[Event], size: int) -> list[Line]:
     """Events grouped by year: date, partners, kind, then title, summary and source ids."""
     if not events:

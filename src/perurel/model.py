@@ -188,6 +188,22 @@ class Period(NamedTuple):
 PERIOD_KINDS = ("term", "suspension")
 
 
+class Members(NamedTuple):
+    """Who else belongs to an organisation, as a source lists them (and as of when)."""
+
+    codes: tuple[str, ...]
+    as_of: str | None
+    note: str | None
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"codes": list(self.codes), "as_of": self.as_of}
+        if self.note:
+            d["note"] = self.note
+        d["sources"] = list(self.sources)
+        return d
+
+
 class Organisation(NamedTuple):
     id: str
     name: str
@@ -198,6 +214,7 @@ class Organisation(NamedTuple):
     left: str | None = None
     role: str | None = None
     periods: tuple[Period, ...] = ()
+    members: Members | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -210,6 +227,8 @@ class Organisation(NamedTuple):
         d.update({"note": self.note, "sources": list(self.sources)})
         if self.periods:
             d["periods"] = [p.to_dict() for p in self.periods]
+        if self.members is not None:
+            d["members"] = self.members.to_dict()
         return d
 
     def cited(self) -> list[str]:
@@ -217,4 +236,6 @@ class Organisation(NamedTuple):
         ids = list(self.sources)
         for p in self.periods:
             ids.extend(p.sources)
+        if self.members is not None:
+            ids.extend(self.members.sources)
         return list(dict.fromkeys(ids))

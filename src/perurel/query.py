@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import dates
 from .errors import UsageError, printable, quoted
-from .model import EVENT_KINDS, Event
+from .model import EVENT_KINDS, Country, Event, Organisation
 
 if TYPE_CHECKING:
     from .store import Dataset
@@ -72,3 +73,329 @@ def country_sources(ds: Dataset, code: str) -> list[str]:
     for e in ds.events_of(code):
         ids.extend(e.sources)
     return list(dict.fromkeys([*ids, *country.sources]))
+
+
+# --- countries ---------------------------------------------------------------------------------
+
+COUNTRY_SORTS = ("name", "date", "events")
+
+
+def has_embassy(country: Country) -> bool:
+    """A working resident embassy either way: Peru's in the country or the country's in Peru."""
+    return any(m.kind == "embassy" and m.closed is None for m in country.missions)
+
+
+def countries(
+    ds: Dataset,
+    *,
+    region: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    embassy: bool = False,
+    sort: str = "name",
+) -> list[Country]:
+    """States filtered by region or subregion (case and accents ignored), relations status,
+    start date (inclusive, any precision; states without one drop out) and a resident embassy."""
+    from .match import normalize
+
+    lo = date_bound(since, "--since")[0] if since else None
+    hi = date_bound(until, "--until")[1] if until else None
+    if lo and hi and lo > hi:
+        raise UsageError(
+            f"--since {printable(since or '')} is after --until {printable(until or '')}"
+        )
+    if sort not in COUNTRY_SORTS:
+        raise UsageError(f"unknown sort {quoted(sort)}; choose from {', '.join(COUNTRY_SORTS)}")
+    wanted_region = normalize(region) if region else None
+    if region is not None and not wanted_region:
+        raise UsageError("--region needs a region or subregion name")
+    out = []
+    for c in ds.countries.values():
+        if wanted_region and wanted_region not in (normalize(c.region), normalize(c.subregion)):
+            continue
+        if status and c.relations.status != status:
+            continue
+        if lo or hi:
+            if not c.relations.established:
+                continue
+            start, end = dates.parse_span(c.relations.established)
+            if (lo and end < lo) or (hi and start > hi):
+                continue
+        if embassy and not has_embassy(c):
+            continue
+        out.append(c)
+    if sort == "date":  # undated states last
+        out.sort(
+            key=lambda c: (c.relations.established is None, c.relations.established or "", c.name)
+        )
+    elif sort == "events":
+        out.sort(key=lambda c: (-len(ds.events_of(c.code)), c.name))
+    else:
+        out.sort(key=lambda c: c.name)
+    return out
+
+
+def regions(ds: Dataset) -> list[str]:
+    """Every region and subregion name in the dataset, for --region's help and errors."""
+    return sorted(
+        {c.region for c in ds.countries.values()} | {c.subregion for c in ds.countries.values()}
+    )
+
+
+# --- sources and what cites them ---------------------------------------------------------------
+
+
+class Citation(NamedTuple):
+    """One fact that cites a source: what kind of record, which one, and a label for people."""
+
+    kind: str  # "country", "mission", "event", "organisation"
+    ref: str  # a country code, event id or organisation id
+    label: str
+
+
+def citations(ds: Dataset) -> dict[str, list[Citation]]:
+    """For every source id, the facts that cite it, in dataset order."""
+    out: dict[str, list[Citation]] = {sid: [] for sid in ds.sources}
+
+    def cite(ids: Sequence[str], citation: Citation) -> None:
+        for sid in dict.fromkeys(ids):
+            out.setdefault(sid, []).append(citation)
+
+    for c in ds.countries.values():
+        cite(c.sources, Citation("country", c.code, f"{c.name}: names and codes"))
+        cite(
+            c.relations.sources,
+            Citation("country", c.code, f"{c.name}: relations ({c.relations.status})"),
+        )
+        cite(c.summary_sources, Citation("country", c.code, f"{c.name}: summary"))
+        for m in c.missions:
+            where = f" in {m.city}" if m.city else ""
+            cite(
+                m.sources,
+                Citation("mission", c.code, f"{c.name}: {m.owner}→{m.host} {m.kind}{where}"),
+            )
+    for e in ds.events:
+        cite(e.sources, Citation("event", e.id, f"{e.date} {e.title}"))
+    for o in ds.organisations:
+        cite(o.cited(), Citation("organisation", o.id, o.name))
+    return out
+
+
+# --- organisations -----------------------------------------------------------------------------
+
+
+def shared_memberships(ds: Dataset, code: str) -> list[Organisation]:
+    """Organisations Peru belongs to whose members, as the dataset records them, include `code`."""
+    return [o for o in ds.organisations if o.members is not None and code in o.members.codes]
+
+
+# --- statistics --------------------------------------------------------------------------------
+
+
+def stats(ds: Dataset) -> dict[str, Any]:
+    """Coverage and shape of the dataset: counts by status and region, events by decade and kind."""
+    from .model import STATUSES
+
+    countries = list(ds.countries.values())
+    by_status = {s: sum(1 for c in countries if c.relations.status == s) for s in STATUSES}
+    by_region: dict[str, dict[str, int]] = {}
+    for c in sorted(countries, key=lambda c: c.region):
+        row = by_region.setdefault(
+            c.region, {"states": 0, "dated": 0, "with_missions": 0, "events": 0}
+        )
+        row["states"] += 1
+        row["dated"] += c.relations.established is not None
+        row["with_missions"] += bool(c.missions)
+        row["events"] += len(ds.events_of(c.code))
+    decades: dict[str, int] = {}
+    for e in ds.events:
+        decade = f"{e.date[:3]}0s"
+        decades[decade] = decades.get(decade, 0) + 1
+    kinds = {k: sum(1 for e in ds.events if e.kind == k) for k in EVENT_KINDS}
+    return {
+        "schema_version": ds.schema_version,
+        "dataset_date": ds.dataset_date,
+        "coverage": {
+            "states": len(countries),
+            "with_status": sum(1 for c in countries if c.relations.status != "unknown"),
+            "with_start_date": sum(1 for c in countries if c.relations.established),
+            "with_missions": sum(1 for c in countries if c.missions),
+            "with_resident_embassy": sum(1 for c in countries if has_embassy(c)),
+            "with_events": sum(1 for c in countries if ds.events_of(c.code)),
+            "with_summary": sum(1 for c in countries if c.summary),
+            "missions": sum(len(c.missions) for c in countries),
+            "events": len(ds.events),
+            "organisations": len(ds.organisations),
+            "sources": len(ds.sources),
+        },
+        "by_status": by_status,
+        "by_region": by_region,
+        "events_by_decade": dict(sorted(decades.items())),
+        "events_by_kind": {k: n for k, n in kinds.items() if n},
+    }
+
+
+# --- full-text search --------------------------------------------------------------------------
+
+
+class Hit(NamedTuple):
+    """A search result: what kind of record, which one, when, with whom, and how well it fits."""
+
+    kind: str  # "event", "country" or "organisation"
+    id: str
+    date: str | None
+    countries: tuple[str, ...]
+    title: str
+    text: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "date": self.date,
+            "countries": list(self.countries),
+            "title": self.title,
+            "text": self.text,
+            "score": self.score,
+        }
+
+
+class _Corpus(NamedTuple):
+    docs: list[Hit]  # score 0: filled in per query
+    words: list[set[str]]  # normalized words of each document
+    vocabulary: list[str]
+    postings: dict[str, list[int]]  # word -> documents containing it
+    texts: list[str]  # normalized full text of each document, for phrase matches
+
+
+@cache
+def _corpus(ds: Dataset) -> _Corpus:
+    from .match import normalize_all
+
+    docs: list[Hit] = []
+    for e in ds.events:
+        docs.append(Hit("event", e.id, e.date, e.countries, e.title, e.summary, 0.0))
+    for c in ds.countries.values():
+        text = " ".join(filter(None, (c.summary, c.relations.note)))
+        if text:
+            docs.append(
+                Hit("country", c.code, c.relations.established, (c.code,), c.name, text, 0.0)
+            )
+    for o in ds.organisations:
+        docs.append(
+            Hit(
+                "organisation",
+                o.id,
+                o.joined,
+                (),
+                o.name,
+                " ".join(filter(None, (o.role, o.note))),
+                0.0,
+            )
+        )
+    texts = normalize_all([f"{d.title} {d.text}" for d in docs])
+    words = [set(t.split()) for t in texts]
+    postings: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            postings.setdefault(w, []).append(i)
+    return _Corpus(docs, words, sorted(postings), postings, texts)
+
+
+def search(ds: Dataset, text: str, *, limit: int | None = 10) -> list[Hit]:
+    """Records whose title or text contain every word of `text`, typos and accents forgiven
+    (a word also matches words it begins, and words within a small edit distance), best first."""
+    from .match import normalize
+
+    query = normalize(text)
+    terms = list(dict.fromkeys(query.split()))
+    # Little words ('of', 'de') are left out unless they are all there is.
+    terms = [t for t in terms if t not in _STOPWORDS] or terms
+    if not terms:
+        raise UsageError(f"nothing to search for in {quoted(text)}")
+    if limit is not None and limit < 0:
+        raise UsageError("--limit must be zero or more")
+    corpus = _corpus(ds)
+    scores: list[dict[int, float]] = []
+    for term in terms:
+        best: dict[int, float] = {}
+        for word, score in _similar_words(corpus, term):
+            for i in corpus.postings[word]:
+                if score > best.get(i, 0.0):
+                    best[i] = score
+        scores.append(best)
+    found = set(scores[0]).intersection(*scores[1:]) if scores else set()
+    hits = []
+    for i in found:
+        score = sum(s[i] for s in scores) / len(scores)
+        if len(terms) > 1 and query in corpus.texts[i]:
+            score = min(100.0, score + 10)  # the words together, as typed
+        hits.append(corpus.docs[i]._replace(score=round(score, 1)))
+    hits.sort(key=lambda h: (-h.score, h.date is None, _newest_first(h.date), h.kind, h.id))
+    return hits[:limit] if limit is not None else hits
+
+
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "was",
+        "de",
+        "del",
+        "la",
+        "las",
+        "el",
+        "los",
+        "y",
+        "e",
+        "en",
+        "con",
+        "por",
+        "para",
+        "al",
+        "un",
+        "una",
+    ]
+)
+
+
+def _newest_first(date_text: str | None) -> tuple[int, ...]:
+    return tuple(-ord(ch) for ch in (date_text or ""))
+
+
+def _similar_words(corpus: _Corpus, term: str) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    if term in corpus.postings:
+        out.append((term, 100.0))
+    if len(term) >= 3:  # 'embass' finds 'embassy' and 'embassies'
+        out += [(w, 95.0) for w in corpus.vocabulary if w != term and w.startswith(term)]
+    if len(term) >= 4:
+        from rapidfuzz import fuzz, process
+
+        cutoff = 80.0 if len(term) >= 6 else 75.0
+        for word, score, _ in process.extract(
+            term,
+            corpus.vocabulary,
+            scorer=fuzz.ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=cutoff,
+        ):
+            if word != term and not word.startswith(term):
+                out.append((word, float(score) * 0.9))
+    return out

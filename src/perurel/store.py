@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, printable
-from .model import Country, Event, Mission, Organisation, Period, Relations, Source
+from .model import Country, Event, Members, Mission, Organisation, Period, Relations, Source
 
 if TYPE_CHECKING:
     from .match import Match
@@ -207,6 +207,12 @@ def _ids(values: Any) -> tuple[str, ...]:
     return tuple(values or ())
 
 
+def _members(m: dict[str, Any] | None) -> Members | None:
+    if m is None:
+        return None
+    return Members(tuple(m["codes"]), m.get("as_of"), m.get("note"), _ids(m.get("sources")))
+
+
 def build(raw: dict[str, Any], path: str) -> Dataset:
     """Turn a parsed (and valid) dataset into records and indexes."""
     sources = {
@@ -280,6 +286,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                 Period(p["kind"], p["start"], p.get("end"), p.get("note"), _ids(p.get("sources")))
                 for p in o.get("periods", ())
             ),
+            _members(o.get("members")),
         )
         for o in raw["organisations"]
     )

@@ -299,6 +299,21 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         c.text(rec, "role", path, required=False)
         c.text(rec, "note", path, required=False)
         c.cites(rec, "sources", path)
+        members = rec.get("members")
+        if members is not None:
+            mpath = f"{path}.members"
+            if c.obj(members, mpath):
+                codes = members.get("codes")
+                if not isinstance(codes, list):
+                    c.add(
+                        f"{mpath}.codes", f"expected a list of country codes, found {_show(codes)}"
+                    )
+                else:
+                    for j, code in enumerate(codes):
+                        c.code(code, f"{mpath}.codes[{j}]", allow_peru=False)
+                c.date(members, "as_of", mpath, required=False)
+                c.text(members, "note", mpath, required=False)
+                c.cites(members, "sources", mpath)
         periods = rec.get("periods", [])
         if not isinstance(periods, list):
             c.add(f"{path}.periods", f"expected a list, found {_show(periods)}")
