@@ -468,7 +468,7 @@ def countries(
             ]
             for r in rows
         ]
-        show(layout.table(headers, table, layout.width()))
+        show(layout.table(headers, table, layout.width(), flex=(1, 2, 3)))
 
     _emit(out, rows, people)
 
@@ -517,7 +517,7 @@ def search(
                 h.kind,
                 h.date or "—",
                 ", ".join(h.countries) or "—",
-                f"{h.title}: {h.text}",
+                _snippet(f"{h.title}: {h.text}"),
                 f"{h.score:g}",
             ]
             for h in hits
@@ -578,14 +578,11 @@ def sources(
         def one() -> None:
             from . import layout
 
-            lines = layout.table(
-                ["Field", "Value"], [[k, str(v)] for k, v in src.to_dict().items()], layout.width()
-            )
-            lines += [[]] + layout.table(
-                ["Kind", "Ref", "Fact"],
-                [[c.kind, c.ref, c.label] for c in cites[src.id]],
-                layout.width(),
-            )
+            width = layout.width()
+            fields = [[k, str(v)] for k, v in src.to_dict().items()]
+            lines = layout.table(["Field", "Value"], fields, width, flex=(1,))
+            facts = [[c.kind, c.ref, c.label] for c in cites[src.id]]
+            lines += [[], *layout.table(["Kind", "Ref", "Fact"], facts, width, flex=(2,))]
             show(lines)
 
         _emit(out, record, one)
@@ -713,6 +710,7 @@ def orgs(
                 ["Organisation", "Joined", "Left", "Role", "Terms and suspensions"],
                 table,
                 layout.width(),
+                flex=(0, 3, 4),
             )
         )
 
