@@ -162,7 +162,8 @@ def _emit(out: Output, records: Any, people: Callable[[], None]) -> None:
 
 
 def _complete_country(incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for country arguments: codes and names that start with what was typed."""
+    """Shell completion for country arguments: codes and names that begin with what was typed
+    (case and accents ignored), completed after the letters as typed."""
     from .match import normalize
     from .store import load
 
@@ -171,12 +172,13 @@ def _complete_country(incomplete: str) -> list[tuple[str, str]]:
     except PerurelError:
         return []
     typed = normalize(incomplete)
-    out = []
+    out = set()
     for c in ds.countries.values():
         for name in (c.name, c.name_es, c.code):
-            if normalize(name).startswith(typed):
-                out.append((name, f"{c.name} ({c.code})"))
-    return sorted(set(out))
+            head = name[: len(incomplete)]
+            if len(name) >= len(incomplete) and normalize(head) == typed:
+                out.add((incomplete + name[len(incomplete) :], f"{c.name} ({c.code})"))
+    return sorted(out)
 
 
 @app.callback()
@@ -454,7 +456,7 @@ def countries(
     def people() -> None:
         from . import layout
 
-        headers = ["Code", "Name", "Nombre", "Region", "Status", "Since", "Missions", "Events"]
+        headers = ["Code", "Name", "Nombre", "Subregion", "Status", "Since", "Missions", "Events"]
         table = [
             [
                 r["code"],

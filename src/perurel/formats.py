@@ -26,7 +26,15 @@ def dumps(value: Any) -> str:
 
 def country_record(ds: Dataset, country: Country) -> dict[str, Any]:
     """A country with its events and the full records of every source its facts cite."""
+    from .query import shared_memberships
+
     record = country.to_dict()
+    record["memberships"] = [
+        {"id": o.id, "name": o.name, "joined": o.joined, "left": o.left}
+        for o in shared_memberships(ds, country.code)
+    ]
+    rep = country.representation
+    record["representation"] = rep.readable() if rep is not None else []
     record["events"] = [e.to_dict() for e in ds.events_of(country.code)]
     record["sources"] = [s.to_dict() for s in ds.cited_sources(country_sources(ds, country.code))]
     return record

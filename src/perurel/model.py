@@ -107,6 +107,31 @@ class Mission(NamedTuple):
         )
 
 
+LEVELS = {0: "none", 1: "chargé d'affaires", 2: "minister", 3: "ambassador", 9: "other"}
+
+
+class Representation(NamedTuple):
+    """Correlates of War snapshots: (year, partner's level in Lima, Peru's level abroad)."""
+
+    snapshots: tuple[tuple[int, int, int], ...]
+    note: str | None
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"snapshots": [list(s) for s in self.snapshots]}
+        if self.note:
+            d["note"] = self.note
+        d["sources"] = list(self.sources)
+        return d
+
+    def readable(self) -> list[dict[str, Any]]:
+        """The snapshots as `{year, in_peru, by_peru}` with levels in words."""
+        return [
+            {"year": y, "in_peru": LEVELS.get(a, str(a)), "by_peru": LEVELS.get(b, str(b))}
+            for y, a, b in self.snapshots
+        ]
+
+
 class Country(NamedTuple):
     code: str
     iso3: str
@@ -120,6 +145,7 @@ class Country(NamedTuple):
     sources: tuple[str, ...]
     summary: str | None = None
     summary_sources: tuple[str, ...] = ()
+    representation: Representation | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -136,6 +162,8 @@ class Country(NamedTuple):
         if self.summary is not None:
             d["summary"] = self.summary
             d["summary_sources"] = list(self.summary_sources)
+        if self.representation is not None:
+            d["representation"] = self.representation.to_dict()
         d["sources"] = list(self.sources)
         return d
 
@@ -144,6 +172,8 @@ class Country(NamedTuple):
         ids = [*self.relations.sources, *self.summary_sources]
         for m in self.missions:
             ids.extend(m.sources)
+        if self.representation is not None:
+            ids.extend(self.representation.sources)
         return list(dict.fromkeys([*ids, *self.sources]))
 
 

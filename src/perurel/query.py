@@ -70,6 +70,8 @@ def country_sources(ds: Dataset, code: str) -> list[str]:
     """Ids of every source a country's card cites: its facts, its events, then its name lists."""
     country = ds.countries[code]
     ids = [i for i in country.cited() if i not in country.sources]
+    for o in shared_memberships(ds, code):
+        ids.extend(o.members.sources if o.members is not None else ())
     for e in ds.events_of(code):
         ids.extend(e.sources)
     return list(dict.fromkeys([*ids, *country.sources]))

@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .model import LEVELS
 from .query import country_sources
 
 if TYPE_CHECKING:
@@ -135,6 +136,43 @@ def country_card(ds: Dataset, country: Country) -> RenderableType:
         parts.append(table)
     else:
         parts.append(Text("no missions recorded", style="dim"))
+
+    from .query import shared_memberships
+
+    shared = shared_memberships(ds, country.code)
+    if shared:
+        parts += [Text(""), _heading("Memberships shared with Peru")]
+        line = Text()
+        for i, o in enumerate(shared):
+            line.append(
+                ("; " if i else "") + o.name + (f" (Peru until {o.left})" if o.left else "")
+            )
+            line.append(" " + notes.cite(o.members.sources if o.members else ()), style="dim")
+        parts.append(line)
+
+    rep = country.representation
+    if rep is not None and rep.snapshots:
+        first, last = rep.snapshots[0][0], rep.snapshots[-1][0]
+        parts += [Text(""), _heading(f"Representation, {first}–{last}")]
+        intro = Text(
+            f"Correlates of War snapshots (about every five years, ending in {last}): who "
+            f"represented {country.name} in Lima and Peru in {country.name}, when it changed. ",
+            style="dim",
+        )
+        intro.append(notes.cite(rep.sources))
+        parts.append(intro)
+        if rep.note:
+            parts.append(Text(rep.note, style="dim italic"))
+        table = Table(box=None, show_header=True, header_style="bold", padding=(0, 2, 0, 0))
+        table.add_column("Year")
+        table.add_column(f"{country.name} in Peru", overflow="fold")
+        table.add_column(f"Peru in {country.name}", overflow="fold")
+        previous = None
+        for year, in_peru, by_peru in rep.snapshots:
+            if (in_peru, by_peru) != previous:
+                table.add_row(str(year), LEVELS.get(in_peru, "?"), LEVELS.get(by_peru, "?"))
+                previous = (in_peru, by_peru)
+        parts.append(table)
 
     events = ds.events_of(country.code)
     parts += [Text(""), _heading(f"Events ({len(events)})")]

@@ -9,7 +9,17 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, printable
-from .model import Country, Event, Members, Mission, Organisation, Period, Relations, Source
+from .model import (
+    Country,
+    Event,
+    Members,
+    Mission,
+    Organisation,
+    Period,
+    Relations,
+    Representation,
+    Source,
+)
 
 if TYPE_CHECKING:
     from .match import Match
@@ -207,6 +217,13 @@ def _ids(values: Any) -> tuple[str, ...]:
     return tuple(values or ())
 
 
+def _representation(r: dict[str, Any] | None) -> Representation | None:
+    if r is None:
+        return None
+    snapshots = tuple((int(y), int(a), int(b)) for y, a, b in r["snapshots"])
+    return Representation(snapshots, r.get("note"), _ids(r.get("sources")))
+
+
 def _members(m: dict[str, Any] | None) -> Members | None:
     if m is None:
         return None
@@ -254,6 +271,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
             sources=_ids(c.get("sources")),
             summary=c.get("summary"),
             summary_sources=_ids(c.get("summary_sources")),
+            representation=_representation(c.get("representation")),
         )
     events = sorted(
         (

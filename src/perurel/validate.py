@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from . import dates
-from .model import EVENT_KINDS, MISSION_KINDS, PERIOD_KINDS, PERU, STATUSES
+from .model import EVENT_KINDS, LEVELS, MISSION_KINDS, PERIOD_KINDS, PERU, STATUSES
 
 SCHEMA_VERSION = 1
 _CODE = re.compile(r"[A-Z]{2}")
@@ -243,6 +243,29 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
     if "summary" in rec:
         c.text(rec, "summary", path)
         c.cites(rec, "summary_sources", path)
+    rep = rec.get("representation")
+    if rep is not None and c.obj(rep, f"{path}.representation"):
+        rpath = f"{path}.representation"
+        snaps = rep.get("snapshots")
+        if not isinstance(snaps, list):
+            c.add(f"{rpath}.snapshots", f"expected a list, found {_show(snaps)}")
+        else:
+            for j, snap in enumerate(snaps):
+                ok = (
+                    isinstance(snap, list)
+                    and len(snap) == 3
+                    and all(type(v) is int for v in snap)
+                    and 1800 <= snap[0] <= c.today.year
+                    and snap[1] in LEVELS
+                    and snap[2] in LEVELS
+                )
+                if not ok:
+                    c.add(
+                        f"{rpath}.snapshots[{j}]",
+                        f"expected [year, level, level] with levels in {sorted(LEVELS)}, found {_show(snap)}",
+                    )
+        c.text(rep, "note", rpath, required=False)
+        c.cites(rep, "sources", rpath)
 
 
 def _events(c: _Checker, records: list[Any]) -> None:

@@ -1,0 +1,268 @@
+"""countries, search, sources, stats, orgs and the shared output options: exact output on the
+fixture dataset, and smoke tests on the real one."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import FIXTURE, entry
+
+
+def mini(*args: str):  # type: ignore[no-untyped-def]
+    outcome = entry(["--data", str(FIXTURE), *args])
+    assert outcome.exit_code == 0, outcome.output
+    return outcome
+
+
+def test_countries_table() -> None:
+    assert mini("countries").stdout == (
+        "Code  Name         Nombre           Subregion       Status   Since  Missions  Events\n"
+        "BR    Brazil       Brasil           South America   unknown  —      0         0\n"
+        "BG    Bulgaria     Bulgaria         Eastern Europe  active   1969   1         0\n"
+        "CL    Chile        Chile            South America   active   1822   2         3\n"
+        "EC    Ecuador      Ecuador          South America   active   —      0         1\n"
+        "KP    North Korea  Corea del Norte  Eastern Asia    unknown  —      0         0\n"
+        "KR    South Korea  Corea del Sur    Eastern Asia    unknown  —      0         0\n"
+    )
+
+
+def test_countries_csv() -> None:
+    assert mini("countries", "--format", "csv").stdout == (
+        "code,name,name_es,region,subregion,status,established,missions,events\n"
+        "BR,Brazil,Brasil,Americas,South America,unknown,,0,0\n"
+        "BG,Bulgaria,Bulgaria,Europe,Eastern Europe,active,1969,1,0\n"
+        "CL,Chile,Chile,Americas,South America,active,1822,2,3\n"
+        "EC,Ecuador,Ecuador,Americas,South America,active,,0,1\n"
+        "KP,North Korea,Corea del Norte,Asia,Eastern Asia,unknown,,0,0\n"
+        "KR,South Korea,Corea del Sur,Asia,Eastern Asia,unknown,,0,0\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "codes"),
+    [
+        (["--status", "active"], ["BG", "CL", "EC"]),
+        (["--status", "ACTIVE", "--sort", "date"], ["CL", "BG", "EC"]),
+        (["--region", "americas"], ["BR", "CL", "EC"]),
+        (["--region", "South America", "--sort", "events"], ["CL", "EC", "BR"]),
+        (["--region", "eastern asia"], ["KP", "KR"]),
+        (["--since", "1900"], ["BG"]),
+        (["--until", "1969-12"], ["BG", "CL"]),
+        (["--has-embassy"], ["CL"]),
+    ],
+)
+def test_countries_filters(args: list[str], codes: list[str]) -> None:
+    rows = json.loads(mini("countries", *args, "--json").stdout)
+    assert [r["code"] for r in rows] == codes
+
+
+def test_countries_bad_region_and_dates() -> None:
+    outcome = entry(["--data", str(FIXTURE), "countries", "--region", "Atlantis"])
+    assert (
+        outcome.exit_code == 2
+        and "unknown region 'Atlantis'; choose from Africa" not in outcome.stderr
+    )
+    assert "choose from Americas, Asia, Eastern Asia" in outcome.stderr
+    assert entry(["countries", "--since", "1990-13"]).exit_code == 2
+
+
+def test_every_machine_format_of_the_timeline() -> None:
+    args = ("timeline", "--until", "1929", "--fields", "date,countries,title")
+    assert mini(*args, "--json").stdout == (
+        '[\n{"date": "1879-04-05", "countries": ["CL"], "title": "War begins"},\n'
+        '{"date": "1929-06-03", "countries": ["CL"], "title": "Treaty signed"}\n]\n'
+    )
+    assert mini(*args, "--format", "jsonl").stdout == (
+        '{"date": "1879-04-05", "countries": ["CL"], "title": "War begins"}\n'
+        '{"date": "1929-06-03", "countries": ["CL"], "title": "Treaty signed"}\n'
+    )
+    assert mini(*args, "--format", "csv").stdout == (
+        "date,countries,title\n1879-04-05,CL,War begins\n1929-06-03,CL,Treaty signed\n"
+    )
+    assert mini(*args, "--format", "tsv").stdout == (
+        "date\tcountries\ttitle\n1879-04-05\tCL\tWar begins\n1929-06-03\tCL\tTreaty signed\n"
+    )
+    assert mini(*args, "--format", "markdown").stdout == (
+        "| date | countries | title |\n|---|---|---|\n"
+        "| 1879-04-05 | CL | War begins |\n| 1929-06-03 | CL | Treaty signed |\n"
+    )
+    assert mini(*args).stdout == (
+        "date        countries  title\n1879-04-05  CL         War begins\n1929-06-03  CL         Treaty signed\n"
+    )
+
+
+def test_nested_values_flatten_in_csv() -> None:
+    out = mini("country", "chile", "--format", "csv", "--fields", "code,relations,missions").stdout
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["code"] == "CL"
+    assert row["relations.status"] == "active" and row["relations.sources"] == "ministry"
+    assert json.loads(row["missions"])[0]["city"] == "Santiago"  # a list of objects stays JSON
+
+
+def test_dotted_fields_and_order() -> None:
+    doc = json.loads(
+        mini("country", "chile", "--json", "--fields", "relations.established,code").stdout
+    )
+    assert list(doc) == ["relations.established", "code"]
+    assert doc == {"relations.established": "1822", "code": "CL"}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["country", "chile"],
+        ["timeline"],
+        ["countries"],
+        ["search", "war"],
+        ["sources"],
+        ["stats"],
+        ["orgs"],
+    ],
+)
+def test_unknown_fields_are_usage_errors_listing_the_valid_ones(command: list[str]) -> None:
+    outcome = entry(["--data", str(FIXTURE), *command, "--fields", "nope", "--json"])
+    assert outcome.exit_code == 2
+    assert outcome.stderr.startswith(
+        "perurel: error: unknown field 'nope' for --fields; choose from "
+    )
+
+
+def test_json_and_format_must_agree() -> None:
+    outcome = entry(["timeline", "--json", "--format", "csv"])
+    assert outcome.exit_code == 2 and "--json and --format csv" in outcome.stderr
+    assert mini("timeline", "--json", "--format", "json").stdout.startswith("[")
+
+
+def test_tsv_and_markdown_escape_what_would_break_a_row() -> None:
+    from perurel.formats import write
+
+    rec = {"a": "x\ty\nz", "b": "p|q"}
+    assert write([rec], "tsv") == "a\tb\nx\\ty\\nz\tp|q\n"
+    assert write([rec], "markdown") == "| a | b |\n|---|---|\n| x\ty<br>z | p\\|q |\n"
+    assert write([], "csv") == "\n" and write([], "json") == "[]\n"
+
+
+def test_search() -> None:
+    assert mini("search", "treaty").stdout == (
+        "Kind   Date        With  Match                               Score\n"
+        "event  1929-06-03  CL    Treaty signed: A treaty is signed.  100\n"
+    )
+    typo = json.loads(mini("search", "tretay", "--json").stdout)
+    assert [h["id"] for h in typo] == ["1929-06-03-treaty"] and typo[0]["score"] < 100
+    both = json.loads(mini("search", "ecuador peace", "--json").stdout)
+    assert [h["id"] for h in both] == ["1998-10-peace"]
+    assert json.loads(mini("search", "nothing-like-this", "--json").stdout) == []
+    assert entry(["search", "   "]).exit_code == 2
+
+
+def test_search_on_the_real_data_ranks_and_forgives() -> None:
+    hits = json.loads(entry(["search", "maritime dispute chile", "--json"]).stdout)
+    assert hits and {"kind", "id", "date", "countries", "title", "text", "score"} == set(hits[0])
+    assert any(h["id"] == "2014-01-27-icj-judgment-chile" for h in hits[:5])
+    accents = json.loads(entry(["search", "perez de cuellar", "--json"]).stdout)
+    assert any("Cuéllar" in h["title"] for h in accents)
+
+
+def test_sources_list_and_one() -> None:
+    assert (
+        mini("sources", "--format", "csv", "--fields", "id,cited").stdout
+        == "id,cited\nseed,9\nministry,4\nnames,6\n"
+    )
+    one = json.loads(mini("sources", "ministry", "--json").stdout)
+    assert one["cited"] == 4
+    assert [c["ref"] for c in one["cited_by"]] == ["CL", "CL", "1879-04-05-war", "un"]
+    missing = entry(["--data", str(FIXTURE), "sources", "minstry"])
+    assert missing.exit_code == 1 and "no source with id 'minstry'" in missing.stderr
+
+
+def test_stats() -> None:
+    doc = json.loads(mini("stats", "--json").stdout)
+    assert doc["coverage"]["states"] == 6 and doc["coverage"]["with_start_date"] == 2
+    assert doc["by_status"] == {"active": 3, "suspended": 0, "broken": 0, "none": 0, "unknown": 3}
+    assert doc["events_by_decade"] == {"1870s": 1, "1920s": 1, "1990s": 2, "2000s": 1}
+    people = mini("stats").stdout
+    assert "Events per decade" in people and "1990s  2  █" in people
+
+
+def test_orgs() -> None:
+    assert json.loads(mini("orgs", "--json").stdout) == [
+        {
+            "id": "un",
+            "name": "United Nations",
+            "name_es": "Naciones Unidas",
+            "joined": "1945-10-31",
+            "role": "original member",
+            "note": "",
+            "sources": ["ministry"],
+        }
+    ]
+    assert "United Nations" in mini("orgs").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["countries"],
+        ["countries", "--region", "Africa", "--format", "markdown"],
+        ["search", "embassy", "-n", "3"],
+        ["sources"],
+        ["sources", "seed-wikipedia-2010"],
+        ["stats"],
+        ["orgs"],
+        ["orgs", "--format", "csv"],
+    ],
+)
+def test_smoke_on_the_real_dataset(args: list[str]) -> None:
+    outcome = entry(args)
+    assert outcome.exit_code == 0, outcome.output
+    assert outcome.stdout.strip()
+
+
+def test_real_orgs_have_dates_and_sources() -> None:
+    orgs = {o["id"]: o for o in json.loads(entry(["orgs", "--json"]).stdout)}
+    for oid in (
+        "un",
+        "oas",
+        "gatt",
+        "wto",
+        "can",
+        "aladi",
+        "apec",
+        "mercosur",
+        "pacific-alliance",
+        "cptpp",
+        "unsc",
+        "oecd",
+        "lima-group",
+        "league-of-nations",
+    ):
+        assert oid in orgs, oid
+        assert orgs[oid]["sources"]
+    assert orgs["un"]["joined"] == "1945-10-31"
+    assert orgs["lima-group"]["left"] and orgs["lima-group"]["joined"] == "2017-08-08"
+    assert any(p["kind"] == "suspension" for p in orgs["can"]["periods"])
+
+
+def test_shell_completion_offers_countries_and_kinds() -> None:
+    def complete(words: str, cword: int) -> list[str]:
+        env = {"_PERUREL_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+        import os
+
+        out = subprocess.run(
+            [sys.executable, "-m", "perurel"],
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return out.stdout.split()
+
+    assert {"chile", "china"} <= set(complete("perurel country chi", 2))
+    assert "mexico" in complete("perurel timeline --country mex", 3)
+    assert complete("perurel timeline --kind tr", 3) == ["treaty", "trade"]

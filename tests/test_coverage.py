@@ -1,0 +1,39 @@
+"""The coverage of the bundled dataset may only grow: these are the figures it has reached."""
+
+from __future__ import annotations
+
+import perurel
+from perurel.query import stats
+
+BASELINE = {
+    "states": 196,
+    "with_status": 126,
+    "with_start_date": 82,
+    "with_missions": 108,
+    "with_resident_embassy": 68,
+    "with_events": 102,
+    "missions": 244,
+    "events": 372,
+    "organisations": 24,
+    "sources": 700,
+}
+
+
+def test_coverage_does_not_go_down(ds: perurel.Dataset) -> None:
+    coverage = stats(ds)["coverage"]
+    shrunk = {k: (coverage[k], v) for k, v in BASELINE.items() if coverage[k] < v}
+    assert not shrunk, f"coverage went down (now, before): {shrunk}"
+
+
+def test_timeline_runs_to_2025(ds: perurel.Dataset) -> None:
+    assert ds.events[-1].date >= "2025"
+    assert sum(1 for e in ds.events if e.date.startswith("2025")) >= 5
+
+
+def test_every_state_answers_with_a_status(ds: perurel.Dataset) -> None:
+    from perurel.model import STATUSES
+
+    for c in ds.countries.values():
+        assert c.relations.status in STATUSES
+        if c.relations.status != "unknown":
+            assert c.relations.sources, c.code
