@@ -9,27 +9,29 @@ import pytest
 from perurel import __version__
 
 CHILE_CARD = """\
-╭─ Peru – Chile ───────────────────────────────────────────────────────────────────────────────────╮
-│ Chile   CL / CHL   Americas › South America                                                      │
-│ Relations: active, formal relations since 1822 [1]                                               │
-│ Fixture note.                                                                                    │
-│                                                                                                  │
-│ A fixture summary. [2]                                                                           │
-│                                                                                                  │
-│ Missions                                                                                         │
-│ Peru → Chile  embassy  Santiago  [1]                                                             │
-│ Chile → Peru  embassy  Lima      [2]                                                             │
-│                                                                                                  │
-│ Events (3)                                                                                       │
-│ 1879-04-05  dispute    War begins        [1]                                                     │
-│ 1929-06-03  treaty     Treaty signed     [2]                                                     │
-│ 1999        agreement  Three agreements  [2]                                                     │
-│                                                                                                  │
-│ Sources                                                                                          │
-│ [1] Bilateral relations — Ministry of Foreign Affairs https://example.org/relations  (ministry)  │
-│ [2] Seed article — Example Encyclopedia, 2010  (seed)                                            │
-│ [3] Country names — Example names project  (names)                                               │
-╰──────────────────────────────────────────────────────────────────────────────────────────────────╯
+Chile
+CL / CHL · Americas › South America
+Relations: active, formal relations since 1822 [1]
+Fixture note.
+
+A fixture summary. [2]
+
+Missions
+Peru → Chile  embassy  Santiago  [1]
+Chile → Peru  embassy  Lima      [2]
+
+Events (3)
+1879-04-05  dispute    War begins        [1]
+1929-06-03  treaty     Treaty signed     [2]
+1999        agreement  Three agreements  [2]
+
+Sources
+[1] Bilateral relations — Ministry of Foreign Affairs
+    https://example.org/relations (ministry)
+[2] Seed article — Example Encyclopedia, 2010
+    (seed)
+[3] Country names — Example names project
+    (names)
 """
 
 
@@ -49,8 +51,9 @@ def test_country_card(run_mini) -> None:  # type: ignore[no-untyped-def]
     result = run_mini("country", "chile")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert "Relations: active, formal relations since 1822" in result.stdout
-    assert "Peru → Chile  embassy  Santiago" in result.stdout
+    assert "Relations: active, formal relations since 1822 [1]" in result.stdout
+    assert "Peru → Chile  embassy  Santiago  [1]" in result.stdout
+    assert "[1] Bilateral relations — Ministry of Foreign Affairs" in result.stdout
     assert result.stdout == CHILE_CARD
 
 

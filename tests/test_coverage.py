@@ -8,14 +8,14 @@ from perurel.query import stats
 BASELINE = {
     "states": 196,
     "with_status": 126,
-    "with_start_date": 82,
-    "with_missions": 108,
+    "with_start_date": 83,
+    "with_missions": 109,
     "with_resident_embassy": 68,
-    "with_events": 102,
-    "missions": 244,
-    "events": 372,
+    "with_events": 103,
+    "missions": 247,
+    "events": 376,
     "organisations": 24,
-    "sources": 700,
+    "sources": 720,
 }
 
 

@@ -16,6 +16,8 @@ from .conftest import FIXTURE
 
 HANDLED = [
     ["--version"],
+    ["country", "chile"],
+    ["--data", str(FIXTURE), "country", "bulgaria"],
     ["country", "chile", "--json"],
     ["country", "--json", "chle"],
     ["country", "EE.UU.", "--json"],
@@ -42,7 +44,6 @@ HANDLED = [
 HANDED_OVER = [
     [],
     ["--version", "country"],
-    ["country", "chile"],  # a card for people
     ["country", "--help"],
     ["country", "chile", "--json", "--format", "csv"],
     ["country", "a", "b", "--json"],

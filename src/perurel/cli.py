@@ -254,12 +254,13 @@ def country(
     found = actions.resolve(ds, query)
     from .formats import country_record
 
-    def card() -> None:
-        from . import render
+    def people() -> None:
+        from . import layout
+        from .card import card
 
-        render.console().print(render.country_card(ds, found))
+        show(card(ds, found, layout.width()))
 
-    _emit(out, country_record(ds, found), card)
+    _emit(out, country_record(ds, found), people)
 
 
 @app.command()

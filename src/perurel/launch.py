@@ -1,5 +1,5 @@
-"""The `perurel` entry point. The commands run most often — `country QUERY --json` and
-`timeline …` — are answered here without importing Typer (which alone costs several times the
+"""The `perurel` entry point. The commands run most often — `country QUERY`, `timeline …`
+and `--version` — are answered here without importing Typer (which alone costs several times the
 interpreter's start-up); everything else, and anything this parser does not fully understand,
 goes to the Typer CLI in `cli`, which also produces every usage error.
 """
@@ -97,9 +97,9 @@ def fast(args: Sequence[str]) -> int | None:
     except _Unsure:
         return None
     if command == "country":
-        if "json" not in flags or values or "reverse" in flags or len(positional) != 1:
+        if values or "reverse" in flags or len(positional) != 1:
             return None
-        return _country(data, positional[0])
+        return _country(data, positional[0], as_json="json" in flags)
     if command == "timeline":
         if positional or any(
             len(v) > 1 for k, v in values.items() if k in ("since", "until", "limit")
@@ -124,13 +124,21 @@ def fast(args: Sequence[str]) -> int | None:
     return None
 
 
-def _country(data: str | None, query: str) -> int:
+def _country(data: str | None, query: str, *, as_json: bool) -> int:
     from . import actions
     from .output import guard
     from .store import load
 
     def run() -> None:
-        sys.stdout.write(actions.country_json(load(data), query))
+        ds = load(data)
+        if as_json:
+            sys.stdout.write(actions.country_json(ds, query))
+            return
+        from . import layout
+        from .card import card
+        from .output import show
+
+        show(card(ds, actions.resolve(ds, query), layout.width()))
 
     return guard(run)
 

@@ -92,6 +92,8 @@ def table(
     rows: Sequence[Sequence[str]],
     size: int,
     flex: Sequence[int] | None = None,
+    *,
+    header: bool = True,
 ) -> list[Line]:
     """A plain table at natural column widths. When it is too wide, the `flex` columns (prose;
     by default every column) wrap, each giving up width in proportion to its length, down to
@@ -107,7 +109,7 @@ def table(
         _give_back(widths, {i: min(widths[i], 10) for i in flexible}, excess)
     if sum(widths) > room:
         return _stacked(headers, rows, size)
-    lines = row([cell([h], "bold") for h in headers], widths, gap)
+    lines = row([cell([h], "bold") for h in headers], widths, gap) if header else []
     for r in rows:
         cells = [cell(wrap(text, w) if text else [""]) for text, w in zip(r, widths, strict=True)]
         lines += row(cells, widths, gap)
