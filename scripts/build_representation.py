@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -84,7 +85,10 @@ def main() -> int:
         else:
             c.pop("representation", None)
     data["sources"] = [s for s in data["sources"] if s["id"] != SOURCE["id"]] + [SOURCE]
-    args.data.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # One snapshot per line, not one number per line: the file stays readable and a quarter smaller.
+    text = re.sub(r"\[\s*(\d+),\s*(\d+),\s*(\d+)\s*\]", r"[\1, \2, \3]", text)
+    args.data.write_text(text + "\n", encoding="utf-8")
     print(f"representation for {len(snapshots)} countries written to {args.data}", file=sys.stderr)
     return 0
 

@@ -508,9 +508,9 @@ def search(
     if limit < 0:
         raise UsageError(f"--limit must be zero or more, not {limit}")
     ds = _state(ctx).dataset()
-    from . import query
+    from .search import search as find
 
-    hits = query.search(ds, text, limit=limit)
+    hits = find(ds, text, limit=limit)
 
     def people() -> None:
         from . import layout

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from .query import country_sources
-
 if TYPE_CHECKING:
     from .model import Country, Event
     from .store import Dataset
@@ -26,7 +24,7 @@ def dumps(value: Any) -> str:
 
 def country_record(ds: Dataset, country: Country) -> dict[str, Any]:
     """A country with its events and the full records of every source its facts cite."""
-    from .query import shared_memberships
+    from .query import country_sources, shared_memberships
 
     record = country.to_dict()
     record["memberships"] = [
