@@ -52,6 +52,7 @@ HANDED_OVER = [
     ["timeline", "--since", "2000", "--until", "1990", "--json"],
     ["timeline", "--kind", "party", "--json"],
     ["timeline", "--limit", "many", "--json"],
+    ["timeline", "--limit", "²", "--json"],  # a digit to str.isdigit, not to int()
     ["timeline", "--limit", "-1", "--json"],
     ["timeline", "--since", "1990", "--since", "2000", "--json"],
     ["timeline", "--since", "--json"],

@@ -106,7 +106,7 @@ def fast(args: Sequence[str]) -> int | None:
         ):
             return None
         limit = values.get("limit", [None])[0]
-        if limit is not None and not limit.isdigit():
+        if limit is not None and not (limit.isascii() and limit.isdigit()):
             return None  # the CLI words the usage error
         kinds = values.get("kinds", [])
         if any(k.lower() not in _KINDS for k in kinds):
