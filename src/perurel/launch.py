@@ -19,22 +19,6 @@ _TIMELINE_VALUES = {
     "--limit": "limit",
     "-n": "limit",
 }
-_KINDS = frozenset(
-    [
-        "treaty",
-        "agreement",
-        "dispute",
-        "ruling",
-        "visit",
-        "recognition",
-        "relations",
-        "aid",
-        "trade",
-        "security",
-        "membership",
-        "politics",
-    ]
-)
 
 
 class _Unsure(Exception):
@@ -108,8 +92,10 @@ def fast(args: Sequence[str]) -> int | None:
         limit = values.get("limit", [None])[0]
         if limit is not None and not (limit.isascii() and limit.isdigit()):
             return None  # the CLI words the usage error
+        from .model import EVENT_KINDS
+
         kinds = values.get("kinds", [])
-        if any(k.lower() not in _KINDS for k in kinds):
+        if any(k.lower() not in EVENT_KINDS for k in kinds):
             return None
         return _timeline(
             data,

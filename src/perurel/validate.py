@@ -101,6 +101,28 @@ class _Checker:
             if sid not in self.source_ids:
                 self.add(f"{path}.{key}[{i}]", f"unknown source id {_show(sid)}")
 
+    def codes(self, rec: dict[str, Any], key: str, path: str) -> None:
+        """A list of country codes of this dataset (never Peru)."""
+        values = rec.get(key)
+        if not isinstance(values, list):
+            self.add(f"{path}.{key}", f"expected a list of country codes, found {_show(values)}")
+            return
+        for j, code in enumerate(values):
+            self.code(code, f"{path}.{key}[{j}]", allow_peru=False)
+
+    def unique_id(self, rec: dict[str, Any], path: str, seen: set[str], what: str) -> None:
+        """A well-formed id not used before by another record of the same list."""
+        rid = rec.get("id")
+        if not isinstance(rid, str) or not _ID.fullmatch(rid):
+            self.add(
+                f"{path}.id",
+                f"{_show(rid)} is not a valid id (lower-case letters, digits, '.', '_', '-')",
+            )
+        elif rid in seen:
+            self.add(f"{path}.id", f"duplicate {what} id {rid!r}")
+        else:
+            seen.add(rid)
+
     def code(self, value: Any, path: str, *, allow_peru: bool) -> None:
         if value == PERU and allow_peru:
             return
@@ -178,16 +200,7 @@ def _sources(c: _Checker, records: list[Any]) -> None:
         path = f"sources[{i}]"
         if not c.obj(rec, path):
             continue
-        sid = rec.get("id")
-        if not isinstance(sid, str) or not _ID.fullmatch(sid):
-            c.add(
-                f"{path}.id",
-                f"{_show(sid)} is not a valid id (lower-case letters, digits, '.', '_', '-')",
-            )
-        elif sid in c.source_ids:
-            c.add(f"{path}.id", f"duplicate source id {sid!r}")
-        else:
-            c.source_ids.add(sid)
+        c.unique_id(rec, path, c.source_ids, "source")
         c.text(rec, "title", path)
         c.text(rec, "publisher", path)
         for key in ("url", "note"):
@@ -275,22 +288,9 @@ def _events(c: _Checker, records: list[Any]) -> None:
         path = f"events[{i}]"
         if not c.obj(rec, path):
             continue
-        eid = rec.get("id")
-        if not isinstance(eid, str) or not _ID.fullmatch(eid):
-            c.add(f"{path}.id", f"{_show(eid)} is not a valid id")
-        elif eid in ids:
-            c.add(f"{path}.id", f"duplicate event id {eid!r}")
-        else:
-            ids.add(eid)
+        c.unique_id(rec, path, ids, "event")
         c.date(rec, "date", path, required=True)
-        countries = rec.get("countries")
-        if not isinstance(countries, list):
-            c.add(
-                f"{path}.countries", f"expected a list of country codes, found {_show(countries)}"
-            )
-        else:
-            for j, code in enumerate(countries):
-                c.code(code, f"{path}.countries[{j}]", allow_peru=False)
+        c.codes(rec, "countries", path)
         c.enum(rec, "kind", EVENT_KINDS, path)
         c.text(rec, "title", path)
         c.text(rec, "summary", path)
@@ -308,13 +308,7 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         path = f"organisations[{i}]"
         if not c.obj(rec, path):
             continue
-        oid = rec.get("id")
-        if not isinstance(oid, str) or not _ID.fullmatch(oid):
-            c.add(f"{path}.id", f"{_show(oid)} is not a valid id")
-        elif oid in ids:
-            c.add(f"{path}.id", f"duplicate organisation id {oid!r}")
-        else:
-            ids.add(oid)
+        c.unique_id(rec, path, ids, "organisation")
         c.text(rec, "name", path)
         c.text(rec, "name_es", path)
         c.date(rec, "joined", path, required=False)
@@ -326,14 +320,7 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         if members is not None:
             mpath = f"{path}.members"
             if c.obj(members, mpath):
-                codes = members.get("codes")
-                if not isinstance(codes, list):
-                    c.add(
-                        f"{mpath}.codes", f"expected a list of country codes, found {_show(codes)}"
-                    )
-                else:
-                    for j, code in enumerate(codes):
-                        c.code(code, f"{mpath}.codes[{j}]", allow_peru=False)
+                c.codes(members, "codes", mpath)
                 c.date(members, "as_of", mpath, required=False)
                 c.text(members, "note", mpath, required=False)
                 c.cites(members, "sources", mpath)
