@@ -101,7 +101,7 @@ class _Checker:
             if sid not in self.source_ids:
                 self.add(f"{path}.{key}[{i}]", f"unknown source id {_show(sid)}")
 
-    def codes(self, rec: dict[str, Any], key: str, path: str) -> None:
+    def code_list(self, rec: dict[str, Any], key: str, path: str) -> None:
         """A list of country codes of this dataset (never Peru)."""
         values = rec.get(key)
         if not isinstance(values, list):
@@ -290,7 +290,7 @@ def _events(c: _Checker, records: list[Any]) -> None:
             continue
         c.unique_id(rec, path, ids, "event")
         c.date(rec, "date", path, required=True)
-        c.codes(rec, "countries", path)
+        c.code_list(rec, "countries", path)
         c.enum(rec, "kind", EVENT_KINDS, path)
         c.text(rec, "title", path)
         c.text(rec, "summary", path)
@@ -320,7 +320,7 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         if members is not None:
             mpath = f"{path}.members"
             if c.obj(members, mpath):
-                c.codes(members, "codes", mpath)
+                c.code_list(members, "codes", mpath)
                 c.date(members, "as_of", mpath, required=False)
                 c.text(members, "note", mpath, required=False)
                 c.cites(members, "sources", mpath)
