@@ -72,7 +72,10 @@ def card(ds: Dataset, country: Country, size: int) -> list[Line]:
     status: Line = [("Relations: ", "bold"), (rel.status, STATUS_STYLE.get(rel.status, "dim"))]
     if rel.established:
         status.append((f", formal relations since {rel.established}", ""))
-    status.append((f" {notes.cite(rel.sources)}", "dim"))
+    elif rel.status == "unknown":
+        status.append((" (no source in this dataset says)", "dim"))
+    if rel.sources:
+        status.append((f" {notes.cite(rel.sources)}", "dim"))
     out += (
         [status]
         if len("".join(t for t, _ in status)) <= size
