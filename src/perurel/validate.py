@@ -7,7 +7,7 @@ dataset is checked by the tests instead, to keep start-up fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -100,6 +100,18 @@ class _Checker:
         for i, sid in enumerate(ids):
             if sid not in self.source_ids:
                 self.add(f"{path}.{key}[{i}]", f"unknown source id {_show(sid)}")
+
+    def objects(
+        self, rec: dict[str, Any], key: str, path: str
+    ) -> Iterator[tuple[dict[str, Any], str]]:
+        """The objects of an optional list field, each with its path; anything else reported."""
+        items = rec.get(key, [])
+        if not isinstance(items, list):
+            self.add(f"{path}.{key}", f"expected a list, found {_show(items)}")
+            return
+        for j, item in enumerate(items):
+            if self.obj(item, f"{path}.{key}[{j}]"):
+                yield item, f"{path}.{key}[{j}]"
 
     def code_list(self, rec: dict[str, Any], key: str, path: str) -> None:
         """A list of country codes of this dataset (never Peru)."""
@@ -235,14 +247,7 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
         c.text(rel, "note", rpath, required=False)
         known = rel.get("status") != "unknown" or rel.get("established") is not None
         c.cites(rel, "sources", rpath, required=known)
-    missions = rec.get("missions", [])
-    if not isinstance(missions, list):
-        c.add(f"{path}.missions", f"expected a list, found {_show(missions)}")
-        missions = []
-    for j, m in enumerate(missions):
-        mpath = f"{path}.missions[{j}]"
-        if not c.obj(m, mpath):
-            continue
+    for m, mpath in c.objects(rec, "missions", path):
         c.code(m.get("owner"), f"{mpath}.owner", allow_peru=True)
         c.code(m.get("host"), f"{mpath}.host", allow_peru=True)
         if PERU not in (m.get("owner"), m.get("host")):
@@ -324,14 +329,7 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
                 c.date(members, "as_of", mpath, required=False)
                 c.text(members, "note", mpath, required=False)
                 c.cites(members, "sources", mpath)
-        periods = rec.get("periods", [])
-        if not isinstance(periods, list):
-            c.add(f"{path}.periods", f"expected a list, found {_show(periods)}")
-            periods = []
-        for j, per in enumerate(periods):
-            ppath = f"{path}.periods[{j}]"
-            if not c.obj(per, ppath):
-                continue
+        for per, ppath in c.objects(rec, "periods", path):
             c.enum(per, "kind", PERIOD_KINDS, ppath)
             c.date(per, "start", ppath, required=True)
             c.date(per, "end", ppath, required=False)
