@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 import click
 import typer
@@ -16,6 +16,9 @@ from .errors import DataError, ExitCode, NotFound, PerurelError, UsageError, pri
 from .formats import FORMATS, check_fields, flatten, parse_fields, select, write
 from .model import EVENT_KINDS, STATUSES
 from .output import error, guard, show
+
+if TYPE_CHECKING:
+    from .layout import Line
 
 
 def _run(invoke: Callable[[], Any]) -> int:
@@ -135,9 +138,9 @@ def _output(fmt: str | None, as_json: bool, fields: str | None, available: list[
     return Output(chosen, picked)
 
 
-def _emit(out: Output, records: Any, people: Callable[[], None]) -> None:
-    """Records in the chosen machine format, or `people()` for a table; with --fields, a table
-    shows just those fields."""
+def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
+    """Records in the chosen machine format, or for people `view(width)`; with --fields, people
+    get a table of just those fields."""
     if out.fmt != "table":
         chosen = (
             select(records, out.fields)
@@ -146,11 +149,11 @@ def _emit(out: Output, records: Any, people: Callable[[], None]) -> None:
         )
         sys.stdout.write(write(chosen, out.fmt))
         return
-    if out.fields is None:
-        people()
-        return
     from . import layout
 
+    if out.fields is None:
+        show(view(layout.width()))
+        return
     rows = [
         flatten(r) for r in select(records if isinstance(records, list) else [records], out.fields)
     ]
@@ -252,15 +255,10 @@ def country(
     out = _output(fmt, json_, fields, COUNTRY_FIELDS)
     ds = _state(ctx).dataset()
     found = actions.resolve(ds, query)
+    from .card import card
     from .formats import country_record
 
-    def people() -> None:
-        from . import layout
-        from .card import card
-
-        show(card(ds, found, layout.width()))
-
-    _emit(out, country_record(ds, found), people)
+    _emit(out, country_record(ds, found), lambda size: card(ds, found, size))
 
 
 @app.command()
@@ -330,10 +328,10 @@ def timeline(
         limit=limit,
         reverse=reverse,
     )
-    from . import layout
+    from . import views
     from .formats import event_records
 
-    _emit(out, event_records(events), lambda: show(layout.timeline(events, layout.width())))
+    _emit(out, event_records(events), lambda size: views.timeline(events, size))
 
 
 @app.command()
@@ -442,42 +440,11 @@ def countries(
         ds, region=region, status=status and status.lower(), since=since, until=until,
         embassy=has_embassy, sort=sort.lower(),
     )  # fmt: skip
-    if (
-        region
-        and not found
-        and not any(region.casefold() == r.casefold() for r in query.regions(ds))
-    ):
-        raise UsageError(
-            f"unknown region {printable(region)!r}; choose from {', '.join(query.regions(ds))}"
-        )
+    from . import views
     from .formats import country_row
 
     rows = [country_row(ds, c) for c in found]
-
-    def people() -> None:
-        from . import layout
-
-        headers = ["Code", "Name", "Nombre", "Subregion", "Status", "Since", "Missions", "Events"]
-        table = [
-            [
-                r["code"],
-                r["name"],
-                r["name_es"],
-                r["subregion"],
-                r["status"],
-                r["established"] or "—",
-                str(r["missions"]),
-                str(r["events"]),
-            ]
-            for r in rows
-        ]
-        show(layout.table(headers, table, layout.width(), flex=(1, 2, 3)))
-
-    _emit(out, rows, people)
-
-
-def _snippet(text: str, size: int = 200) -> str:
-    return text if len(text) <= size else text[: size - 1].rsplit(" ", 1)[0] + " …"
+    _emit(out, rows, lambda size: views.countries(rows, size))
 
 
 SEARCH_FIELDS = ["kind", "id", "date", "countries", "title", "text", "score"]
@@ -508,30 +475,11 @@ def search(
     if limit < 0:
         raise UsageError(f"--limit must be zero or more, not {limit}")
     ds = _state(ctx).dataset()
+    from . import views
     from .search import search as find
 
-    hits = find(ds, text, limit=limit)
-
-    def people() -> None:
-        from . import layout
-
-        rows = [
-            [
-                h.kind,
-                h.date or "—",
-                ", ".join(h.countries) or "—",
-                _snippet(f"{h.title}: {h.text}"),
-                f"{h.score:g}",
-            ]
-            for h in hits
-        ]
-        show(
-            layout.table(
-                ["Kind", "Date", "With", "Match", "Score"], rows, layout.width(), flex=(2, 3)
-            )
-        )
-
-    _emit(out, [h.to_dict() for h in hits], people)
+    rows = [h.to_dict() for h in find(ds, text, limit=limit)]
+    _emit(out, rows, lambda size: views.hits(rows, size))
 
 
 SOURCE_FIELDS = ["id", "title", "publisher", "date", "url", "note", "cited", "cited_by"]
@@ -561,7 +509,7 @@ def sources(
     """
     out = _output(fmt, json_, fields, SOURCE_FIELDS)
     ds = _state(ctx).dataset()
-    from . import query
+    from . import query, views
 
     cites = query.citations(ds)
     if source_id is not None:
@@ -578,34 +526,11 @@ def sources(
             "cited_by": [c._asdict() for c in cites[src.id]],
         }
 
-        def one() -> None:
-            from . import layout
-
-            width = layout.width()
-            fields = [[k, str(v)] for k, v in src.to_dict().items()]
-            lines = layout.table(["Field", "Value"], fields, width, flex=(1,))
-            facts = [[c.kind, c.ref, c.label] for c in cites[src.id]]
-            lines += [[], *layout.table(["Kind", "Ref", "Fact"], facts, width, flex=(2,))]
-            show(lines)
-
-        _emit(out, record, one)
+        _emit(out, record, lambda size: views.source(record, size))
         return
     rows = [{**s.to_dict(), "cited": len(cites.get(s.id, []))} for s in ds.sources.values()]
 
-    def people() -> None:
-        from . import layout
-
-        table = [
-            [r["id"], r["title"], r["publisher"], r.get("date") or "—", str(r["cited"])]
-            for r in rows
-        ]
-        show(
-            layout.table(
-                ["Id", "Title", "Publisher", "Date", "Cited"], table, layout.width(), flex=(1, 2)
-            )
-        )
-
-    _emit(out, rows, people)
+    _emit(out, rows, lambda size: views.sources(rows, size))
 
 
 @app.command()
@@ -623,40 +548,10 @@ def stats(
     """
     out = _output(fmt, json_, fields, STATS_FIELDS)
     ds = _state(ctx).dataset()
-    from . import query
+    from . import query, views
 
     numbers = query.stats(ds)
-
-    def people() -> None:
-        from . import layout
-
-        width = layout.width()
-        cov = numbers["coverage"]
-        lines: list[Any] = [
-            [
-                (
-                    f"perurel dataset, schema version {numbers['schema_version']}, revised {numbers['dataset_date'] or 'unknown'}",
-                    "bold",
-                )
-            ],
-            [],
-        ]
-        lines += layout.table(
-            ["Coverage", "Count"], [[k.replace("_", " "), str(v)] for k, v in cov.items()], width
-        )
-        lines += [[], [("States by relations status", "bold")]]
-        lines += layout.bars(list(numbers["by_status"].items()), width)
-        lines += [[], [("States by region", "bold")]]
-        lines += layout.table(
-            ["Region", "States", "Dated", "With missions", "Events"],
-            [[r, *(str(v) for v in row.values())] for r, row in numbers["by_region"].items()],
-            width,
-        )
-        lines += [[], [("Events per decade", "bold")]]
-        lines += layout.bars(list(numbers["events_by_decade"].items()), width)
-        show(lines)
-
-    _emit(out, numbers, people)
+    _emit(out, numbers, lambda size: views.stats(numbers, size))
 
 
 STATS_FIELDS = [
@@ -701,23 +596,9 @@ def orgs(
         o.to_dict() for o in sorted(ds.organisations, key=lambda o: (o.joined or "9999", o.name))
     ]
 
-    def people() -> None:
-        from . import layout
+    from . import views
 
-        table = []
-        for o in sorted(ds.organisations, key=lambda o: (o.joined or "9999", o.name)):
-            span = ", ".join(f"{p.kind} {p.start}–{p.end or ''}" for p in o.periods)
-            table.append([o.name, o.joined or "—", o.left or "—", o.role or "", span])
-        show(
-            layout.table(
-                ["Organisation", "Joined", "Left", "Role", "Terms and suspensions"],
-                table,
-                layout.width(),
-                flex=(0, 3, 4),
-            )
-        )
-
-    _emit(out, rows, people)
+    _emit(out, rows, lambda size: views.orgs(rows, size))
 
 
 def main() -> None:

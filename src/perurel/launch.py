@@ -163,10 +163,10 @@ def _timeline(
         if as_json:
             sys.stdout.write(actions.timeline_json(events))
         else:
-            from . import layout
+            from . import layout, views
             from .output import show
 
-            show(layout.timeline(events, layout.width()))
+            show(views.timeline(events, layout.width()))
 
     return guard(run)
 

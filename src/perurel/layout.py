@@ -11,11 +11,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Sequence
-from itertools import groupby, zip_longest
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .model import Event
+from itertools import zip_longest
 
 Span = tuple[str, str]
 Line = list[Span]
@@ -161,44 +157,6 @@ def bars(items: Sequence[tuple[str, int]], size: int, style: str = "cyan") -> li
             _trim([(f"{label.ljust(label_w)}  {str(n).rjust(count_w)}  ", ""), (bar, style)])
         )
     return out
-
-
-def timeline(events: Sequence[Event], size: int) -> list[Line]:
-    """Events grouped by year: date, partners, kind, then title, summary and source ids."""
-    if not events:
-        return [[("no events match", "dim")]]
-    if size < NARROW:
-        return _timeline_stacked(events, size)
-    w_date = max(len("Date"), *(len(e.date) for e in events))
-    w_with = min(14, max(len("With"), *(len(", ".join(e.countries)) for e in events)))
-    w_kind = max(len("Kind"), *(len(e.kind) for e in events))
-    w_event = max(20, size - (w_date + w_with + w_kind + 6))
-    widths = (w_date, w_with, w_kind, w_event)
-    head = [cell([name], "bold") for name in ("Date", "With", "Kind", "Event")]
-    lines = row(head, widths)
-    for year, group in groupby(events, key=lambda e: e.date[:4]):
-        lines.append([(year, "bold magenta")])
-        for e in group:
-            body = cell(wrap(e.title, w_event), "bold") + cell(wrap(e.summary, w_event))
-            body += cell(wrap(", ".join(e.sources), w_event), "dim")
-            partners = cell(wrap(", ".join(e.countries) or "—", w_with))
-            lines += row([cell([e.date]), partners, cell([e.kind], "cyan"), body], widths)
-        lines.append([])
-    return lines
-
-
-def _timeline_stacked(events: Sequence[Event], size: int) -> list[Line]:
-    lines: list[Line] = []
-    for year, group in groupby(events, key=lambda e: e.date[:4]):
-        lines.append([(year, "bold magenta")])
-        for e in group:
-            head = " · ".join(filter(None, (e.date, ", ".join(e.countries), e.kind)))
-            lines += [[(t, "")] for t in wrap(head, size)]
-            lines += [[(t, "bold")] for t in wrap(e.title, size)]
-            lines += [[(t, "")] for t in wrap(e.summary, size)]
-            lines += [[(t, "dim")] for t in wrap(", ".join(e.sources), size)]
-            lines.append([])
-    return lines
 
 
 def plain(lines: Sequence[Line]) -> str:

@@ -109,8 +109,10 @@ def countries(
     if sort not in COUNTRY_SORTS:
         raise UsageError(f"unknown sort {quoted(sort)}; choose from {', '.join(COUNTRY_SORTS)}")
     wanted_region = normalize(region) if region else None
-    if region is not None and not wanted_region:
-        raise UsageError("--region needs a region or subregion name")
+    if region is not None:
+        known = regions(ds)
+        if not wanted_region or wanted_region not in {normalize(r) for r in known}:
+            raise UsageError(f"unknown region {quoted(region)}; choose from {', '.join(known)}")
     out = []
     for c in ds.countries.values():
         if wanted_region and wanted_region not in (normalize(c.region), normalize(c.subregion)):

@@ -1,0 +1,141 @@
+"""What people read for each command, as styled lines (see `layout`): built from the same records
+the machine formats print, so the two cannot disagree. The country card lives in `card`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from .layout import NARROW, Line, bars, cell, row, table, wrap
+
+if TYPE_CHECKING:
+    from .model import Event
+
+Record = dict[str, Any]
+
+
+def timeline(events: Sequence[Event], size: int) -> list[Line]:
+    """Events grouped by year: date, partners, kind, then title, summary and source ids."""
+    if not events:
+        return [[("no events match", "dim")]]
+    if size < NARROW:
+        return _timeline_stacked(events, size)
+    w_date = max(len("Date"), *(len(e.date) for e in events))
+    w_with = min(14, max(len("With"), *(len(", ".join(e.countries)) for e in events)))
+    w_kind = max(len("Kind"), *(len(e.kind) for e in events))
+    w_event = max(20, size - (w_date + w_with + w_kind + 6))
+    widths = (w_date, w_with, w_kind, w_event)
+    head = [cell([name], "bold") for name in ("Date", "With", "Kind", "Event")]
+    lines = row(head, widths)
+    for year, group in groupby(events, key=lambda e: e.date[:4]):
+        lines.append([(year, "bold magenta")])
+        for e in group:
+            body = cell(wrap(e.title, w_event), "bold") + cell(wrap(e.summary, w_event))
+            body += cell(wrap(", ".join(e.sources), w_event), "dim")
+            partners = cell(wrap(", ".join(e.countries) or "—", w_with))
+            lines += row([cell([e.date]), partners, cell([e.kind], "cyan"), body], widths)
+        lines.append([])
+    return lines
+
+
+def _timeline_stacked(events: Sequence[Event], size: int) -> list[Line]:
+    lines: list[Line] = []
+    for year, group in groupby(events, key=lambda e: e.date[:4]):
+        lines.append([(year, "bold magenta")])
+        for e in group:
+            head = " · ".join(filter(None, (e.date, ", ".join(e.countries), e.kind)))
+            lines += [[(t, "")] for t in wrap(head, size)]
+            lines += [[(t, "bold")] for t in wrap(e.title, size)]
+            lines += [[(t, "")] for t in wrap(e.summary, size)]
+            lines += [[(t, "dim")] for t in wrap(", ".join(e.sources), size)]
+            lines.append([])
+    return lines
+
+
+def countries(rows: Sequence[Record], size: int) -> list[Line]:
+    """`perurel countries`."""
+    headers = ["Code", "Name", "Nombre", "Subregion", "Status", "Since", "Missions", "Events"]
+    keys = ["code", "name", "name_es", "subregion", "status", "established", "missions", "events"]
+    return table(headers, [[_text(r[k]) for k in keys] for r in rows], size, flex=(1, 2, 3))
+
+
+def hits(rows: Sequence[Record], size: int) -> list[Line]:
+    """`perurel search`: each hit with its kind, date and countries, the match cut short."""
+    body = [
+        [
+            r["kind"],
+            _text(r["date"]),
+            _text(r["countries"]),
+            _snippet(f"{r['title']}: {r['text']}"),
+            f"{r['score']:g}",
+        ]
+        for r in rows
+    ]
+    return table(["Kind", "Date", "With", "Match", "Score"], body, size, flex=(2, 3))
+
+
+def sources(rows: Sequence[Record], size: int) -> list[Line]:
+    """`perurel sources`."""
+    keys = ["id", "title", "publisher", "date", "cited"]
+    body = [[_text(r.get(k)) for k in keys] for r in rows]
+    return table(["Id", "Title", "Publisher", "Date", "Cited"], body, size, flex=(1, 2))
+
+
+def source(record: Record, size: int) -> list[Line]:
+    """`perurel sources ID`: the source, then every fact that cites it."""
+    about = [[k, _text(v)] for k, v in record.items() if k not in ("cited", "cited_by")]
+    lines = table(["Field", "Value"], about, size, flex=(1,))
+    facts = [[c["kind"], c["ref"], c["label"]] for c in record["cited_by"]]
+    return [*lines, [], *table(["Kind", "Ref", "Fact"], facts, size, flex=(2,))]
+
+
+def stats(numbers: Record, size: int) -> list[Line]:
+    """`perurel stats`: coverage, states by status and region, events per decade."""
+    title = f"perurel dataset, schema version {numbers['schema_version']}, revised {numbers['dataset_date'] or 'unknown'}"
+    lines: list[Line] = [[(title, "bold")], []]
+    coverage = [[k.replace("_", " "), str(v)] for k, v in numbers["coverage"].items()]
+    lines += table(["Coverage", "Count"], coverage, size)
+    lines += [
+        [],
+        [("States by relations status", "bold")],
+        *bars(list(numbers["by_status"].items()), size),
+    ]
+    regions = [[r, *(str(v) for v in row.values())] for r, row in numbers["by_region"].items()]
+    lines += [[], [("States by region", "bold")]]
+    lines += table(["Region", "States", "Dated", "With missions", "Events"], regions, size)
+    lines += [
+        [],
+        [("Events per decade", "bold")],
+        *bars(list(numbers["events_by_decade"].items()), size),
+    ]
+    return lines
+
+
+def orgs(rows: Sequence[Record], size: int) -> list[Line]:
+    """`perurel orgs`."""
+    body = [
+        [
+            r["name"],
+            _text(r["joined"]),
+            _text(r.get("left")),
+            r.get("role") or "",
+            ", ".join(f"{p['kind']} {p['start']}–{p['end'] or ''}" for p in r.get("periods", ())),
+        ]
+        for r in rows
+    ]
+    headers = ["Organisation", "Joined", "Left", "Role", "Terms and suspensions"]
+    return table(headers, body, size, flex=(0, 3, 4))
+
+
+def _text(value: Any) -> str:
+    """A cell: lists joined, nothing as a dash."""
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _snippet(text: str, size: int = 200) -> str:
+    return text if len(text) <= size else text[: size - 1].rsplit(" ", 1)[0] + " …"
