@@ -20,6 +20,17 @@ Missions
 Peru → Chile  embassy  Santiago  [1]
 Chile → Peru  embassy  Lima      [2]
 
+Memberships shared with Peru
+United Nations [1]
+
+Representation, 1960–1975
+Correlates of War snapshots (about every five years, ending in 1975): the level at which Chile was
+represented in Lima and Peru in Chile, each time it changed. [3]
+Year  Chile in Peru  Peru in Chile
+1960  other          other
+1965  minister       minister
+1970  ambassador     ambassador
+
 Events (3)
 1879-04-05  dispute    War begins        [1]
 1929-06-03  treaty     Treaty signed     [2]
@@ -30,7 +41,9 @@ Sources
     https://example.org/relations (ministry)
 [2] Seed article — Example Encyclopedia, 2010
     (seed)
-[3] Country names — Example names project
+[3] Diplomatic Exchange — Example project, 2006
+    (cow)
+[4] Country names — Example names project
     (names)
 """
 
@@ -54,6 +67,8 @@ def test_country_card(run_mini) -> None:  # type: ignore[no-untyped-def]
     assert "Relations: active, formal relations since 1822 [1]" in result.stdout
     assert "Peru → Chile  embassy  Santiago  [1]" in result.stdout
     assert "[1] Bilateral relations — Ministry of Foreign Affairs" in result.stdout
+    assert "Memberships shared with Peru\nUnited Nations [1]" in result.stdout
+    assert "1965  minister       minister" in result.stdout
     assert result.stdout == CHILE_CARD
 
 
@@ -96,7 +111,11 @@ def test_country_json(run_mini) -> None:  # type: ignore[no-untyped-def]
         "summary",
         "sources",
     }
-    assert [s["id"] for s in doc["sources"]] == ["ministry", "seed", "names"]
+    assert [s["id"] for s in doc["sources"]] == ["ministry", "seed", "cow", "names"]
+    assert doc["memberships"] == [
+        {"id": "un", "name": "United Nations", "joined": "1945-10-31", "left": None}
+    ]
+    assert doc["representation"][1] == {"year": 1965, "in_peru": "minister", "by_peru": "minister"}
     assert doc["sources"][0]["url"] == "https://example.org/relations"
 
 

@@ -200,6 +200,7 @@ def test_orgs() -> None:
             "role": "original member",
             "note": "",
             "sources": ["ministry"],
+            "members": {"codes": ["CL", "EC", "BG"], "as_of": "2024", "sources": ["ministry"]},
         }
     ]
     assert "United Nations" in mini("orgs").stdout

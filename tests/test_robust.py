@@ -195,7 +195,7 @@ def test_validate_accepts_the_bundled_and_fixture_datasets() -> None:
     assert (
         ok.exit_code == 0
         and ok.stdout
-        == f"ok: {FIXTURE}: schema version 1, 6 countries, 5 events, 1 organisations, 3 sources\n"
+        == f"ok: {FIXTURE}: schema version 1, 6 countries, 5 events, 1 organisations, 4 sources\n"
     )
 
 

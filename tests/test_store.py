@@ -217,7 +217,7 @@ def _broken(mutate) -> list[str]:  # type: ignore[no-untyped-def]
         (lambda d: d["countries"][0].update(code="PE"), "countries[0].code: Peru itself"),
         (
             lambda d: d["sources"].append(dict(d["sources"][0])),
-            "sources[3].id: duplicate source id 'seed'",
+            "sources[4].id: duplicate source id 'seed'",
         ),
         (lambda d: d["organisations"][0].update(joined="1945-1"), "organisations[0].joined"),
     ],

@@ -172,6 +172,8 @@ def citations(ds: Dataset) -> dict[str, list[Citation]]:
             Citation("country", c.code, f"{c.name}: relations ({c.relations.status})"),
         )
         cite(c.summary_sources, Citation("country", c.code, f"{c.name}: summary"))
+        if c.representation is not None:
+            cite(c.representation.sources, Citation("country", c.code, f"{c.name}: representation"))
         for m in c.missions:
             where = f" in {m.city}" if m.city else ""
             cite(
