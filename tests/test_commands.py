@@ -172,7 +172,7 @@ def test_search_on_the_real_data_ranks_and_forgives() -> None:
 def test_sources_list_and_one() -> None:
     assert (
         mini("sources", "--format", "csv", "--fields", "id,cited").stdout
-        == "id,cited\nseed,9\nministry,4\nnames,6\n"
+        == "id,cited\nseed,9\nministry,4\nnames,6\ncow,1\n"
     )
     one = json.loads(mini("sources", "ministry", "--json").stdout)
     assert one["cited"] == 4
