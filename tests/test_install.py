@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -54,8 +55,11 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     assert out.stderr == ""
 
 
-@pytest.mark.skipif(not (ROOT / "pyproject.toml").exists(), reason="needs a source checkout")
-def test_wheel_carries_the_dataset(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (ROOT / "pyproject.toml").exists():
+        pytest.skip("needs a source checkout")
+    out = tmp_path_factory.mktemp("dist")
     build = subprocess.run(
         [
             sys.executable,
@@ -64,7 +68,7 @@ def test_wheel_carries_the_dataset(tmp_path: Path) -> None:
             "--wheel",
             "--no-isolation",
             "--outdir",
-            str(tmp_path),
+            str(out),
             str(ROOT),
         ],
         capture_output=True,
@@ -72,10 +76,65 @@ def test_wheel_carries_the_dataset(tmp_path: Path) -> None:
         check=False,
     )
     assert build.returncode == 0, build.stdout[-2000:] + build.stderr[-2000:]
-    (wheel,) = tmp_path.glob("perurel-*.whl")
+    (found,) = out.glob("perurel-*.whl")
+    return found
+
+
+def test_wheel_carries_the_dataset(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         assert "perurel/data/relations.json" in names
         assert "perurel/data/relations.schema.json" in names
         bundled = json.loads(zf.read("perurel/data/relations.json"))
     assert bundled == json.loads((ROOT / "data" / "relations.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["country", "chile"],
+        ["country", "EE.UU.", "--json"],
+        ["timeline", "--since", "1990", "--country", "chile"],
+        ["countries", "--status", "broken", "--format", "csv"],
+        ["search", "maritime", "--limit", "2"],
+        ["sources", "--format", "jsonl", "--fields", "id"],
+        ["stats", "--json"],
+        ["orgs"],
+        ["validate"],
+        ["--version"],
+    ],
+)
+def test_every_command_works_from_the_installed_wheel(
+    wheel: Path, tmp_path: Path, args: list[str]
+) -> None:
+    target = tmp_path / "site"
+    pip = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert pip.returncode == 0, pip.stderr
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = "import sys, perurel; assert perurel.__file__.startswith(sys.argv[1]), perurel.__file__; from perurel.launch import main; sys.argv = ['perurel', *sys.argv[2:]]; main()"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(target), *args],
+        cwd=elsewhere,
+        env={**os.environ, "PYTHONPATH": str(target)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip()
