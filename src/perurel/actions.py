@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .errors import UsageError, printable, quoted
+from .errors import quoted
 from .output import note
 
 if TYPE_CHECKING:
@@ -25,16 +25,10 @@ def resolve(ds: Dataset, query: str) -> Country:
 
 def check_filters(since: str | None, until: str | None, limit: int | None) -> None:
     """Usage errors in timeline filters, found before any data is read."""
-    from .query import date_bound
+    from .query import check_limit, window
 
-    lo = date_bound(since, "--since")[0] if since is not None else None
-    hi = date_bound(until, "--until")[1] if until is not None else None
-    if lo and hi and lo > hi:
-        raise UsageError(
-            f"--since {printable(since or '')} is after --until {printable(until or '')}"
-        )
-    if limit is not None and limit < 0:
-        raise UsageError(f"--limit must be zero or more, not {limit}")
+    window(since, until)
+    check_limit(limit)
 
 
 def country_json(ds: Dataset, query: str) -> str:

@@ -22,6 +22,24 @@ def date_bound(text: str, option: str) -> tuple[date, date]:
         raise UsageError(f"invalid value for {option}: {printable(str(exc))}") from None
 
 
+def window(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """The first and last day --since and --until allow (None: open), or a UsageError naming the
+    option that is malformed, or saying that they are the wrong way round."""
+    lo = date_bound(since, "--since")[0] if since is not None else None
+    hi = date_bound(until, "--until")[1] if until is not None else None
+    if lo and hi and lo > hi:
+        raise UsageError(
+            f"--since {printable(since or '')} is after --until {printable(until or '')}"
+        )
+    return lo, hi
+
+
+def check_limit(limit: int | None) -> None:
+    """A UsageError for a negative --limit."""
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be zero or more, not {limit}")
+
+
 def timeline(
     ds: Dataset,
     *,
@@ -34,19 +52,13 @@ def timeline(
 ) -> list[Event]:
     """Events in date order. `since`/`until` are inclusive partial dates: an event dated '1999'
     is within `since='1999-06'`; `countries` are ISO codes, `kinds` event kinds."""
-    lo = date_bound(since, "--since")[0] if since else None
-    hi = date_bound(until, "--until")[1] if until else None
-    if lo and hi and lo > hi:
-        raise UsageError(
-            f"--since {printable(since or '')} is after --until {printable(until or '')}"
-        )
+    lo, hi = window(since, until)
     unknown = [k for k in kinds if k not in EVENT_KINDS]
     if unknown:
         raise UsageError(
             f"unknown event kind {quoted(unknown[0])}; choose from {', '.join(EVENT_KINDS)}"
         )
-    if limit is not None and limit < 0:
-        raise UsageError("--limit must be zero or more")
+    check_limit(limit)
     wanted = set(countries)
     out = []
     for e in ds.events:
@@ -100,12 +112,7 @@ def countries(
     start date (inclusive, any precision; states without one drop out) and a resident embassy."""
     from .match import normalize
 
-    lo = date_bound(since, "--since")[0] if since else None
-    hi = date_bound(until, "--until")[1] if until else None
-    if lo and hi and lo > hi:
-        raise UsageError(
-            f"--since {printable(since or '')} is after --until {printable(until or '')}"
-        )
+    lo, hi = window(since, until)
     if sort not in COUNTRY_SORTS:
         raise UsageError(f"unknown sort {quoted(sort)}; choose from {', '.join(COUNTRY_SORTS)}")
     wanted_region = normalize(region) if region else None

@@ -87,8 +87,9 @@ def search(ds: Dataset, text: str, *, limit: int | None = 10) -> list[Hit]:
     terms = [t for t in terms if t not in _STOPWORDS] or terms
     if not terms:
         raise UsageError(f"nothing to search for in {quoted(text)}")
-    if limit is not None and limit < 0:
-        raise UsageError("--limit must be zero or more")
+    from .query import check_limit
+
+    check_limit(limit)
     corpus = _corpus(ds)
     scores: list[dict[int, float]] = []
     for term in terms:
