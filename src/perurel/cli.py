@@ -19,6 +19,7 @@ from .output import error, guard, show
 
 if TYPE_CHECKING:
     from .layout import Line
+    from .store import Dataset
 
 
 def _run(invoke: Callable[[], Any]) -> int:
@@ -86,7 +87,7 @@ class State:
     def __init__(self, data: str | None) -> None:
         self.data = data
 
-    def dataset(self) -> Any:
+    def dataset(self) -> Dataset:
         from .store import load
 
         return load(self.data)
