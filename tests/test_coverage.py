@@ -7,15 +7,15 @@ from perurel.query import stats
 
 BASELINE = {
     "states": 196,
-    "with_status": 126,
-    "with_start_date": 83,
-    "with_missions": 110,
+    "with_status": 134,
+    "with_start_date": 89,
+    "with_missions": 116,
     "with_resident_embassy": 68,
-    "with_events": 103,
-    "missions": 249,
-    "events": 376,
+    "with_events": 106,
+    "missions": 263,
+    "events": 385,
     "organisations": 24,
-    "sources": 720,
+    "sources": 747,
 }
 
 
