@@ -11,14 +11,16 @@ from perurel import __version__
 CHILE_CARD = """\
 Chile
 CL / CHL · Americas › South America
-Relations: active, formal relations since 1822 [1]
+Relations: active (as of 2024) [1]
+Established 1822 [1]
+
 Fixture note.
 
 A fixture summary. [2]
 
 Missions
-Peru → Chile  embassy  Santiago  [1]
-Chile → Peru  embassy  Lima      [2]
+Peru → Chile  embassy  Santiago (as of 2023)  [1]
+Chile → Peru  embassy  Lima (as of 2023)      [2]
 
 Memberships shared with Peru
 United Nations [1]
@@ -37,13 +39,13 @@ Events (3)
 1999        agreement  Three agreements  [2]
 
 Sources
-[1] Bilateral relations — Ministry of Foreign Affairs
+[1] Bilateral relations — Ministry of Foreign Affairs · official
     https://example.org/relations (ministry)
-[2] Seed article — Example Encyclopedia, 2010
+[2] Seed article — Example Encyclopedia, 2010 · encyclopedia
     (seed)
-[3] Diplomatic Exchange — Example project, 2006
+[3] Diplomatic Exchange — Example project, 2006 · scholarly
     (cow)
-[4] Country names — Example names project
+[4] Country names — Example names project · other
     (names)
 """
 
@@ -64,8 +66,8 @@ def test_country_card(run_mini) -> None:  # type: ignore[no-untyped-def]
     result = run_mini("country", "chile")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert "Relations: active, formal relations since 1822 [1]" in result.stdout
-    assert "Peru → Chile  embassy  Santiago  [1]" in result.stdout
+    assert "Relations: active (as of 2024) [1]\nEstablished 1822 [1]\n" in result.stdout
+    assert "Peru → Chile  embassy  Santiago (as of 2023)  [1]" in result.stdout
     assert "[1] Bilateral relations — Ministry of Foreign Affairs" in result.stdout
     assert "Memberships shared with Peru\nUnited Nations [1]" in result.stdout
     assert "1965  minister       minister" in result.stdout
@@ -86,7 +88,10 @@ def test_country_json(run_mini) -> None:  # type: ignore[no-untyped-def]
     assert doc["code"] == "CL" and doc["name_es"] == "Chile"
     assert doc["relations"] == {
         "status": "active",
+        "as_of": "2024",
         "established": "1822",
+        "first": {"kind": "established", "date": "1822"},
+        "history": [{"kind": "established", "date": "1822", "sources": ["ministry"]}],
         "note": "Fixture note.",
         "sources": ["ministry"],
     }
@@ -95,6 +100,8 @@ def test_country_json(run_mini) -> None:  # type: ignore[no-untyped-def]
         "host": "CL",
         "kind": "embassy",
         "city": "Santiago",
+        "state": "open",
+        "as_of": "2023",
         "sources": ["ministry"],
     }
     assert [e["id"] for e in doc["events"]] == [

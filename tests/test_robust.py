@@ -149,7 +149,7 @@ BAD_DATA = {
     "truncated": FIXTURE.read_bytes()[:500],
     "non-utf8": b'{"schema_version": 1, "sources": ["\xff\xfe"]}',
     "top-level list": b"[1, 2, 3]",
-    "newer schema": b'{"schema_version": 2, "sources": [], "countries": [], "events": [], "organisations": []}',
+    "newer schema": b'{"schema_version": 3, "sources": [], "countries": [], "events": [], "organisations": []}',
     "schema violation": FIXTURE.read_bytes().replace(b'"1879-04-05"', b'"1879-13-05"'),
     "nested deep": b"[" * 100000 + b"]" * 100000,
 }
@@ -195,7 +195,7 @@ def test_validate_accepts_the_bundled_and_fixture_datasets() -> None:
     assert (
         ok.exit_code == 0
         and ok.stdout
-        == f"ok: {FIXTURE}: schema version 1, 6 countries, 5 events, 1 organisations, 4 sources\n"
+        == f"ok: {FIXTURE}: schema version 2, 6 countries, 5 events, 1 organisations, 4 sources\n"
     )
 
 

@@ -89,10 +89,10 @@ def test_seed_errors_are_corrected_and_kept_in_notes(timeline) -> None:  # type:
 
 # (query, status, established, text that must appear in the country's JSON)
 SEED_RELATIONS = [
-    ("Bulgaria", "active", "1969", "Brasília"),
+    ("Bulgaria", "active", "1969-04-18", "Brasília"),
     ("Croatia", "active", "1993-01-12", ""),
     ("Finland", "active", "1963-01-25", ""),
-    ("Italy", "active", "1874-12-23", ""),
+    ("Italy", "active", "1864-02-25", "1874-12-23"),
     ("Serbia", "active", None, "1967"),
     ("Kosovo", "none", None, "2008-02-22"),
 ]

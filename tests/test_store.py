@@ -130,11 +130,11 @@ def _write(tmp_path: Path, content: bytes | str) -> Path:
         ),
         ('{"schema_version": "1"}', "schema_version: expected an integer"),
         (
-            '{"schema_version": 1, "sources": {}, "countries": [], "events": [], "organisations": []}',
+            '{"schema_version": 2, "sources": {}, "countries": [], "events": [], "organisations": []}',
             "'sources' must be a list",
         ),
         (
-            '{"schema_version": 1, "countries": [], "events": [], "organisations": []}',
+            '{"schema_version": 2, "countries": [], "events": [], "organisations": []}',
             "missing required field 'sources'",
         ),
     ],
@@ -203,8 +203,61 @@ def _broken(mutate) -> list[str]:  # type: ignore[no-untyped-def]
             "countries[0].relations.status",
         ),
         (
-            lambda d: d["countries"][0]["relations"].update(sources=[]),
-            "countries[0].relations.sources: a fact needs",
+            lambda d: d["countries"][1]["relations"].update(sources=[], history=[]),
+            "countries[1].relations.sources: a fact needs",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"][0].update(sources=[]),
+            "countries[0].relations.history[0].sources: a fact needs",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"][0].update(kind="friendship"),
+            "countries[0].relations.history[0].kind: 'friendship' is not one of",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"].append(
+                {"kind": "broken", "date": "1800", "sources": ["seed"]}
+            ),
+            "countries[0].relations.history[1].date: 1800 comes before",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"].append(
+                {"kind": "restored", "date": "1900", "sources": ["seed"]}
+            ),
+            "countries[0].relations.history[1].kind: 'restored' with no break",
+        ),
+        (
+            lambda d: (
+                d["countries"][0]["relations"]["history"].append(
+                    {"kind": "broken", "date": "1900", "sources": ["seed"]}
+                ),
+                d["countries"][0]["relations"].update(as_of="1900"),
+            ),
+            "countries[0].relations.status: 'active' disagrees with the history",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"].pop("as_of"),
+            "countries[0].relations: missing required field 'as_of'",
+        ),
+        (
+            lambda d: d["countries"][0]["missions"][0].update(state="shut"),
+            "countries[0].missions[0].state: 'shut' is not one of",
+        ),
+        (
+            lambda d: d["countries"][0]["missions"][0].pop("as_of"),
+            "countries[0].missions[0]: missing required field 'as_of'",
+        ),
+        (
+            lambda d: d["countries"][0]["missions"][0].update(closed="1990"),
+            "countries[0].missions[0].closed: only a closed mission",
+        ),
+        (
+            lambda d: d["sources"][0].update(tier="blog"),
+            "sources[0].tier: 'blog' is not one of",
+        ),
+        (
+            lambda d: d["sources"][0].update(found_in="nope"),
+            "sources[0].found_in: 'nope' is not another source",
         ),
         (
             lambda d: d["countries"][0]["missions"][0].update(kind="palace"),

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .layout import Line, cell, row, table, wrap
-from .model import LEVELS, PERU
+from .model import BREAKS, LEVELS, PERU
 from .query import country_sources, shared_memberships
 
 if TYPE_CHECKING:
-    from .model import Country, Mission
+    from .model import Country, Milestone, Mission
     from .store import Dataset
 
 STATUS_STYLE = {"active": "green", "suspended": "yellow", "broken": "red"}
@@ -20,6 +20,25 @@ KIND_LABEL = {
     "consular-agency": "consular agency",
     "accredited-from": "accredited from",
 }
+# How a milestone kind reads in a sentence ("earliest dated tie: first envoy, 1852").
+MILESTONE_LABEL = {
+    "first-consul": "first consul",
+    "first-envoy": "first envoy",
+    "raised-to-embassy": "raised to embassy level",
+    "severed-by-war": "severed by war",
+}
+ENCYCLOPEDIA_ONLY = "†"
+
+
+def milestone_label(kind: str) -> str:
+    """A milestone kind in words."""
+    return MILESTONE_LABEL.get(kind, kind)
+
+
+def encyclopedia_only(ds: Dataset, ids: Sequence[str]) -> bool:
+    """True when every source of a fact is an encyclopedia (or a mirror of one)."""
+    tiers = [ds.sources[i].tier for i in ids if i in ds.sources]
+    return bool(tiers) and all(t == "encyclopedia" for t in tiers)
 
 
 class _Footnotes:
@@ -41,9 +60,66 @@ def _mission(ds: Dataset, m: Mission) -> tuple[str, str, str]:
     where = m.city or ""
     if m.kind == "accredited-from" and m.via:
         where = f"{m.city}, {_name(ds, m.via)}" if m.city else _name(ds, m.via)
-    if m.closed:
-        where = f"{where} (closed {m.closed})".strip()
-    return f"{_name(ds, m.owner)} → {_name(ds, m.host)}", KIND_LABEL.get(m.kind, m.kind), where
+    if m.state == "closed":
+        where = f"{where} (closed {m.closed})" if m.closed else f"{where} (closed)"
+    elif m.state == "unknown":
+        where = f"{where} (state unknown)"
+    elif m.as_of:
+        where = f"{where} (as of {m.as_of[:4]})"
+    return (
+        f"{_name(ds, m.owner)} → {_name(ds, m.host)}",
+        KIND_LABEL.get(m.kind, m.kind),
+        where.strip(),
+    )
+
+
+def _milestone(m: Milestone) -> str:
+    """'established 1863 with the Russian Empire'."""
+    text = f"{milestone_label(m.kind)} {m.date}"
+    return f"{text} with {_article(m.counterpart)}" if m.counterpart else text
+
+
+def _article(name: str) -> str:
+    the = ("Russian", "Austrian", "German", "North German", "Soviet", "United", "Federal",
+           "Republic", "Empire", "Kingdom", "Free City", "Qing")  # fmt: skip
+    return f"the {name}" if name.startswith(the) and not name.startswith("Qing") else name
+
+
+def relations_lines(ds: Dataset, country: Country) -> list[str]:
+    """What the relationship is and since when, in plain sentences (without citation marks)."""
+    rel = country.relations
+    est, since = rel.establishment, rel.since
+    status = rel.status
+    if status == "unknown":
+        head = "Relations: unknown (no source in this dataset says)"
+    elif status in ("broken", "suspended") and since is not None:
+        head = f"Relations: {status} since {since.date}"
+    else:
+        head = f"Relations: {status}"
+    if rel.as_of and status != "unknown":
+        head += f" (as of {rel.as_of})"
+    if since is not None and since.kind in BREAKS and status == "active":
+        head += f"; {milestone_label(since.kind)} {since.date}, restored at a date no source gives"
+    lines = [head]
+    if est is not None:
+        text = f"Established {est.date}"
+        if est.counterpart:
+            text += f" with {_article(est.counterpart)}"
+        later = [m for m in rel.history if m.kind == "restored" and m.date > est.date]
+        if later:
+            m = later[-1]
+            text += f"; last re-established {m.date}"
+            if m.counterpart:
+                text += f" with {_article(m.counterpart)}"
+        lines.append(text)
+    elif rel.first is not None:
+        first = rel.first
+        lines.append(
+            f"Established: no source gives the date; earliest dated tie: "
+            f"{milestone_label(first.kind)}, {first.date}"
+            + (f" (with {_article(first.counterpart)})" if first.counterpart else "")
+        )
+    return lines
 
 
 def _prose(text: str, size: int, style: str = "", cite: str = "") -> list[Line]:
@@ -69,11 +145,10 @@ def card(ds: Dataset, country: Country, size: int) -> list[Line]:
     )
 
     rel = country.relations
-    status: Line = [("Relations: ", "bold"), (rel.status, STATUS_STYLE.get(rel.status, "dim"))]
-    if rel.established:
-        status.append((f", formal relations since {rel.established}", ""))
-    elif rel.status == "unknown":
-        status.append((" (no source in this dataset says)", "dim"))
+    first_line, *rest = relations_lines(ds, country)
+    word = first_line.split(" ")[1]
+    status: Line = [("Relations: ", "bold"), (word, STATUS_STYLE.get(rel.status, "dim"))]
+    status.append((first_line[len("Relations: ") + len(word) :], ""))
     if rel.sources:
         status.append((f" {notes.cite(rel.sources)}", "dim"))
     out += (
@@ -81,8 +156,28 @@ def card(ds: Dataset, country: Country, size: int) -> list[Line]:
         if len("".join(t for t, _ in status)) <= size
         else _prose("".join(t for t, _ in status), size)
     )
+    for text in rest:
+        key = rel.establishment or rel.first
+        cited = key.sources if key else ()
+        mark = f" {ENCYCLOPEDIA_ONLY}" if encyclopedia_only(ds, cited) else ""
+        out += _prose(text + mark, size, "", notes.cite(cited))
+    if len(rel.history) > 1 or (rel.history and rel.establishment is None):
+        out += [[], [("History", "bold underline")]]
+        rows = [
+            [
+                m.date,
+                milestone_label(m.kind),
+                (f"with {_article(m.counterpart)}" if m.counterpart else "")
+                + (f" {ENCYCLOPEDIA_ONLY}" if encyclopedia_only(ds, m.sources) else ""),
+                notes.cite(m.sources),
+            ]
+            for m in rel.history
+        ]
+        out += table(
+            ["Date", "Milestone", "Note", "Sources"], rows, size, flex=(2, 3), header=False
+        )
     if rel.note:
-        out += _prose(rel.note, size, "italic")
+        out += [[], *_prose(rel.note, size, "italic")]
     if country.summary:
         out += [[], *_prose(country.summary, size, "", notes.cite(country.summary_sources))]
 
@@ -136,6 +231,16 @@ def card(ds: Dataset, country: Country, size: int) -> list[Line]:
     else:
         out.append([("no events recorded", "dim")])
 
+    if any(encyclopedia_only(ds, ids) for ids in _facts(country)):
+        out += [
+            [],
+            [
+                (
+                    f"{ENCYCLOPEDIA_ONLY} rests only on encyclopedia sources (or mirrors of them)",
+                    "dim",
+                )
+            ],
+        ]
     out += [[], [("Sources", "bold underline")]]
     number_width = len(str(len(notes.numbers)))
     for sid, n in notes.numbers.items():
@@ -144,12 +249,20 @@ def card(ds: Dataset, country: Country, size: int) -> list[Line]:
             continue
         label = f"[{n}]".rjust(number_width + 2) + " "
         text = f"{src.title} — {src.publisher}" + (f", {src.date}" if src.date else "")
+        text += f" · {src.tier}"
+        if src.found_in and src.found_in in ds.sources:
+            text += f" · found in: {ds.sources[src.found_in].title}"
         body = wrap(text, max(size - len(label), 10))
         extra = wrap(" ".join(filter(None, (src.url, f"({sid})"))), max(size - len(label), 10))
         lines = [cell([b], "") for b in body] + [cell([x], "dim") for x in extra]
         for i, span in enumerate(lines):
             out += row([cell([label if i == 0 else ""], "dim"), span], [len(label), size], gap=0)
     return out
+
+
+def _facts(country: Country) -> list[Sequence[str]]:
+    """The source lists of the facts the card marks (history and start)."""
+    return [m.sources for m in country.relations.history]
 
 
 def _style_kind(line: Line) -> Line:

@@ -34,6 +34,36 @@ EVENT_KINDS = (
 )
 PERU = "PE"
 
+# The kinds of milestone in a relationship's history, in the order they usually come.
+# docs/data.md defines each; `STATUS_AFTER` says what a milestone leaves the relationship as.
+MILESTONE_KINDS = (
+    "recognition",
+    "first-consul",
+    "first-envoy",
+    "credentials",
+    "treaty",
+    "established",
+    "raised-to-embassy",
+    "broken",
+    "severed-by-war",
+    "lapsed",
+    "suspended",
+    "restored",
+)
+STATUS_AFTER = {
+    "established": "active",
+    "restored": "active",
+    "raised-to-embassy": "active",
+    "broken": "broken",
+    "severed-by-war": "broken",
+    "lapsed": "broken",
+    "suspended": "suspended",
+}
+BREAKS = ("broken", "severed-by-war", "lapsed", "suspended")
+MISSION_STATES = ("open", "closed", "unknown")
+# Source tiers, best first: a fact's best tier is the best of its sources'.
+TIERS = ("official", "scholarly", "press", "encyclopedia", "other")
+
 
 def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v is not None}
@@ -46,6 +76,8 @@ class Source(NamedTuple):
     url: str | None = None
     date: str | None = None
     note: str | None = None
+    tier: str = "other"
+    found_in: str | None = None  # the source where this one was found cited (an article)
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
@@ -55,21 +87,83 @@ class Source(NamedTuple):
                 "publisher": self.publisher,
                 "url": self.url,
                 "date": self.date,
+                "tier": self.tier,
+                "found_in": self.found_in,
                 "note": self.note,
             }
         )
 
 
+class Milestone(NamedTuple):
+    """One dated step of a relationship: a recognition, the establishment, a break..."""
+
+    kind: str
+    date: str
+    sources: tuple[str, ...]
+    counterpart: str | None = None  # a predecessor state: "Russian Empire", "Qing China"
+    event: str | None = None  # the timeline event that tells it
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = _drop_none(
+            {
+                "kind": self.kind,
+                "date": self.date,
+                "counterpart": self.counterpart,
+                "event": self.event,
+                "note": self.note,
+            }
+        )
+        d["sources"] = list(self.sources)
+        return d
+
+
 class Relations(NamedTuple):
     status: str
-    established: str | None
+    as_of: str | None  # the date of the newest source showing the status
+    history: tuple[Milestone, ...]
     note: str
     sources: tuple[str, ...]
 
+    @property
+    def established(self) -> str | None:
+        """The date of the formal establishment of relations (the first one), if a source gives it."""
+        m = self.establishment
+        return m.date if m else None
+
+    @property
+    def establishment(self) -> Milestone | None:
+        """The first milestone of kind `established`."""
+        return next((m for m in self.history if m.kind == "established"), None)
+
+    @property
+    def first(self) -> Milestone | None:
+        """The earliest dated milestone of any kind."""
+        return self.history[0] if self.history else None
+
+    @property
+    def since(self) -> Milestone | None:
+        """The milestone that left the relationship in its current status (a break, a restoration)."""
+        for m in reversed(self.history):
+            if m.kind in STATUS_AFTER:
+                return m
+        return None
+
+    def cited(self) -> list[str]:
+        """Every source id of the status, note and history."""
+        ids = list(self.sources)
+        for m in self.history:
+            ids.extend(m.sources)
+        return list(dict.fromkeys(ids))
+
     def to_dict(self) -> dict[str, Any]:
+        first = self.first
         return {
             "status": self.status,
+            "as_of": self.as_of,
             "established": self.established,
+            "first": {"kind": first.kind, "date": first.date} if first else None,
+            "history": [m.to_dict() for m in self.history],
             "note": self.note,
             "sources": list(self.sources),
         }
@@ -83,14 +177,14 @@ class Mission(NamedTuple):
     sources: tuple[str, ...]
     via: str | None = None  # for accredited-from: the country whose capital the mission sits in
     note: str | None = None
-    closed: str | None = (
-        None  # when a mission that no longer works closed (or stopped covering Peru)
-    )
+    state: str = "open"  # open, closed or unknown
+    closed: str | None = None  # when it closed (or stopped covering Peru), if known
+    as_of: str | None = None  # the date of the newest source showing it in this state
 
     @property
     def open(self) -> bool:
-        """False for a mission the sources say closed."""
-        return self.closed is None
+        """True only for a mission a dated source shows at work."""
+        return self.state == "open"
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
@@ -100,7 +194,9 @@ class Mission(NamedTuple):
                 "kind": self.kind,
                 "city": self.city,
                 "from": self.via,
+                "state": self.state,
                 "closed": self.closed,
+                "as_of": self.as_of,
                 "note": self.note,
                 "sources": list(self.sources),
             }
@@ -169,7 +265,7 @@ class Country(NamedTuple):
 
     def cited(self) -> list[str]:
         """Every source id this country's facts cite, in card order; name lists last."""
-        ids = [*self.relations.sources, *self.summary_sources]
+        ids = [*self.relations.cited(), *self.summary_sources]
         for m in self.missions:
             ids.extend(m.sources)
         if self.representation is not None:

@@ -13,6 +13,7 @@ from .model import (
     Country,
     Event,
     Members,
+    Milestone,
     Mission,
     Organisation,
     Period,
@@ -234,7 +235,14 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
     """Turn a parsed (and valid) dataset into records and indexes."""
     sources = {
         s["id"]: Source(
-            s["id"], s["title"], s["publisher"], s.get("url"), s.get("date"), s.get("note")
+            s["id"],
+            s["title"],
+            s["publisher"],
+            s.get("url"),
+            s.get("date"),
+            s.get("note"),
+            s.get("tier") or "other",
+            s.get("found_in"),
         )
         for s in raw["sources"]
     }
@@ -251,7 +259,18 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
             subregion=c["subregion"],
             relations=Relations(
                 rel["status"],
-                rel.get("established"),
+                rel.get("as_of"),
+                tuple(
+                    Milestone(
+                        h["kind"],
+                        h["date"],
+                        _ids(h.get("sources")),
+                        h.get("counterpart"),
+                        h.get("event"),
+                        h.get("note"),
+                    )
+                    for h in rel.get("history", ())
+                ),
                 rel.get("note") or "",
                 _ids(rel.get("sources")),
             ),
@@ -264,7 +283,9 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                     _ids(m.get("sources")),
                     m.get("from"),
                     m.get("note"),
+                    m.get("state") or "open",
                     m.get("closed"),
+                    m.get("as_of"),
                 )
                 for m in c.get("missions", ())
             ),

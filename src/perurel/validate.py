@@ -12,9 +12,23 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from . import dates
-from .model import EVENT_KINDS, LEVELS, MISSION_KINDS, PERIOD_KINDS, PERU, STATUSES
+from .model import (
+    BREAKS,
+    EVENT_KINDS,
+    LEVELS,
+    MILESTONE_KINDS,
+    MISSION_KINDS,
+    MISSION_STATES,
+    PERIOD_KINDS,
+    PERU,
+    STATUS_AFTER,
+    STATUSES,
+    TIERS,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# An open mission whose newest evidence is older than this is worth a second look.
+STALE_BEFORE = "2015"
 _CODE = re.compile(r"[A-Z]{2}")
 _ISO3 = re.compile(r"[A-Z]{3}")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -31,6 +45,9 @@ class Problem(NamedTuple):
 class _Checker:
     def __init__(self, today: date) -> None:
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.event_refs: list[tuple[str, Any]] = []  # (path, id) of milestones naming an event
+        self.event_ids: set[str] = set()
         self.today = today
         self.source_ids: set[str] = set()
         self.codes: set[str] = set()
@@ -162,7 +179,21 @@ def _show(value: Any) -> str:
 
 def check(data: Any, *, today: date | None = None) -> list[Problem]:
     """Every problem in a parsed dataset; an empty list means it is valid."""
+    return _check(data, today)[0]
+
+
+def review(data: Any, *, today: date | None = None) -> tuple[list[Problem], list[Problem]]:
+    """Problems (the dataset is invalid) and warnings (valid, but worth a look)."""
+    return _check(data, today)
+
+
+def _check(data: Any, today: date | None) -> tuple[list[Problem], list[Problem]]:
     c = _Checker(today or date.today())
+    c.problems = _problems(c, data)
+    return c.problems, c.warnings
+
+
+def _problems(c: _Checker, data: Any) -> list[Problem]:
     if not isinstance(data, dict):
         c.add("", f"the top level must be an object, found {_kind(data)}")
         return c.problems
@@ -176,8 +207,12 @@ def check(data: Any, *, today: date | None = None) -> list[Problem]:
             f"version {version} is newer than this perurel reads ({SCHEMA_VERSION}); upgrade perurel",
         )
         return c.problems
-    if version < 1:
-        c.add("schema_version", f"unknown version {version}")
+    if version < SCHEMA_VERSION:
+        c.add(
+            "schema_version",
+            f"version {version} is older than this perurel reads ({SCHEMA_VERSION});"
+            " see docs/data.md for the migration",
+        )
         return c.problems
     for key in ("sources", "countries", "events", "organisations"):
         if not isinstance(data.get(key), list):
@@ -203,6 +238,9 @@ def check(data: Any, *, today: date | None = None) -> list[Problem]:
     for i, rec in enumerate(raw_countries):
         _country(c, rec, f"countries[{i}]")
     _events(c, data["events"])
+    for path, ref in c.event_refs:
+        if not isinstance(ref, str) or ref not in c.event_ids:
+            c.add(path, f"{_show(ref)} is not an event id of this dataset")
     _organisations(c, data["organisations"])
     return c.problems
 
@@ -218,6 +256,11 @@ def _sources(c: _Checker, records: list[Any]) -> None:
         for key in ("url", "note"):
             c.text(rec, key, path, required=False)
         c.date(rec, "date", path, required=False)
+        c.enum(rec, "tier", TIERS, path)
+    for i, rec in enumerate(records):
+        found_in = rec.get("found_in") if isinstance(rec, dict) else None
+        if found_in is not None and (found_in not in c.source_ids or found_in == rec.get("id")):
+            c.add(f"sources[{i}].found_in", f"{_show(found_in)} is not another source's id")
 
 
 def _country(c: _Checker, rec: Any, path: str) -> None:
@@ -242,11 +285,7 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
     if rel is None:
         c.add(path, "missing required field 'relations'")
     elif c.obj(rel, rpath):
-        c.enum(rel, "status", STATUSES, rpath)
-        c.date(rel, "established", rpath, required=False)
-        c.text(rel, "note", rpath, required=False)
-        known = rel.get("status") != "unknown" or rel.get("established") is not None
-        c.cites(rel, "sources", rpath, required=known)
+        _relations(c, rel, rpath)
     for m, mpath in c.objects(rec, "missions", path):
         c.code(m.get("owner"), f"{mpath}.owner", allow_peru=True)
         c.code(m.get("host"), f"{mpath}.host", allow_peru=True)
@@ -254,7 +293,15 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
             c.add(mpath, "a mission must be Peru's or hosted by Peru")
         c.enum(m, "kind", MISSION_KINDS, mpath)
         c.text(m, "city", mpath, required=False)
+        c.enum(m, "state", MISSION_STATES, mpath)
         c.date(m, "closed", mpath, required=False)
+        c.date(m, "as_of", mpath, required=m.get("state") == "open")
+        if m.get("closed") is not None and m.get("state") != "closed":
+            c.add(f"{mpath}.closed", "only a closed mission has a closing date")
+        if m.get("state") == "open" and str(m.get("as_of") or "9999") < STALE_BEFORE:
+            c.warnings.append(
+                Problem(f"{mpath}.as_of", f"open mission last seen in {m['as_of']}: still open?")
+            )
         if m.get("from") is not None:
             c.code(m.get("from"), f"{mpath}.from", allow_peru=False)
         c.cites(m, "sources", mpath)
@@ -286,8 +333,50 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
         c.cites(rep, "sources", rpath)
 
 
+def _relations(c: _Checker, rel: dict[str, Any], path: str) -> None:
+    """Status, its date of evidence, and a history in order whose status agrees with it."""
+    c.enum(rel, "status", STATUSES, path)
+    status = rel.get("status")
+    c.date(rel, "as_of", path, required=status != "unknown")
+    c.text(rel, "note", path, required=False)
+    history = list(c.objects(rel, "history", path))
+    c.cites(rel, "sources", path, required=status != "unknown" and not history)
+    last_date = ""
+    open_break: str | None = None
+    derived: str | None = None
+    last_status_date = ""
+    for m, mpath in history:
+        c.enum(m, "kind", MILESTONE_KINDS, mpath)
+        c.date(m, "date", mpath, required=True)
+        c.text(m, "counterpart", mpath, required=False)
+        c.text(m, "note", mpath, required=False)
+        if m.get("event") is not None:
+            c.event_refs.append((f"{mpath}.event", m.get("event")))
+        c.cites(m, "sources", mpath)
+        when, kind = m.get("date"), m.get("kind")
+        if isinstance(when, str):
+            if when < last_date and not last_date.startswith(when):
+                c.add(f"{mpath}.date", f"{when} comes before the milestone above it ({last_date})")
+            last_date = max(last_date, when)
+        if kind == "restored" and open_break is None:
+            c.add(f"{mpath}.kind", "'restored' with no break, suspension or lapse before it")
+        if kind in BREAKS:
+            open_break = kind
+        elif kind in ("restored", "established"):
+            open_break = None
+        if kind in STATUS_AFTER:
+            derived, last_status_date = STATUS_AFTER[str(kind)], str(when)
+    newer = str(rel.get("as_of") or "") > last_status_date
+    if derived is not None and status in STATUSES and status != derived and not newer:
+        # A status may differ from the last milestone only on newer evidence (a break in 1942
+        # that sources show mended, with no date for the restoration).
+        c.add(f"{path}.status", f"{status!r} disagrees with the history, which ends {derived!r}")
+    elif history and status == "unknown":
+        c.add(f"{path}.status", "'unknown' although the history has dated milestones")
+
+
 def _events(c: _Checker, records: list[Any]) -> None:
-    ids: set[str] = set()
+    ids = c.event_ids
     seen: dict[tuple[str, str], int] = {}
     for i, rec in enumerate(records):
         path = f"events[{i}]"
