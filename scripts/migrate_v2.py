@@ -1161,7 +1161,15 @@ def finish(
                 )
             else:
                 kind = "embassy" if m.group("kind") == "embassy" else "consulate-general"
-                seen[(owner, host, kind)] = (unlink(m.group("city")).strip(), srcs, None)
+                city, _, _rest = unlink(m.group("city")).partition(" and ")
+                seen[(owner, host, kind)] = (city.strip(), srcs, None)
+                also = re.search(r"accredited from its embassy in ([^.,]+)", line)
+                if also:
+                    seen[(owner, host, "accredited-from")] = (
+                        unlink(also.group(1)).strip(),
+                        srcs,
+                        None,
+                    )
 
     added = 0
     for code, c in countries.items():
@@ -1206,26 +1214,17 @@ def finish(
                 continue  # already recorded, in whatever state (a closed one stays closed)
             mi = {"owner": owner, "host": host, "kind": kind, "city": city}
             if kind == "accredited-from":
-                via = by_name.get(
-                    norm(
-                        {
-                            "Brasília": "Brazil",
-                            "Washington, D.C.": "United States",
-                            "Buenos Aires": "Argentina",
-                            "Santiago": "Chile",
-                            "Brasília, Brazil": "Brazil",
-                            "Mexico City": "Mexico",
-                            "Bogotá": "Colombia",
-                            "Quito": "Ecuador",
-                            "Caracas": "Venezuela",
-                            "La Paz": "Bolivia",
-                            "Ottawa": "Canada",
-                            "Havana": "Cuba",
-                            "Panama City": "Panama",
-                        }.get(city, "")
-                    )
-                )
-                if via:
+                capital_of = {
+                    "Brasília": "BR", "Washington, D.C.": "US", "Buenos Aires": "AR", "Santiago": "CL",
+                    "Mexico City": "MX", "Bogotá": "CO", "Quito": "EC", "Caracas": "VE",
+                    "La Paz": "BO", "Ottawa": "CA", "Havana": "CU", "Panama City": "PA",
+                    "Helsinki": "FI", "Oslo": "NO", "Rome": "IT", "New York City": "US",
+                    "Stockholm": "SE", "Copenhagen": "DK", "Berlin": "DE", "Madrid": "ES",
+                    "Ankara": "TR", "Cairo": "EG", "Pretoria": "ZA", "Tokyo": "JP",
+                    "Beijing": "CN", "Canberra": "AU", "Wellington": "NZ", "Santo Domingo": "DO",
+                }  # fmt: skip
+                via = capital_of.get(city)
+                if via and via != owner:
                     mi["from"] = via
             mi["state"] = "open"
             mi["as_of"] = "2022-12" if GUIDE_ID in srcs else "2025-11"

@@ -34,13 +34,14 @@ def test_countries_table() -> None:
 
 def test_countries_csv() -> None:
     assert mini("countries", "--format", "csv").stdout == (
-        "code,name,name_es,region,subregion,status,established,missions,events\n"
-        "BR,Brazil,Brasil,Americas,South America,unknown,,0,0\n"
-        "BG,Bulgaria,Bulgaria,Europe,Eastern Europe,active,1969,1,0\n"
-        "CL,Chile,Chile,Americas,South America,active,1822,2,3\n"
-        "EC,Ecuador,Ecuador,Americas,South America,active,,0,1\n"
-        "KP,North Korea,Corea del Norte,Asia,Eastern Asia,unknown,,0,0\n"
-        "KR,South Korea,Corea del Sur,Asia,Eastern Asia,unknown,,0,0\n"
+        "code,name,name_es,region,subregion,status,established,relations.status,relations.as_of,"
+        "relations.established,relations.first.kind,relations.first.date,missions,events\n"
+        "BR,Brazil,Brasil,Americas,South America,unknown,,unknown,,,,,0,0\n"
+        "BG,Bulgaria,Bulgaria,Europe,Eastern Europe,active,1969,active,2024,1969,established,1969,1,0\n"
+        "CL,Chile,Chile,Americas,South America,active,1822,active,2024,1822,established,1822,2,3\n"
+        "EC,Ecuador,Ecuador,Americas,South America,active,,active,2024,,recognition,1832-07-12,0,1\n"
+        "KP,North Korea,Corea del Norte,Asia,Eastern Asia,unknown,,unknown,,,,,0,0\n"
+        "KR,South Korea,Corea del Sur,Asia,Eastern Asia,unknown,,unknown,,,,,0,0\n"
     )
 
 
@@ -172,11 +173,12 @@ def test_search_on_the_real_data_ranks_and_forgives() -> None:
 def test_sources_list_and_one() -> None:
     assert (
         mini("sources", "--format", "csv", "--fields", "id,cited").stdout
-        == "id,cited\nseed,9\nministry,4\nnames,6\ncow,1\n"
+        == "id,cited\nseed,11\nministry,5\nnames,6\ncow,1\n"
     )
     one = json.loads(mini("sources", "ministry", "--json").stdout)
-    assert one["cited"] == 4
-    assert [c["ref"] for c in one["cited_by"]] == ["CL", "CL", "1879-04-05-war", "un"]
+    assert one["cited"] == 5
+    assert [c["kind"] for c in one["cited_by"]][:3] == ["country", "milestone", "mission"]
+    assert [c["ref"] for c in one["cited_by"]] == ["CL", "CL", "CL", "1879-04-05-war", "un"]
     missing = entry(["--data", str(FIXTURE), "sources", "minstry"])
     assert missing.exit_code == 1 and "no source with id 'minstry'" in missing.stderr
 

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 from . import __version__, actions
 from .errors import DataError, ExitCode, NotFound, PerurelError, UsageError, printable
 from .formats import FORMATS, check_fields, flatten, parse_fields, select, write
-from .model import EVENT_KINDS, STATUSES
+from .model import EVENT_KINDS, STATUSES, TIERS
 from .output import error, guard, show
 
 if TYPE_CHECKING:
@@ -350,6 +350,7 @@ def validate(
 
     Each problem is printed on its own line with its JSON path, e.g.
     `events[12].date: '1999-13' is not a valid date`; the exit code is 3 if there is any.
+    Warnings (an open mission last seen before 2015) go to stderr and do not fail the check.
 
     Examples:
       perurel validate
@@ -357,12 +358,13 @@ def validate(
       PERUREL_DATA=my.json perurel validate
     """
     from .store import read_json, resolve_path
-    from .validate import check
+    from .validate import review
 
     target, _ = resolve_path(path if path is not None else _state(ctx).data)
     raw = read_json(target)
-    problems = check(raw)
+    problems, warnings = review(raw)
     where = printable(target, 200)
+    sys.stderr.write("".join(f"warning: {w}\n" for w in warnings))
     if problems:
         sys.stdout.write("".join(f"{p}\n" for p in problems))
         noun = "problem" if len(problems) == 1 else "problems"
@@ -375,7 +377,8 @@ def validate(
 
 EVENT_FIELDS = ["id", "date", "countries", "kind", "title", "summary", "sources"]
 COUNTRY_ROW_FIELDS = [
-    "code", "name", "name_es", "region", "subregion", "status", "established", "missions", "events",
+    "code", "name", "name_es", "region", "subregion", "status", "established", "relations",
+    "missions", "events",
 ]  # fmt: skip
 
 
@@ -483,7 +486,9 @@ def search(
     _emit(out, rows, lambda size: views.hits(rows, size))
 
 
-SOURCE_FIELDS = ["id", "title", "publisher", "date", "url", "note", "cited", "cited_by"]
+SOURCE_FIELDS = [
+    "id", "title", "publisher", "date", "url", "tier", "found_in", "note", "cited", "cited_by",
+]  # fmt: skip
 
 
 @app.command()
@@ -497,15 +502,25 @@ def sources(
             show_default=False,
         ),
     ] = None,
+    tier: Annotated[
+        str | None,
+        typer.Option(
+            "--tier",
+            click_type=click.Choice(TIERS, case_sensitive=False),
+            help="Only sources of this tier: official (a government, the UN, an international "
+            "organisation), scholarly, press, encyclopedia (mirrors included) or other.",
+        ),
+    ] = None,
     fmt: FormatOption = None,
     json_: JsonOption = False,
     fields: FieldsOption = None,
 ) -> None:
-    """The bibliography: every source, and how many facts cite it; or one source and its facts.
+    """The bibliography: every source, its tier and how many facts cite it; or one source and
+    its facts.
 
     Examples:
       perurel sources
-      perurel sources --format csv --fields id,url,cited
+      perurel sources --tier official --format csv --fields id,url,cited
       perurel sources seed-wikipedia-2010
     """
     out = _output(fmt, json_, fields, SOURCE_FIELDS)
@@ -529,7 +544,11 @@ def sources(
 
         _emit(out, record, lambda size: views.source(record, size))
         return
-    rows = [{**s.to_dict(), "cited": len(cites.get(s.id, []))} for s in ds.sources.values()]
+    rows = [
+        {**s.to_dict(), "cited": len(cites.get(s.id, []))}
+        for s in ds.sources.values()
+        if tier is None or s.tier == tier.lower()
+    ]
 
     _emit(out, rows, lambda size: views.sources(rows, size))
 
@@ -563,6 +582,8 @@ STATS_FIELDS = [
     "by_region",
     "events_by_decade",
     "events_by_kind",
+    "states_by_milestone_kind",
+    "facts_by_tier",
 ]
 ORG_FIELDS = [
     "id",

@@ -48,9 +48,16 @@ def country_row(ds: Dataset, country: Country) -> dict[str, Any]:
         "subregion": country.subregion,
         "status": country.relations.status,
         "established": country.relations.established,
+        "relations": relations_summary(country),
         "missions": len(country.missions),
         "events": len(ds.events_of(country.code)),
     }
+
+
+def relations_summary(country: Country) -> dict[str, Any]:
+    """The relations block of `country --json` without the history and its sources."""
+    rel = country.relations.to_dict()
+    return {k: rel[k] for k in ("status", "as_of", "established", "first")}
 
 
 def event_records(events: list[Event]) -> list[dict[str, Any]]:

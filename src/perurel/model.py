@@ -162,7 +162,7 @@ class Relations(NamedTuple):
             "status": self.status,
             "as_of": self.as_of,
             "established": self.established,
-            "first": {"kind": first.kind, "date": first.date} if first else None,
+            "first": {"kind": first.kind if first else None, "date": first.date if first else None},
             "history": [m.to_dict() for m in self.history],
             "note": self.note,
             "sources": list(self.sources),

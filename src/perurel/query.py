@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import dates
 from .errors import UsageError, printable, quoted
-from .model import EVENT_KINDS, Country, Event, Organisation
+from .model import EVENT_KINDS, TIERS, Country, Event, Organisation
 
 if TYPE_CHECKING:
     from .store import Dataset
@@ -95,7 +95,7 @@ COUNTRY_SORTS = ("name", "date", "events")
 
 def has_embassy(country: Country) -> bool:
     """A working resident embassy either way: Peru's in the country or the country's in Peru."""
-    return any(m.kind == "embassy" and m.closed is None for m in country.missions)
+    return any(m.kind == "embassy" and m.open for m in country.missions)
 
 
 def countries(
@@ -159,7 +159,7 @@ def regions(ds: Dataset) -> list[str]:
 class Citation(NamedTuple):
     """One fact that cites a source: what kind of record, which one, and a label for people."""
 
-    kind: str  # "country", "mission", "event", "organisation"
+    kind: str  # "country", "milestone", "mission", "event", "organisation"
     ref: str  # a country code, event id or organisation id
     label: str
 
@@ -178,6 +178,11 @@ def citations(ds: Dataset) -> dict[str, list[Citation]]:
             c.relations.sources,
             Citation("country", c.code, f"{c.name}: relations ({c.relations.status})"),
         )
+        for h in c.relations.history:
+            cite(
+                h.sources,
+                Citation("milestone", c.code, f"{c.name}: {h.kind} {h.date}"),
+            )
         cite(c.summary_sources, Citation("country", c.code, f"{c.name}: summary"))
         if c.representation is not None:
             cite(c.representation.sources, Citation("country", c.code, f"{c.name}: representation"))
@@ -207,7 +212,7 @@ def shared_memberships(ds: Dataset, code: str) -> list[Organisation]:
 
 def stats(ds: Dataset) -> dict[str, Any]:
     """Coverage and shape of the dataset: counts by status and region, events by decade and kind."""
-    from .model import STATUSES
+    from .model import MILESTONE_KINDS, STATUSES
 
     countries = list(ds.countries.values())
     by_status = {s: sum(1 for c in countries if c.relations.status == s) for s in STATUSES}
@@ -225,6 +230,10 @@ def stats(ds: Dataset) -> dict[str, Any]:
         decade = f"{e.date[:3]}0s"
         decades[decade] = decades.get(decade, 0) + 1
     kinds = {k: sum(1 for e in ds.events if e.kind == k) for k in EVENT_KINDS}
+    milestones = {
+        k: sum(1 for c in countries if any(m.kind == k for m in c.relations.history))
+        for k in MILESTONE_KINDS
+    }
     return {
         "schema_version": ds.schema_version,
         "dataset_date": ds.dataset_date,
@@ -232,6 +241,11 @@ def stats(ds: Dataset) -> dict[str, Any]:
             "states": len(countries),
             "with_status": sum(1 for c in countries if c.relations.status != "unknown"),
             "with_start_date": sum(1 for c in countries if c.relations.established),
+            "with_milestone": sum(1 for c in countries if c.relations.history),
+            "open_missions": sum(1 for c in countries for m in c.missions if m.open),
+            "open_missions_seen_since_2020": sum(
+                1 for c in countries for m in c.missions if m.open and (m.as_of or "") >= "2020"
+            ),
             "with_missions": sum(1 for c in countries if c.missions),
             "with_resident_embassy": sum(1 for c in countries if has_embassy(c)),
             "with_events": sum(1 for c in countries if ds.events_of(c.code)),
@@ -245,4 +259,29 @@ def stats(ds: Dataset) -> dict[str, Any]:
         "by_region": by_region,
         "events_by_decade": dict(sorted(decades.items())),
         "events_by_kind": {k: n for k, n in kinds.items() if n},
+        "states_by_milestone_kind": {k: n for k, n in milestones.items() if n},
+        "facts_by_tier": facts_by_tier(ds),
     }
+
+
+def best_tier(ds: Dataset, ids: Sequence[str]) -> str:
+    """The best tier among a fact's sources ('other' when none is known)."""
+    ranks = [TIERS.index(ds.sources[i].tier) for i in ids if i in ds.sources]
+    return TIERS[min(ranks)] if ranks else "other"
+
+
+def facts_by_tier(ds: Dataset) -> dict[str, int]:
+    """How many facts (milestones, statuses, missions, events, memberships) rest at best on each
+    tier of source: an 'encyclopedia' fact has no better source than an encyclopedia."""
+    counts = dict.fromkeys(TIERS, 0)
+    facts: list[Sequence[str]] = []
+    for c in ds.countries.values():
+        facts += [m.sources for m in c.relations.history]
+        if c.relations.status != "unknown" and c.relations.sources:
+            facts.append(c.relations.sources)
+        facts += [m.sources for m in c.missions]
+    facts += [e.sources for e in ds.events]
+    facts += [o.sources for o in ds.organisations]
+    for ids in facts:
+        counts[best_tier(ds, ids)] += 1
+    return counts

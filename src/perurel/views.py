@@ -77,9 +77,10 @@ def hits(rows: Sequence[Record], size: int) -> list[Line]:
 
 def sources(rows: Sequence[Record], size: int) -> list[Line]:
     """`perurel sources`."""
-    keys = ["id", "title", "publisher", "date", "cited"]
+    keys = ["id", "title", "publisher", "date", "tier", "cited"]
     body = [[_text(r.get(k)) for k in keys] for r in rows]
-    return table(["Id", "Title", "Publisher", "Date", "Cited"], body, size, flex=(1, 2))
+    headers = ["Id", "Title", "Publisher", "Date", "Tier", "Cited"]
+    return table(headers, body, size, flex=(1, 2))
 
 
 def source(record: Record, size: int) -> list[Line]:
@@ -105,6 +106,12 @@ def stats(numbers: Record, size: int) -> list[Line]:
     lines += [[], [("States by region", "bold")]]
     lines += table(["Region", "States", "Dated", "With missions", "Events"], regions, size)
     lines += [
+        [],
+        [("States by milestone kind (at least one dated milestone of the kind)", "bold")],
+        *bars(list(numbers["states_by_milestone_kind"].items()), size),
+        [],
+        [("Facts by their best source tier", "bold")],
+        *bars(list(numbers["facts_by_tier"].items()), size),
         [],
         [("Events per decade", "bold")],
         *bars(list(numbers["events_by_decade"].items()), size),
