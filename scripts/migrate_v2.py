@@ -103,6 +103,10 @@ KIND_OF_ROW: dict[str, tuple[str, str]] = {
         "first-envoy",
         "The footnote is a Swiss record of foreign states' representation in Switzerland: it dates a representative, not an act of establishment.",
     ),
+    "CZ": (
+        "first-envoy",
+        "Peru's first envoy handed his letter to Czechoslovakia's foreign minister on this date (Czech embassy in Lima); the Czech ministry dates the relationship to 1922.",
+    ),
     "SE": (
         "first-envoy",
         "Sweden's embassy counts relations from 1 January 1931, when its first representative took up his post in Lima.",
