@@ -1038,6 +1038,8 @@ def main() -> None:
     # -- the v1 start dates
     for code, c in countries.items():
         est = c["relations"]["established"]
+        if est:
+            V1_START[code] = est
         if not est:
             continue
         kind, counterpart = V1_KIND.get(code, ("established", None))
@@ -1072,6 +1074,42 @@ def main() -> None:
         history[code] = merged
 
     finish(data, sources, countries, history, extra_notes, in_table, wiki, notes, by_name)
+
+
+V1_START: dict[str, str] = {}
+LABEL = {"first-consul": "first consul", "first-envoy": "first envoy"}
+
+
+def which_date(
+    code: str, hist: list[dict[str, Any]], sources: dict[str, dict[str, Any]]
+) -> list[str]:
+    """A sentence saying which date the card shows as the establishment, where sources differ."""
+    old = V1_START.get(code)
+    ests = [m for m in hist if m["kind"] == "established"]
+    if old is None or not ests:
+        return []
+
+    def by(m: dict[str, Any]) -> str:
+        s = sources.get(m["sources"][0], {})
+        return f"{s.get('publisher', '?')}, '{s.get('title', '?')}'"
+
+    first = ests[0]
+    others = "; ".join(f"{m['date']} ({by(m)})" for m in ests[1:])
+    also = (
+        f"Sources differ on the date of establishment: the card shows the earliest, "
+        f"{first['date']} ({by(first)}); also given: {others}."
+    )
+    v1_kind = V1_KIND.get(code, ("established", None))[0]
+    shows = f"The card shows the establishment of relations as {first['date']} ({by(first)})"
+    if v1_kind == "skip":
+        return [
+            f"{shows}; {old}, given before as the start of relations, was a year reckoned back from an anniversary or another kind of framing."
+        ]
+    if v1_kind != "established":
+        return [
+            f"{shows}; {old}, given before as the start of relations, is recorded as the {LABEL.get(v1_kind, v1_kind)} it is."
+        ]
+    return [also] if len(ests) > 1 else []
 
 
 ORDER = {
@@ -1298,7 +1336,7 @@ def finish(
         if code in in_table:
             witness.append("2025-11")
         note = rel["note"]
-        more = " ".join(extra_notes.get(code, []))
+        more = " ".join([*extra_notes.get(code, []), *which_date(code, hist, sources)])
         if more:
             note = f"{note} {more}".strip()
         new_rel: dict[str, Any] = {"status": status}

@@ -63,7 +63,7 @@ def card(code: str) -> str:
 
 def test_coverage_of_typed_history(ds: perurel.Dataset) -> None:
     numbers = stats(ds)["coverage"]
-    assert numbers["with_milestone"] >= 177
+    assert numbers["with_milestone"] >= 178
     assert numbers["with_start_date"] >= 163
     assert stats(ds)["by_status"]["unknown"] <= 15
 
