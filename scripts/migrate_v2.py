@@ -806,7 +806,81 @@ def tier_of(src: dict[str, Any], tpl: str | None = None) -> str:
         )
     ):
         return "scholarly"
-    if tpl == "cite news" or any(h in url for h in PRESS_HINTS):
+    pub = (src.get("publisher") or "").lower()
+    if any(w in pub for w in ("encycl", "universalis", "britannica", "encyklopedin")):
+        return "encyclopedia"
+    if any(
+        w in pub
+        for w in (
+            "embassy",
+            "consulate",
+            "ministry",
+            "government",
+            "icj",
+            "court of justice",
+            "affaires",
+            "secretariat",
+            "(oas",
+        )
+    ) or any(h in url for h in (".gc.ca", "diplo.de", "icj-cij", "gob.", "gov.")):
+        return "official"
+    if any(
+        w in pub
+        for w in ("asil", "university", "universidad", "journal", "review", "revista", "institute")
+    ):
+        return "scholarly"
+    if (
+        tpl == "cite news"
+        or any(h in url for h in PRESS_HINTS)
+        or any(
+            w in pub
+            for w in (
+                "news",
+                "notizie",
+                "nation",
+                "qazeti",
+                "zawya",
+                "people's daily",
+                "pueblo en línea",
+                "vov",
+                "en línea",
+                "periódico",
+                "agora",
+                "noticias",
+                "radio",
+                "tv",
+                "times",
+                "post",
+                "diario",
+                "journal",
+                "gazette",
+                "herald",
+                "tribune",
+                "press",
+                "prensa",
+                "semanario",
+                "magazine",
+                "revista",
+                "ce.cn",
+                "agencia",
+                "agency",
+                "noticia",
+                "crónica",
+                "cronica",
+                "deutsche welle",
+                "index.hu",
+                "(mti)",
+                "zeitung",
+                "(efe)",
+                "(dpa)",
+                "time",
+                "digital",
+                "eloriente",
+                "china.org",
+                "fpp.org.pe",
+            )
+        )
+    ):
         return "press"
     if any(
         w in text
