@@ -1,0 +1,302 @@
+"""What each command does once its arguments are parsed: ask the query layer, then print records
+for scripts or a view for people. Both entry paths (the fast `argv` parser and the Typer app in
+`cli`) call `run`, so every command has one body and its JSON is built in one place. No Typer,
+no Rich.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .errors import DataError, NotFound, UsageError, printable, quoted
+from .output import note, show
+from .spec import COMMANDS
+
+if TYPE_CHECKING:
+    from .layout import Line
+    from .model import Country, Event
+    from .store import Dataset
+
+
+class State:
+    """What the global options chose: the dataset to read."""
+
+    def __init__(self, data: str | None) -> None:
+        self.data = data
+
+    def dataset(self) -> Dataset:
+        from .store import load
+
+        return load(self.data)
+
+
+def run(name: str, state: State, values: dict[str, Any]) -> None:
+    """Run command `name` with parsed values (canonical choices, ints, lists; missing -> default)."""
+    params = {p.name: p.default for p in COMMANDS[name].params}
+    params.update({k: v for k, v in values.items() if v is not None})
+    _BODIES[name](state, **params)
+
+
+# --- the shared pieces ---------------------------------------------------------------------------
+
+
+class Output(NamedTuple):
+    """The format and fields a command was asked for."""
+
+    fmt: str
+    fields: list[str] | None
+
+
+def _output(name: str, fmt: str | None, as_json: bool, fields: str | None) -> Output:
+    """Check the output options before any data is read: usage errors come first."""
+    from .formats import check_fields, parse_fields
+
+    if as_json and fmt not in (None, "json"):
+        raise UsageError(f"--json and --format {fmt} ask for different formats; use one")
+    chosen = "json" if as_json else (fmt or "table").lower()
+    picked = parse_fields(fields) if fields is not None else None
+    if picked is not None:
+        check_fields(picked, list(COMMANDS[name].fields))
+    return Output(chosen, picked)
+
+
+def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
+    """Records in the chosen machine format, or for people `view(width)`; with --fields, people
+    get a table of just those fields."""
+    from .formats import flatten, select, write
+
+    if out.fmt != "table":
+        chosen = (
+            select(records, out.fields)
+            if isinstance(records, list)
+            else select([records], out.fields)[0]
+        )
+        sys.stdout.write(write(chosen, out.fmt))
+        return
+    from . import layout
+
+    if out.fields is None:
+        show(view(layout.width()))
+        return
+    rows = [
+        flatten(r) for r in select(records if isinstance(records, list) else [records], out.fields)
+    ]
+    show(
+        layout.table(
+            out.fields, [[row.get(f, "") for f in out.fields] for row in rows], layout.width()
+        )
+    )
+
+
+def resolve(ds: Dataset, query: str) -> Country:
+    """The country for a query, telling the person on stderr when it was not an exact name."""
+    m = ds.match(query)
+    if not m.exact:
+        how = "closest match" if m.how == "fuzzy" else "alias"
+        note(f"{quoted(query)} → {m.country.name} ({m.country.code}), {how} {quoted(m.matched)}")
+    return m.country
+
+
+def check_filters(since: str | None, until: str | None, limit: int | None) -> None:
+    """Usage errors in date and limit filters, found before any data is read."""
+    from .query import check_limit, window
+
+    window(since, until)
+    check_limit(limit)
+
+
+def timeline_events(
+    ds: Dataset,
+    *,
+    since: str | None,
+    until: str | None,
+    countries: Sequence[str],
+    kinds: Sequence[str],
+    limit: int | None,
+    reverse: bool,
+) -> list[Event]:
+    """`timeline` with its options: countries are queries, matched like `country`."""
+    codes = [resolve(ds, q).code for q in countries]
+    return ds.timeline(
+        since=since,
+        until=until,
+        countries=codes,
+        kinds=[k.lower() for k in kinds],
+        limit=limit,
+        reverse=reverse,
+    )
+
+
+# --- the commands --------------------------------------------------------------------------------
+
+
+def country(state: State, *, query: str, fmt: str | None, json_: bool, fields: str | None) -> None:
+    out = _output("country", fmt, json_, fields)
+    ds = state.dataset()
+    found = resolve(ds, query)
+    from .card import card
+    from .formats import country_record
+
+    _emit(out, country_record(ds, found), lambda size: card(ds, found, size))
+
+
+def timeline(
+    state: State,
+    *,
+    since: str | None,
+    until: str | None,
+    countries: Sequence[str] | None,
+    kinds: Sequence[str] | None,
+    limit: int | None,
+    reverse: bool,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
+) -> None:
+    out = _output("timeline", fmt, json_, fields)
+    check_filters(since, until, limit)
+    ds = state.dataset()
+    events = timeline_events(
+        ds,
+        since=since,
+        until=until,
+        countries=countries or (),
+        kinds=kinds or (),
+        limit=limit,
+        reverse=reverse,
+    )
+    from . import views
+    from .formats import event_records
+
+    _emit(out, event_records(events), lambda size: views.timeline(events, size))
+
+
+def countries(
+    state: State,
+    *,
+    region: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+    has_embassy: bool,
+    sort: str,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
+) -> None:
+    out = _output("countries", fmt, json_, fields)
+    check_filters(since, until, None)
+    ds = state.dataset()
+    from . import query, views
+    from .formats import country_row
+
+    found = query.countries(
+        ds, region=region, status=status and status.lower(), since=since, until=until,
+        embassy=has_embassy, sort=sort.lower(),
+    )  # fmt: skip
+    rows = [country_row(ds, c) for c in found]
+    _emit(out, rows, lambda size: views.countries(rows, size))
+
+
+def search(
+    state: State, *, text: str, limit: int, fmt: str | None, json_: bool, fields: str | None
+) -> None:
+    out = _output("search", fmt, json_, fields)
+    if limit < 0:
+        raise UsageError(f"--limit must be zero or more, not {limit}")
+    ds = state.dataset()
+    from . import views
+    from .search import search as find
+
+    rows = [h.to_dict() for h in find(ds, text, limit=limit)]
+    _emit(out, rows, lambda size: views.hits(rows, size))
+
+
+def sources(
+    state: State,
+    *,
+    source_id: str | None,
+    tier: str | None,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
+) -> None:
+    out = _output("sources", fmt, json_, fields)
+    ds = state.dataset()
+    from . import query, views
+
+    cites = query.citations(ds)
+    if source_id is not None:
+        src = ds.sources.get(source_id)
+        if src is None:
+            from .match import normalize
+
+            near = [s for s in ds.sources if normalize(source_id) in normalize(s)][:5]
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise NotFound(f"no source with id {printable(source_id)!r}{hint}")
+        record = {
+            **src.to_dict(),
+            "cited": len(cites[src.id]),
+            "cited_by": [c._asdict() for c in cites[src.id]],
+        }
+        _emit(out, record, lambda size: views.source(record, size))
+        return
+    rows = [
+        {**s.to_dict(), "cited": len(cites.get(s.id, []))}
+        for s in ds.sources.values()
+        if tier is None or s.tier == tier.lower()
+    ]
+    _emit(out, rows, lambda size: views.sources(rows, size))
+
+
+def stats(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> None:
+    out = _output("stats", fmt, json_, fields)
+    ds = state.dataset()
+    from . import query, views
+
+    numbers = query.stats(ds)
+    _emit(out, numbers, lambda size: views.stats(numbers, size))
+
+
+def orgs(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> None:
+    out = _output("orgs", fmt, json_, fields)
+    ds = state.dataset()
+    from . import views
+
+    rows = [
+        o.to_dict() for o in sorted(ds.organisations, key=lambda o: (o.joined or "9999", o.name))
+    ]
+    _emit(out, rows, lambda size: views.orgs(rows, size))
+
+
+def validate(state: State, *, path: str | None) -> None:
+    from .store import read_json, resolve_path
+    from .validate import review
+
+    target, _ = resolve_path(path if path is not None else state.data)
+    raw = read_json(target)
+    problems, warnings = review(raw)
+    where = printable(target, 200)
+    sys.stderr.write("".join(f"warning: {w}\n" for w in warnings))
+    if problems:
+        sys.stdout.write("".join(f"{p}\n" for p in problems))
+        noun = "problem" if len(problems) == 1 else "problems"
+        raise DataError(f"{len(problems)} {noun} in {where}")
+    counts = ", ".join(
+        f"{len(raw[k])} {k}" for k in ("countries", "events", "organisations", "sources")
+    )
+    sys.stdout.write(f"ok: {where}: schema version {raw['schema_version']}, {counts}\n")
+
+
+_BODIES: dict[str, Callable[..., None]] = {
+    "country": country,
+    "timeline": timeline,
+    "countries": countries,
+    "search": search,
+    "sources": sources,
+    "stats": stats,
+    "orgs": orgs,
+    "validate": validate,
+}

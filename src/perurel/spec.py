@@ -1,0 +1,349 @@
+"""The command line, declared once: every command, argument and option perurel takes.
+
+Both entry paths read this table. `argv` parses a command line against it without Typer (the
+fast path every answering command takes); `cli` builds the Typer app from it (help, completion,
+usage errors). Nothing else declares an option, so the two cannot drift. Plain data: importing
+this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from .formats import FORMATS
+from .model import EVENT_KINDS, STATUSES, TIERS
+
+
+class Param(NamedTuple):
+    """One argument or option. `kind` is 'argument', 'value' (an option with one value),
+    'multi' (an option that may repeat) or 'flag' (an on/off option)."""
+
+    name: str  # the keyword the command's function receives
+    kind: str
+    flags: tuple[str, ...] = ()  # e.g. ("--limit", "-n"); empty for an argument
+    help: str = ""
+    metavar: str | None = None
+    type: str = "str"  # "str" or "int"
+    choices: tuple[str, ...] | None = None  # case-insensitive; the command gets the canonical one
+    default: Any = None
+    required: bool = False  # arguments only
+    complete: str | None = None  # "country": shell completion offers country names
+
+
+class Command(NamedTuple):
+    name: str
+    doc: str  # the help: a summary line, a blank line, details and examples
+    params: tuple[Param, ...]
+    fields: tuple[str, ...] = ()  # what --fields may name; empty: the command takes no --fields
+
+
+# The output options every record command shares.
+OUTPUT = (
+    Param(
+        "fmt",
+        "value",
+        ("--format", "-f"),
+        "Output format: table (for people; the default), json, jsonl, csv, tsv or markdown.",
+        choices=FORMATS,
+    ),
+    Param("json_", "flag", ("--json",), "Short for --format json.", default=False),
+    Param(
+        "fields",
+        "value",
+        ("--fields",),
+        "Only these fields, in this order (a dotted name reaches inside: relations.status).",
+        metavar="A,B,...",
+    ),
+)
+
+GLOBAL = (
+    Param(
+        "data",
+        "value",
+        ("--data",),
+        "Read another dataset instead of the bundled one (also: PERUREL_DATA).",
+        metavar="PATH",
+    ),
+    Param("debug", "flag", ("--debug",), "Show the traceback of internal errors.", default=False),
+    Param("version", "flag", ("--version",), "Show the version and exit.", default=False),
+)
+
+APP_HELP = """Sourced facts on the foreign relations of Peru.
+
+Examples:
+  perurel country chile
+  perurel timeline --since 1990 --country chile
+  perurel --data my.json country ecuador --json
+"""
+EPILOG = (
+    "Exit codes: 0 ok, 1 not found or ambiguous, 2 usage error, 3 dataset missing or invalid, "
+    "4 internal error."
+)
+
+COUNTRY_FIELDS = (
+    "code", "iso3", "name", "name_es", "aliases", "region", "subregion", "relations", "missions",
+    "summary", "summary_sources", "memberships", "representation", "events", "sources",
+)  # fmt: skip
+EVENT_FIELDS = ("id", "date", "countries", "kind", "title", "summary", "sources")
+COUNTRY_ROW_FIELDS = (
+    "code", "name", "name_es", "region", "subregion", "status", "established", "relations",
+    "missions", "events",
+)  # fmt: skip
+SEARCH_FIELDS = ("kind", "id", "date", "countries", "title", "text", "score")
+SOURCE_FIELDS = (
+    "id", "title", "publisher", "date", "url", "tier", "found_in", "note", "cited", "cited_by",
+)  # fmt: skip
+STATS_FIELDS = (
+    "schema_version", "dataset_date", "coverage", "by_status", "by_region", "events_by_decade",
+    "events_by_kind", "states_by_milestone_kind", "facts_by_tier",
+)  # fmt: skip
+ORG_FIELDS = (
+    "id", "name", "name_es", "joined", "left", "role", "note", "periods", "members", "sources",
+)  # fmt: skip
+
+DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+COMMANDS: dict[str, Command] = {
+    c.name: c
+    for c in (
+        Command(
+            "country",
+            """Peru's relations with one country: status, history, missions, events, sources.
+
+QUERY is a name in English or Spanish, an ISO code, a demonym or an abbreviation;
+typos are forgiven. When the match is not exact, stderr says which country was chosen.
+
+Examples:
+  perurel country chile
+  perurel country "EE.UU." --json | jq .relations
+  perurel country KOR --fields code,name,relations.status,relations.established --format csv
+""",
+            (
+                Param(
+                    "query",
+                    "argument",
+                    help="A name (English or Spanish), ISO code, demonym or abbreviation; typos are forgiven.",
+                    required=True,
+                    complete="country",
+                ),
+                *OUTPUT,
+            ),
+            COUNTRY_FIELDS,
+        ),
+        Command(
+            "timeline",
+            """Events in Peru's foreign relations, in date order, grouped by year.
+
+Examples:
+  perurel timeline --since 1990
+  perurel timeline --since 1999-06 --until 2001 --country chile
+  perurel timeline --kind treaty --kind ruling --reverse --limit 5
+  perurel timeline --since 2020 --json | jq '.[].title'
+  perurel timeline --country ecuador --format csv --fields date,title
+""",
+            (
+                Param(
+                    "since",
+                    "value",
+                    ("--since",),
+                    f"From this date on, inclusive: {DATE_HELP}.",
+                    metavar="DATE",
+                ),
+                Param(
+                    "until",
+                    "value",
+                    ("--until",),
+                    f"Up to this date, inclusive: {DATE_HELP}.",
+                    metavar="DATE",
+                ),
+                Param(
+                    "countries",
+                    "multi",
+                    ("--country", "-c"),
+                    "Only events with this country (repeatable; matched like `country`).",
+                    metavar="COUNTRY",
+                    complete="country",
+                ),
+                Param(
+                    "kinds",
+                    "multi",
+                    ("--kind", "-k"),
+                    "Only events of this kind (repeatable).",
+                    choices=EVENT_KINDS,
+                ),
+                Param(
+                    "limit",
+                    "value",
+                    ("--limit", "-n"),
+                    "Show at most N events.",
+                    metavar="N",
+                    type="int",
+                ),
+                Param("reverse", "flag", ("--reverse", "-r"), "Newest first.", default=False),
+                *OUTPUT,
+            ),
+            EVENT_FIELDS,
+        ),
+        Command(
+            "countries",
+            """Every state, one row each: codes, names, region, relations status and start, counts.
+
+Examples:
+  perurel countries --region "South America"
+  perurel countries --status broken
+  perurel countries --since 1990 --sort date
+  perurel countries --has-embassy --format csv --fields code,name,relations.established
+""",
+            (
+                Param(
+                    "region",
+                    "value",
+                    ("--region",),
+                    "A region or subregion, e.g. Americas, 'South America'.",
+                    metavar="REGION",
+                ),
+                Param(
+                    "status",
+                    "value",
+                    ("--status",),
+                    "Only this relations status.",
+                    choices=STATUSES,
+                ),
+                Param(
+                    "since",
+                    "value",
+                    ("--since",),
+                    "Relations established on or after DATE.",
+                    metavar="DATE",
+                ),
+                Param(
+                    "until",
+                    "value",
+                    ("--until",),
+                    "Relations established on or before DATE.",
+                    metavar="DATE",
+                ),
+                Param(
+                    "has_embassy",
+                    "flag",
+                    ("--has-embassy",),
+                    "Only states with a working resident embassy either way.",
+                    default=False,
+                ),
+                Param(
+                    "sort",
+                    "value",
+                    ("--sort",),
+                    "Order by name, start date or number of events.",
+                    choices=("name", "date", "events"),
+                    default="name",
+                ),
+                *OUTPUT,
+            ),
+            COUNTRY_ROW_FIELDS,
+        ),
+        Command(
+            "search",
+            """Full-text search over events, country notes and summaries, and organisations.
+
+Every word must match (a word also matches longer words it begins, and near misses);
+hits are ranked by how well they fit, then newest first.
+
+Examples:
+  perurel search "maritime dispute"
+  perurel search embasy --limit 5
+  perurel search "Fujimori Chile" --json
+""",
+            (
+                Param(
+                    "text",
+                    "argument",
+                    help="Words to look for; typos and accents are forgiven.",
+                    required=True,
+                ),
+                Param(
+                    "limit",
+                    "value",
+                    ("--limit", "-n"),
+                    "Show at most N hits.",
+                    metavar="N",
+                    type="int",
+                    default=10,
+                ),
+                *OUTPUT,
+            ),
+            SEARCH_FIELDS,
+        ),
+        Command(
+            "sources",
+            """The bibliography: every source, its tier and how many facts cite it; or one source and its facts.
+
+Examples:
+  perurel sources
+  perurel sources --tier official --format csv --fields id,url,cited
+  perurel sources seed-wikipedia-2010
+""",
+            (
+                Param(
+                    "source_id",
+                    "argument",
+                    help="One source: show it and every fact that cites it.",
+                    metavar="[ID]",
+                ),
+                Param(
+                    "tier",
+                    "value",
+                    ("--tier",),
+                    "Only sources of this tier: official (a government, the UN, an international "
+                    "organisation), scholarly, press, encyclopedia (mirrors included) or other.",
+                    choices=TIERS,
+                ),
+                *OUTPUT,
+            ),
+            SOURCE_FIELDS,
+        ),
+        Command(
+            "stats",
+            """Coverage and shape of the data: states by status and region, milestones, source tiers, events per decade.
+
+Examples:
+  perurel stats
+  perurel stats --json | jq .coverage
+""",
+            OUTPUT,
+            STATS_FIELDS,
+        ),
+        Command(
+            "orgs",
+            """International organisations Peru belongs or belonged to, with join and leave dates.
+
+Examples:
+  perurel orgs
+  perurel orgs --json | jq '.[] | select(.left == null) | .name'
+""",
+            OUTPUT,
+            ORG_FIELDS,
+        ),
+        Command(
+            "validate",
+            """Check a dataset against the schema and the integrity rules, listing every problem.
+
+Each problem is printed on its own line with its JSON path, e.g.
+`events[12].date: '1999-13' is not a valid date`; the exit code is 3 if there is any.
+Warnings (an open mission last seen before 2015) go to stderr and do not fail the check.
+
+Examples:
+  perurel validate
+  perurel validate my-relations.json
+  PERUREL_DATA=my.json perurel validate
+""",
+            (
+                Param(
+                    "path",
+                    "argument",
+                    help="The dataset to check (default: --data, $PERUREL_DATA, or the bundled one).",
+                ),
+            ),
+        ),
+    )
+}
