@@ -136,10 +136,14 @@ def country(state: State, *, query: str, fmt: str | None, json_: bool, fields: s
     out = _output("country", fmt, json_, fields)
     ds = state.dataset()
     found = resolve(ds, query)
-    from .card import card
     from .formats import country_record
 
-    _emit(out, country_record(ds, found), lambda size: card(ds, found, size))
+    def view(size: int) -> list[Line]:
+        from .card import card  # only people need the card (and its imports)
+
+        return card(ds, found, size)
+
+    _emit(out, country_record(ds, found), view)
 
 
 def timeline(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -155,9 +154,43 @@ def _remember_valid(stamp: str | None) -> None:
         pass  # a read-only home only costs the next run a validation
 
 
+def _parsed(path: str) -> Any:
+    """The parsed file, from a marshal copy in the cache when one matches this version of it
+    (path, size, mtime, perurel): unmarshalling takes less than half the time of json.loads."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return read_json(path)  # which words the error
+    import marshal
+    import zlib
+
+    from . import __version__
+
+    key = f"{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{__version__}"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    copy = os.path.join(base, "perurel", "parsed", f"{zlib.crc32(key.encode()):08x}.marshal")
+    try:
+        with open(copy, "rb") as f:
+            stored_key, raw = marshal.loads(f.read())
+        if stored_key == key:
+            return raw
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    raw = read_json(path)
+    try:
+        os.makedirs(os.path.dirname(copy), exist_ok=True)
+        part = f"{copy}.{os.getpid()}"
+        with open(part, "wb") as f:
+            marshal.dump((key, raw), f)
+        os.replace(part, copy)
+    except (OSError, ValueError):
+        pass  # a read-only cache only costs the next run a parse
+    return raw
+
+
 @cache
 def _load(path: str, bundled: bool) -> Dataset:
-    raw = read_json(path)
+    raw = _parsed(path)
     # A custom dataset is validated when loaded; a version that passed once (same path, size and
     # mtime, same perurel) is not checked again: on a 45 MB dataset that saves ~0.3 s a run.
     stamp = None if bundled else _stamp(path)
@@ -204,6 +237,8 @@ def read_json(path: str) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(f"dataset is not UTF-8 text: {where} (byte {exc.start})") from None
+    import json
+
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
