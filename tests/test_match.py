@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 import perurel
 from perurel.errors import Ambiguous, NotFound
-from perurel.match import IsPeru, normalize, search
+from perurel.match import IsPeru, candidates
+from perurel.text import normalize
 
 from .match_table import CASES, PERU
 
@@ -65,7 +66,7 @@ def test_peru_itself_is_explained(ds: perurel.Dataset) -> None:
 
 
 def test_search_ranks_best_first(ds: perurel.Dataset) -> None:
-    hits = search(ds, "austrlia", limit=3)
+    hits = candidates(ds, "austrlia", limit=3)
     assert hits[0].country.code == "AU"
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
@@ -143,7 +144,7 @@ def test_verbatim_table_agrees_with_the_normalized_index(ds: perurel.Dataset) ->
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(max_size=30), max_size=8))
 def test_normalizing_many_equals_normalizing_each(texts: list[str]) -> None:
-    from perurel.match import normalize_all
+    from perurel.text import normalize_all
 
     assert normalize_all(texts) == [normalize_all([t])[0] for t in texts]
     assert len(normalize_all(texts)) == len(texts)

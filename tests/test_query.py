@@ -79,7 +79,7 @@ def test_bad_filters_are_usage_errors(mini: perurel.Dataset, kw, message: str) -
 
 
 def test_country_api(mini: perurel.Dataset) -> None:
-    chile = mini.country("chileno")
+    chile = mini.lookup("chileno")
     assert chile.code == "CL"
     assert [e.id for e in mini.events_of("CL")] == [
         "1879-04-05-war",

@@ -160,7 +160,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 def test_crlf_and_bom_are_fine(tmp_path: Path) -> None:
     text = FIXTURE.read_text(encoding="utf-8").replace("\n", "\r\n")
     path = _write(tmp_path, b"\xef\xbb\xbf" + text.encode())
-    assert perurel.load(path).country("chile").code == "CL"
+    assert perurel.load(path).lookup("chile").code == "CL"
 
 
 def test_env_var_selects_dataset(monkeypatch: pytest.MonkeyPatch) -> None:

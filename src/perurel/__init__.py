@@ -2,7 +2,7 @@
 
 >>> import perurel
 >>> ds = perurel.load()
->>> ds.country("chile").relations.status
+>>> ds.lookup("chile").relations.status
 'active'
 """
 

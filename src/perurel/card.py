@@ -11,8 +11,7 @@ from .model import BREAKS, LEVELS, PERU
 from .query import country_sources, shared_memberships
 
 if TYPE_CHECKING:
-    from .model import Country, Milestone, Mission
-    from .store import Dataset
+    from .model import Country, Milestone, Mission, Records
 
 STATUS_STYLE = {"active": "green", "suspended": "yellow", "broken": "red"}
 KIND_LABEL = {
@@ -35,7 +34,7 @@ def milestone_label(kind: str) -> str:
     return MILESTONE_LABEL.get(kind, kind)
 
 
-def encyclopedia_only(ds: Dataset, ids: Sequence[str]) -> bool:
+def encyclopedia_only(ds: Records, ids: Sequence[str]) -> bool:
     """True when every source of a fact is an encyclopedia (or a mirror of one)."""
     tiers = [ds.sources[i].tier for i in ids if i in ds.sources]
     return bool(tiers) and all(t == "encyclopedia" for t in tiers)
@@ -51,12 +50,12 @@ class _Footnotes:
         return "".join(f"[{self.numbers[i]}]" for i in dict.fromkeys(ids) if i in self.numbers)
 
 
-def _name(ds: Dataset, code: str) -> str:
+def _name(ds: Records, code: str) -> str:
     c = ds.countries.get(code)
     return "Peru" if code == PERU else (c.name if c else code)
 
 
-def _mission(ds: Dataset, m: Mission) -> tuple[str, str, str]:
+def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
     where = m.city or ""
     if m.kind == "accredited-from" and m.via:
         where = f"{m.city}, {_name(ds, m.via)}" if m.city else _name(ds, m.via)
@@ -85,7 +84,7 @@ def _article(name: str) -> str:
     return f"the {name}" if name.startswith(the) and not name.startswith("Qing") else name
 
 
-def relations_lines(ds: Dataset, country: Country) -> list[str]:
+def relations_lines(ds: Records, country: Country) -> list[str]:
     """What the relationship is and since when, in plain sentences (without citation marks)."""
     rel = country.relations
     est, since = rel.establishment, rel.since
@@ -132,7 +131,7 @@ def _prose(text: str, size: int, style: str = "", cite: str = "") -> list[Line]:
     return lines
 
 
-def card(ds: Dataset, country: Country, size: int) -> list[Line]:
+def card(ds: Records, country: Country, size: int) -> list[Line]:
     """The full card for one country."""
     notes = _Footnotes(country_sources(ds, country.code))
     out: list[Line] = []

@@ -20,8 +20,8 @@ from typer.core import TyperGroup
 
 from . import __version__, commands
 from .errors import ExitCode, PerurelError, UsageError, printable
-from .output import error, guard
 from .spec import APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
+from .terminal import error, guard
 
 
 def _names(exc: BaseException) -> set[str]:
@@ -31,7 +31,7 @@ def _names(exc: BaseException) -> set[str]:
 
 
 def _run(invoke: Callable[[], Any]) -> int:
-    """The guard of `output`, plus the parser's own usage errors, each as one line on stderr."""
+    """The guard of `terminal`, plus the parser's own usage errors, each as one line on stderr."""
 
     def clicked() -> Any:
         try:
@@ -95,8 +95,8 @@ app = typer.Typer(
 def _complete_country(incomplete: str) -> list[tuple[str, str]]:
     """Shell completion for country arguments: codes and names that begin with what was typed
     (case and accents ignored), completed after the letters as typed."""
-    from .match import normalize
     from .store import load
+    from .text import normalize
 
     try:
         ds = load()

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
-from .output import note, show
 from .spec import COMMANDS
+from .terminal import note, show
 
 if TYPE_CHECKING:
     from .layout import Line
@@ -90,7 +90,7 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
     )
 
 
-def resolve(ds: Dataset, query: str) -> Country:
+def lookup(ds: Dataset, query: str) -> Country:
     """The country for a query, telling the person on stderr when it was not an exact name."""
     m = ds.match(query)
     if not m.exact:
@@ -118,7 +118,7 @@ def timeline_events(
     reverse: bool,
 ) -> list[Event]:
     """`timeline` with its options: countries are queries, matched like `country`."""
-    codes = [resolve(ds, q).code for q in countries]
+    codes = [lookup(ds, q).code for q in countries]
     return ds.timeline(
         since=since,
         until=until,
@@ -135,7 +135,7 @@ def timeline_events(
 def country(state: State, *, query: str, fmt: str | None, json_: bool, fields: str | None) -> None:
     out = _output("country", fmt, json_, fields)
     ds = state.dataset()
-    found = resolve(ds, query)
+    found = lookup(ds, query)
     from .formats import country_record
 
     def view(size: int) -> list[Line]:
@@ -212,7 +212,7 @@ def search(
         raise UsageError(f"--limit must be zero or more, not {limit}")
     ds = state.dataset()
     from . import views
-    from .search import search as find
+    from .fulltext import search as find
 
     rows = [h.to_dict() for h in find(ds, text, limit=limit)]
     _emit(out, rows, lambda size: views.hits(rows, size))
@@ -235,7 +235,7 @@ def sources(
     if source_id is not None:
         src = ds.sources.get(source_id)
         if src is None:
-            from .match import normalize
+            from .text import normalize
 
             near = [s for s in ds.sources if normalize(source_id) in normalize(s)][:5]
             hint = f"; did you mean {', '.join(near)}?" if near else ""

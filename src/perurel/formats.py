@@ -6,8 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import Country, Event
-    from .store import Dataset
+    from .model import Country, Event, Records
 
 
 def dumps(value: Any) -> str:
@@ -22,7 +21,7 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def country_record(ds: Dataset, country: Country) -> dict[str, Any]:
+def country_record(ds: Records, country: Country) -> dict[str, Any]:
     """A country with its events and the full records of every source its facts cite."""
     from .query import country_sources, shared_memberships
 
@@ -38,7 +37,7 @@ def country_record(ds: Dataset, country: Country) -> dict[str, Any]:
     return record
 
 
-def country_row(ds: Dataset, country: Country) -> dict[str, Any]:
+def country_row(ds: Records, country: Country) -> dict[str, Any]:
     """One line of `perurel countries`."""
     return {
         "code": country.code,

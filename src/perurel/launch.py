@@ -28,7 +28,7 @@ def fast(args: Sequence[str]) -> int | None:
     if call.debug:
         os.environ["PERUREL_DEBUG"] = "1"
     from .commands import State, run
-    from .output import guard
+    from .terminal import guard
 
     return guard(lambda: run(call.command, State(call.data), call.values))
 

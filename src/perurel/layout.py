@@ -1,6 +1,6 @@
 """Plain-text layout for output people read: styled lines built without Rich.
 
-A line is a list of spans `(text, style)`, style being a Rich style name or "". `render` turns
+A line is a list of spans `(text, style)`, style being a Rich style name or "". `colour` turns
 lines into Rich text when colour is on; otherwise they are written as they are, which keeps long
 listings fast (a Rich table of a few hundred rows takes longer than the whole rest of a run).
 """

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Ambiguous, NotFound, quoted
 from .model import PERU, Country
+from .text import normalize, normalize_all
 
 if TYPE_CHECKING:
-    from .store import Dataset
+    from .model import Records
 
 # Fuzzy score: the mean of WRatio (forgiving of extra words) and OSA similarity (forgiving of
 # swapped letters, strict on subsets: 'estados unidos' vs 'estados unidos mexicanos'), 0-100.
@@ -36,43 +35,8 @@ PERU_NAMES = (
     "peruano",
     "peruana",
 )
-_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sta": "santa", "sto": "santo", "rep": "republic"}
 _ARTICLES = frozenset(("the", "el", "la", "los", "las", "le", "les"))
 _ARTICLE_PREFIXES = tuple(f"{a} " for a in _ARTICLES)
-# Combining marks, dropped after NFKD decomposition ('é' -> 'e'): the Unicode blocks of
-# combining diacritics (Latin, Greek, Cyrillic and their extensions, half marks).
-_MARKS = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
-)
-_ABBREVIATED = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b")
-_JOINERS = re.compile(r"[.'’`´]")
-_SEPARATORS = re.compile(r"[^\w\n ]+")  # runs of anything but letters, digits and spaces
-_SPACES = re.compile(r"  +")
-
-
-def normalize(text: str) -> str:
-    """Fold case, accents, punctuation and spacing: 'Côte d’Ivoire' -> 'cote divoire'."""
-    return normalize_all([text])[0]
-
-
-def normalize_all(texts: Sequence[str]) -> list[str]:
-    """`normalize` of many names at once: each step runs over one joined text, in C, so that
-    indexing 280,000 aliases takes a tenth of a second instead of two."""
-    if not texts:
-        return []
-    blob = "\n".join(texts)
-    if blob.count("\n") != len(texts) - 1:  # a name with a line break of its own
-        blob = "\n".join(t.replace("\n", " ") for t in texts)
-    if not blob.isascii():
-        blob = _MARKS.sub("", unicodedata.normalize("NFKD", blob))
-    blob = blob.casefold().replace("&", " and ")
-    blob = _JOINERS.sub("", blob).replace("_", " ")
-    blob = _SEPARATORS.sub(" ", blob)  # punctuation and other spacing become one space
-    if "  " in blob:
-        blob = _SPACES.sub(" ", blob)
-    blob = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m[0]], blob)
-    blob = blob.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
-    return blob.split("\n")
 
 
 def _variants(key: str) -> list[str]:
@@ -110,7 +74,7 @@ class _Index(NamedTuple):
     displays: list[str]
 
 
-def _official(ds: Dataset) -> Iterator[_Entry]:
+def _official(ds: Records) -> Iterator[_Entry]:
     """Codes and the English and Spanish names: a few per country."""
     for name in PERU_NAMES:
         yield PERU, "name", name
@@ -121,13 +85,13 @@ def _official(ds: Dataset) -> Iterator[_Entry]:
         yield c.code, "name", c.name_es
 
 
-def _aliases(ds: Dataset) -> Iterator[_Entry]:
+def _aliases(ds: Records) -> Iterator[_Entry]:
     for c in ds.countries.values():
         for alias in c.aliases:
             yield c.code, "alias", alias
 
 
-def _names(ds: Dataset) -> Iterator[_Entry]:
+def _names(ds: Records) -> Iterator[_Entry]:
     yield from _official(ds)
     yield from _aliases(ds)
 
@@ -147,7 +111,7 @@ def _best(entries: Iterable[_Entry]) -> _Hits:
 
 
 @cache
-def _verbatim_official(ds: Dataset) -> dict[str, list[_Entry]]:
+def _verbatim_official(ds: Records) -> dict[str, list[_Entry]]:
     """Codes and names exactly as stored, case-folded: most queries are one of them, and this
     table costs a fraction of the normalized index (see benchmarks/startup.py)."""
     table: dict[str, list[_Entry]] = {}
@@ -157,7 +121,7 @@ def _verbatim_official(ds: Dataset) -> dict[str, list[_Entry]]:
 
 
 @cache
-def _index(ds: Dataset) -> _Index:
+def _index(ds: Records) -> _Index:
     names = list(_names(ds))
     norms = normalize_all([entry[2] for entry in names])
     compacts = [norm.replace(" ", "") for norm in norms]
@@ -211,12 +175,12 @@ def _peru(query: str) -> IsPeru:
     )
 
 
-def _label(ds: Dataset, code: str) -> str:
+def _label(ds: Records, code: str) -> str:
     c = ds.countries.get(code)
     return f"{c.name} ({code})" if c else "Peru (PE)"
 
 
-def lookup(ds: Dataset, query: str) -> Match:
+def match(ds: Records, query: str) -> Match:
     """The one country `query` means; raises NotFound (with suggestions) or Ambiguous."""
     hits = _best(_verbatim_official(ds).get(query.strip().casefold(), ()))
     key = normalize(query)
@@ -240,13 +204,13 @@ def lookup(ds: Dataset, query: str) -> Match:
     return _fuzzy(ds, query, key)
 
 
-def search(ds: Dataset, query: str, limit: int = 5) -> list[Match]:
+def candidates(ds: Records, query: str, limit: int = 5) -> list[Match]:
     """Countries ranked by how well `query` fits their names and aliases (typos forgiven)."""
     ranked = _ranked(ds, normalize(query), SUGGEST)
     return [Match(ds.countries[c], "fuzzy", s, d) for c, s, d in ranked if c != PERU][:limit]
 
 
-def _ranked(ds: Dataset, key: str, cutoff: float) -> list[tuple[str, float, str]]:
+def _ranked(ds: Records, key: str, cutoff: float) -> list[tuple[str, float, str]]:
     """(code, score, name that fitted) per country, best first, ties by name."""
     if not key:
         return []
@@ -266,7 +230,7 @@ def _ranked(ds: Dataset, key: str, cutoff: float) -> list[tuple[str, float, str]
     return [(code, score, display) for code, (score, display) in ranked]
 
 
-def _fuzzy(ds: Dataset, query: str, key: str) -> Match:
+def _fuzzy(ds: Records, query: str, key: str) -> Match:
     ranked = _ranked(ds, key, SUGGEST) if len(key.replace(" ", "")) >= MIN_FUZZY_LENGTH else []
     if ranked and ranked[0][1] >= ACCEPT:
         code, score, display = ranked[0]

@@ -6,7 +6,7 @@ costs more than the rest of a JSON lookup; see benchmarks/startup.py.)
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 STATUSES = ("active", "suspended", "broken", "none", "unknown")
 MISSION_KINDS = (
@@ -365,3 +365,25 @@ class Organisation(NamedTuple):
         if self.members is not None:
             ids.extend(self.members.sources)
         return list(dict.fromkeys(ids))
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Protocol
+
+    class Records(Protocol):
+        """What the query layer reads of a dataset (`store.Dataset` is one). Declared here, for
+        type checking only, so that the modules below the façade never import `store`."""
+
+        path: str
+        schema_version: int
+        dataset_date: str | None
+        sources: dict[str, Source]
+        countries: dict[str, Country]
+        events: tuple[Event, ...]
+        organisations: tuple[Organisation, ...]
+
+        def __hash__(self) -> int: ...  # indexes are cached per dataset
+        def get(self, code: str) -> Country | None: ...
+        def events_of(self, code: str) -> tuple[Event, ...]: ...
+        def cited_sources(self, ids: Iterable[str]) -> list[Source]: ...

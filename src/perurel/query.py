@@ -11,7 +11,7 @@ from .errors import UsageError, printable, quoted
 from .model import EVENT_KINDS, TIERS, Country, Event, Organisation
 
 if TYPE_CHECKING:
-    from .store import Dataset
+    from .model import Records
 
 
 def date_bound(text: str, option: str) -> tuple[date, date]:
@@ -41,7 +41,7 @@ def check_limit(limit: int | None) -> None:
 
 
 def timeline(
-    ds: Dataset,
+    ds: Records,
     *,
     since: str | None = None,
     until: str | None = None,
@@ -77,7 +77,7 @@ def timeline(
     return out[:limit] if limit is not None else out
 
 
-def country_sources(ds: Dataset, code: str) -> list[str]:
+def country_sources(ds: Records, code: str) -> list[str]:
     """Ids of every source a country's card cites: its facts, its events, then its name lists."""
     country = ds.countries[code]
     ids = [i for i in country.cited() if i not in country.sources]
@@ -99,7 +99,7 @@ def has_embassy(country: Country) -> bool:
 
 
 def countries(
-    ds: Dataset,
+    ds: Records,
     *,
     region: str | None = None,
     status: str | None = None,
@@ -110,7 +110,7 @@ def countries(
 ) -> list[Country]:
     """States filtered by region or subregion (case and accents ignored), relations status,
     start date (inclusive, any precision; states without one drop out) and a resident embassy."""
-    from .match import normalize
+    from .text import normalize
 
     lo, hi = window(since, until)
     if sort not in COUNTRY_SORTS:
@@ -146,7 +146,7 @@ def countries(
     return out
 
 
-def regions(ds: Dataset) -> list[str]:
+def regions(ds: Records) -> list[str]:
     """Every region and subregion name in the dataset, for --region's help and errors."""
     return sorted(
         {c.region for c in ds.countries.values()} | {c.subregion for c in ds.countries.values()}
@@ -164,7 +164,7 @@ class Citation(NamedTuple):
     label: str
 
 
-def citations(ds: Dataset) -> dict[str, list[Citation]]:
+def citations(ds: Records) -> dict[str, list[Citation]]:
     """For every source id, the facts that cite it, in dataset order."""
     out: dict[str, list[Citation]] = {sid: [] for sid in ds.sources}
 
@@ -202,7 +202,7 @@ def citations(ds: Dataset) -> dict[str, list[Citation]]:
 # --- organisations -----------------------------------------------------------------------------
 
 
-def shared_memberships(ds: Dataset, code: str) -> list[Organisation]:
+def shared_memberships(ds: Records, code: str) -> list[Organisation]:
     """Organisations Peru belongs to whose members, as the dataset records them, include `code`."""
     return [o for o in ds.organisations if o.members is not None and code in o.members.codes]
 
@@ -210,7 +210,7 @@ def shared_memberships(ds: Dataset, code: str) -> list[Organisation]:
 # --- statistics --------------------------------------------------------------------------------
 
 
-def stats(ds: Dataset) -> dict[str, Any]:
+def stats(ds: Records) -> dict[str, Any]:
     """Coverage and shape of the dataset: counts by status and region, events by decade and kind."""
     from .model import MILESTONE_KINDS, STATUSES
 
@@ -264,13 +264,13 @@ def stats(ds: Dataset) -> dict[str, Any]:
     }
 
 
-def best_tier(ds: Dataset, ids: Sequence[str]) -> str:
+def best_tier(ds: Records, ids: Sequence[str]) -> str:
     """The best tier among a fact's sources ('other' when none is known)."""
     ranks = [TIERS.index(ds.sources[i].tier) for i in ids if i in ds.sources]
     return TIERS[min(ranks)] if ranks else "other"
 
 
-def facts_by_tier(ds: Dataset) -> dict[str, int]:
+def facts_by_tier(ds: Records) -> dict[str, int]:
     """How many facts (milestones, statuses, missions, events, memberships) rest at best on each
     tier of source: an 'encyclopedia' fact has no better source than an encyclopedia."""
     counts = dict.fromkeys(TIERS, 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from .formats import FORMATS
-from .model import EVENT_KINDS, STATUSES, TIERS
+from .model import EVENT_KINDS, STATUSES, TIERS, Event, Organisation, Source
 
 
 class Param(NamedTuple):
@@ -84,22 +84,18 @@ COUNTRY_FIELDS = (
     "code", "iso3", "name", "name_es", "aliases", "region", "subregion", "relations", "missions",
     "summary", "summary_sources", "memberships", "representation", "events", "sources",
 )  # fmt: skip
-EVENT_FIELDS = ("id", "date", "countries", "kind", "title", "summary", "sources")
+EVENT_FIELDS = Event._fields  # each record type owns its field list
 COUNTRY_ROW_FIELDS = (
     "code", "name", "name_es", "region", "subregion", "status", "established", "relations",
     "missions", "events",
 )  # fmt: skip
 SEARCH_FIELDS = ("kind", "id", "date", "countries", "title", "text", "score")
-SOURCE_FIELDS = (
-    "id", "title", "publisher", "date", "url", "tier", "found_in", "note", "cited", "cited_by",
-)  # fmt: skip
+SOURCE_FIELDS = (*Source._fields, "cited", "cited_by")
 STATS_FIELDS = (
     "schema_version", "dataset_date", "coverage", "by_status", "by_region", "events_by_decade",
     "events_by_kind", "states_by_milestone_kind", "facts_by_tier",
 )  # fmt: skip
-ORG_FIELDS = (
-    "id", "name", "name_es", "joined", "left", "role", "note", "periods", "members", "sources",
-)  # fmt: skip
+ORG_FIELDS = Organisation._fields
 
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 

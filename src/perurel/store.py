@@ -22,6 +22,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from .fulltext import Hit
     from .match import Match
 
 ENV_VAR = "PERUREL_DATA"
@@ -71,15 +72,21 @@ class Dataset:
         """The country with this ISO alpha-2 code, or None."""
         return self.countries.get(code.upper())
 
-    def country(self, query: str) -> Country:
+    def lookup(self, query: str) -> Country:
         """The country a person means by `query`; raises NotFound or Ambiguous."""
         return self.match(query).country
 
     def match(self, query: str) -> Match:
-        """Like `country`, but says how the query matched (exact, alias, fuzzy) and how well."""
-        from .match import lookup
+        """Like `lookup`, but says how the query matched (code, name, alias, fuzzy) and how well."""
+        from .match import match
 
-        return lookup(self, query)
+        return match(self, query)
+
+    def search(self, text: str, limit: int = 10) -> list[Hit]:
+        """Full-text search over events, country notes and summaries, and organisations."""
+        from .fulltext import search
+
+        return search(self, text, limit=limit)
 
     def events_of(self, code: str) -> tuple[Event, ...]:
         """The events involving one country, in date order."""

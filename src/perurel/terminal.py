@@ -46,7 +46,7 @@ def show(lines: Sequence[Line]) -> None:
     from . import layout
 
     if layout.colour():
-        from .render import print_lines
+        from .colour import print_lines
 
         print_lines(lines)
     else:

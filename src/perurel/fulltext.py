@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .errors import UsageError, quoted
 
 if TYPE_CHECKING:
-    from .store import Dataset
+    from .model import Records
 
 
 class Hit(NamedTuple):
@@ -43,8 +43,8 @@ class _Corpus(NamedTuple):
 
 
 @cache
-def _corpus(ds: Dataset) -> _Corpus:
-    from .match import normalize_all
+def _corpus(ds: Records) -> _Corpus:
+    from .text import normalize_all
 
     docs: list[Hit] = []
     for e in ds.events:
@@ -76,10 +76,10 @@ def _corpus(ds: Dataset) -> _Corpus:
     return _Corpus(docs, words, sorted(postings), postings, texts)
 
 
-def search(ds: Dataset, text: str, *, limit: int | None = 10) -> list[Hit]:
+def search(ds: Records, text: str, *, limit: int | None = 10) -> list[Hit]:
     """Records whose title or text contain every word of `text`, typos and accents forgiven
     (a word also matches words it begins, and words within a small edit distance), best first."""
-    from .match import normalize
+    from .text import normalize
 
     query = normalize(text)
     terms = list(dict.fromkeys(query.split()))

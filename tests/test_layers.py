@@ -1,0 +1,97 @@
+"""The package's shape: no import circle among its modules (lazy imports count, imports for type
+checking only do not), and each command's declared fields are the fields its records have."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+import perurel
+from perurel.spec import COMMANDS
+
+from .conftest import FIXTURE, entry
+
+PACKAGE = Path(perurel.__file__).parent
+
+
+def _imports(path: Path) -> set[str]:
+    """Modules of the package that `path` imports at run time (anywhere in the file)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip |= {id(n) for child in node.body for n in ast.walk(child)}
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in skip or not isinstance(node, ast.ImportFrom) or node.level != 1:
+            continue
+        if node.module:
+            found.add(node.module.split(".")[0])
+        else:
+            found |= {alias.name for alias in node.names}
+    return found - {"__init__"}
+
+
+def test_no_import_circle() -> None:
+    graph = {p.stem: _imports(p) for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            assert state.get(nxt) != 1, "import circle: " + " → ".join([*path, node, nxt])
+            if nxt not in state:
+                visit(nxt, [*path, node])
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [])
+
+
+def test_only_the_edges_import_typer_and_rich() -> None:
+    for p in PACKAGE.glob("*.py"):
+        text = p.read_text(encoding="utf-8")
+        if p.stem != "cli":
+            assert "import typer" not in text and "from typer" not in text, p.name
+        if p.stem != "colour":
+            assert "from rich" not in text and "import rich" not in text, p.name
+        assert "import click" not in text and "from click" not in text, p.name
+
+
+SAMPLES = {
+    "country": ["country", "chile"],
+    "timeline": ["timeline"],
+    "countries": ["countries"],
+    "search": ["search", "war"],
+    "sources": ["sources"],
+    "stats": ["stats"],
+    "orgs": ["orgs"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_declared_fields_are_the_records_fields(name: str) -> None:
+    out = entry(["--data", str(FIXTURE), *SAMPLES[name], "--json"])
+    assert out.exit_code == 0, out.stderr
+    doc = json.loads(out.stdout)
+    record = doc[0] if isinstance(doc, list) else doc
+    declared = set(COMMANDS[name].fields)
+    if name in ("sources", "orgs"):  # optional keys appear only where a record has them
+        assert set(record) <= declared
+        return
+    if name == "country":  # a summary only where the dataset has one
+        declared -= {"summary", "summary_sources"}
+        record = {k: v for k, v in record.items() if k not in ("summary", "summary_sources")}
+    assert set(record) == declared
+
+
+def test_record_types_own_their_field_lists() -> None:
+    from perurel.model import Event, Organisation, Source
+
+    assert COMMANDS["timeline"].fields == Event._fields
+    assert COMMANDS["orgs"].fields == Organisation._fields
+    assert COMMANDS["sources"].fields[: len(Source._fields)] == Source._fields
