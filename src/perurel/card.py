@@ -121,9 +121,9 @@ def relations_lines(ds: Records, country: Country) -> list[str]:
     return lines
 
 
-def _prose(text: str, size: int, style: str = "", cite: str = "") -> list[Line]:
-    """A paragraph wrapped to `size`, its citation marks dim at the end."""
-    words = wrap(f"{text} {cite}".strip() if cite else text, size)
+def _prose(text: str, width: int, style: str = "", cite: str = "") -> list[Line]:
+    """A paragraph wrapped to `width`, its citation marks dim at the end."""
+    words = wrap(f"{text} {cite}".strip() if cite else text, width)
     lines: list[Line] = [[(w, style)] for w in words]
     if cite and lines and lines[-1][0][0].endswith(cite):
         last = lines[-1][0][0]
@@ -131,7 +131,7 @@ def _prose(text: str, size: int, style: str = "", cite: str = "") -> list[Line]:
     return lines
 
 
-def card(ds: Records, country: Country, size: int) -> list[Line]:
+def card(ds: Records, country: Country, width: int) -> list[Line]:
     """The full card for one country."""
     notes = _Footnotes(country_sources(ds, country.code))
     out: list[Line] = []
@@ -140,7 +140,7 @@ def card(ds: Records, country: Country, size: int) -> list[Line]:
         head.append((f" · {country.name_es}", "italic"))
     out.append(head)
     out += _prose(
-        f"{country.code} / {country.iso3} · {country.region} › {country.subregion}", size, "dim"
+        f"{country.code} / {country.iso3} · {country.region} › {country.subregion}", width, "dim"
     )
 
     rel = country.relations
@@ -152,14 +152,14 @@ def card(ds: Records, country: Country, size: int) -> list[Line]:
         status.append((f" {notes.cite(rel.sources)}", "dim"))
     out += (
         [status]
-        if len("".join(t for t, _ in status)) <= size
-        else _prose("".join(t for t, _ in status), size)
+        if len("".join(t for t, _ in status)) <= width
+        else _prose("".join(t for t, _ in status), width)
     )
     for text in rest:
         key = rel.establishment or rel.first
         cited = key.sources if key else ()
         mark = f" {ENCYCLOPEDIA_ONLY}" if encyclopedia_only(ds, cited) else ""
-        out += _prose(text + mark, size, "", notes.cite(cited))
+        out += _prose(text + mark, width, "", notes.cite(cited))
     if len(rel.history) > 1 or (rel.history and rel.establishment is None):
         out += [[], [("History", "bold underline")]]
         rows = [
@@ -173,17 +173,17 @@ def card(ds: Records, country: Country, size: int) -> list[Line]:
             for m in rel.history
         ]
         out += table(
-            ["Date", "Milestone", "Note", "Sources"], rows, size, flex=(2, 3), header=False
+            ["Date", "Milestone", "Note", "Sources"], rows, width, flex=(2, 3), header=False
         )
     if rel.note:
-        out += [[], *_prose(rel.note, size, "italic")]
+        out += [[], *_prose(rel.note, width, "italic")]
     if country.summary:
-        out += [[], *_prose(country.summary, size, "", notes.cite(country.summary_sources))]
+        out += [[], *_prose(country.summary, width, "", notes.cite(country.summary_sources))]
 
     out += [[], [("Missions", "bold underline")]]
     if country.missions:
         rows = [[*_mission(ds, m), notes.cite(m.sources)] for m in country.missions]
-        out += table(["Who", "Kind", "Where", "Sources"], rows, size, flex=(2, 3), header=False)
+        out += table(["Who", "Kind", "Where", "Sources"], rows, width, flex=(2, 3), header=False)
     else:
         out.append([("no missions recorded", "dim")])
 
@@ -195,7 +195,7 @@ def card(ds: Records, country: Country, size: int) -> list[Line]:
             + " " + notes.cite(o.members.sources if o.members else ())
             for o in shared
         )  # fmt: skip
-        out += _prose(names, size)
+        out += _prose(names, width)
 
     rep = country.representation
     if rep is not None and rep.snapshots:
@@ -206,9 +206,9 @@ def card(ds: Records, country: Country, size: int) -> list[Line]:
             f"at which {country.name} was represented in Lima and Peru in {country.name}, "
             "each time it changed."
         )
-        out += _prose(intro, size, "dim", notes.cite(rep.sources))
+        out += _prose(intro, width, "dim", notes.cite(rep.sources))
         if rep.note:
-            out += _prose(rep.note, size, "dim italic")
+            out += _prose(rep.note, width, "dim italic")
         changes, previous = [], None
         for year, in_peru, by_peru in rep.snapshots:
             if (in_peru, by_peru) != previous:
@@ -217,7 +217,7 @@ def card(ds: Records, country: Country, size: int) -> list[Line]:
         out += table(
             ["Year", f"{country.name} in Peru", f"Peru in {country.name}"],
             changes,
-            size,
+            width,
             flex=(1, 2),
         )
 
@@ -225,7 +225,7 @@ def card(ds: Records, country: Country, size: int) -> list[Line]:
     out += [[], [(f"Events ({len(events)})", "bold underline")]]
     if events:
         rows = [[e.date, e.kind, e.title, notes.cite(e.sources)] for e in events]
-        listed = table(["Date", "Kind", "Event", "Sources"], rows, size, flex=(2, 3), header=False)
+        listed = table(["Date", "Kind", "Event", "Sources"], rows, width, flex=(2, 3), header=False)
         out += [_style_kind(line) for line in listed]
     else:
         out.append([("no events recorded", "dim")])
@@ -251,11 +251,11 @@ def card(ds: Records, country: Country, size: int) -> list[Line]:
         text += f" · {src.tier}"
         if src.found_in and src.found_in in ds.sources:
             text += f" · found in: {ds.sources[src.found_in].title}"
-        body = wrap(text, max(size - len(label), 10))
-        extra = wrap(" ".join(filter(None, (src.url, f"({sid})"))), max(size - len(label), 10))
+        body = wrap(text, max(width - len(label), 10))
+        extra = wrap(" ".join(filter(None, (src.url, f"({sid})"))), max(width - len(label), 10))
         lines = [cell([b], "") for b in body] + [cell([x], "dim") for x in extra]
         for i, span in enumerate(lines):
-            out += row([cell([label if i == 0 else ""], "dim"), span], [len(label), size], gap=0)
+            out += row([cell([label if i == 0 else ""], "dim"), span], [len(label), width], gap=0)
     return out
 
 

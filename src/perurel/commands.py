@@ -138,10 +138,10 @@ def country(state: State, *, query: str, fmt: str | None, json_: bool, fields: s
     found = lookup(ds, query)
     from .formats import country_record
 
-    def view(size: int) -> list[Line]:
+    def view(width: int) -> list[Line]:
         from .card import card  # only people need the card (and its imports)
 
-        return card(ds, found, size)
+        return card(ds, found, width)
 
     _emit(out, country_record(ds, found), view)
 
@@ -174,7 +174,7 @@ def timeline(
     from . import views
     from .formats import event_records
 
-    _emit(out, event_records(events), lambda size: views.timeline(events, size))
+    _emit(out, event_records(events), lambda width: views.timeline(events, width))
 
 
 def countries(
@@ -201,7 +201,7 @@ def countries(
         embassy=has_embassy, sort=sort.lower(),
     )  # fmt: skip
     rows = [country_row(ds, c) for c in found]
-    _emit(out, rows, lambda size: views.countries(rows, size))
+    _emit(out, rows, lambda width: views.countries(rows, width))
 
 
 def search(
@@ -215,7 +215,7 @@ def search(
     from .fulltext import search as find
 
     rows = [h.to_dict() for h in find(ds, text, limit=limit)]
-    _emit(out, rows, lambda size: views.hits(rows, size))
+    _emit(out, rows, lambda width: views.hits(rows, width))
 
 
 def sources(
@@ -245,14 +245,14 @@ def sources(
             "cited": len(cites[src.id]),
             "cited_by": [c._asdict() for c in cites[src.id]],
         }
-        _emit(out, record, lambda size: views.source(record, size))
+        _emit(out, record, lambda width: views.source(record, width))
         return
     rows = [
         {**s.to_dict(), "cited": len(cites.get(s.id, []))}
         for s in ds.sources.values()
         if tier is None or s.tier == tier.lower()
     ]
-    _emit(out, rows, lambda size: views.sources(rows, size))
+    _emit(out, rows, lambda width: views.sources(rows, width))
 
 
 def stats(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> None:
@@ -261,7 +261,7 @@ def stats(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> 
     from . import query, views
 
     numbers = query.stats(ds)
-    _emit(out, numbers, lambda size: views.stats(numbers, size))
+    _emit(out, numbers, lambda width: views.stats(numbers, width))
 
 
 def orgs(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> None:
@@ -272,7 +272,7 @@ def orgs(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> N
     rows = [
         o.to_dict() for o in sorted(ds.organisations, key=lambda o: (o.joined or "9999", o.name))
     ]
-    _emit(out, rows, lambda size: views.orgs(rows, size))
+    _emit(out, rows, lambda width: views.orgs(rows, width))
 
 
 def validate(state: State, *, path: str | None) -> None:

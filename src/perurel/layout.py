@@ -47,9 +47,9 @@ def colour() -> bool:
         return False
 
 
-def wrap(text: str, size: int) -> list[str]:
-    """Words wrapped to `size` columns (long words broken), at least one line."""
-    return textwrap.wrap(text, max(size, 1), break_on_hyphens=False) or [""]
+def wrap(text: str, width: int) -> list[str]:
+    """Words wrapped to `width` columns (long words broken), at least one line."""
+    return textwrap.wrap(text, max(width, 1), break_on_hyphens=False) or [""]
 
 
 Cell = list[Span]  # one span per wrapped line
@@ -86,7 +86,7 @@ def _trim(line: Line) -> Line:
 def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
-    size: int,
+    width: int,
     flex: Sequence[int] | None = None,
     *,
     header: bool = True,
@@ -98,13 +98,13 @@ def table(
         return [[("nothing matches", "dim")]]
     gap = 2
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
-    room = size - gap * (len(headers) - 1)
+    room = width - gap * (len(headers) - 1)
     flexible = range(len(headers)) if flex is None else flex
     excess = sum(widths) - room
     if excess > 0:
         _give_back(widths, {i: min(widths[i], 10) for i in flexible}, excess)
     if sum(widths) > room:
-        return _stacked(headers, rows, size)
+        return _stacked(headers, rows, width)
     lines = row([cell([h], "bold") for h in headers], widths, gap) if header else []
     for r in rows:
         cells = [cell(wrap(text, w) if text else [""]) for text, w in zip(r, widths, strict=True)]
@@ -132,23 +132,23 @@ def _give_back(widths: list[int], floors: dict[int, int], excess: int) -> None:
         widths[i] -= c
 
 
-def _stacked(headers: Sequence[str], rows: Sequence[Sequence[str]], size: int) -> list[Line]:
+def _stacked(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[Line]:
     lines: list[Line] = []
     for r in rows:
         for h, text in zip(headers, r, strict=True):
-            for i, part in enumerate(wrap(f"{h}: {text}", size)):
+            for i, part in enumerate(wrap(f"{h}: {text}", width)):
                 lines.append([(part, "bold" if i == 0 and h == headers[0] else "")])
         lines.append([])
     return lines
 
 
-def bars(items: Sequence[tuple[str, int]], size: int, style: str = "cyan") -> list[Line]:
+def bars(items: Sequence[tuple[str, int]], width: int, style: str = "cyan") -> list[Line]:
     """A horizontal bar chart: label, bar scaled to the largest value, count."""
     if not items:
         return []
     label_w = max(len(label) for label, _ in items)
     count_w = max(len(str(n)) for _, n in items)
-    room = max(1, size - label_w - count_w - 4)
+    room = max(1, width - label_w - count_w - 4)
     top = max(n for _, n in items) or 1
     out: list[Line] = []
     for label, n in items:

@@ -15,16 +15,16 @@ if TYPE_CHECKING:
 Record = dict[str, Any]
 
 
-def timeline(events: Sequence[Event], size: int) -> list[Line]:
+def timeline(events: Sequence[Event], width: int) -> list[Line]:
     """Events grouped by year: date, partners, kind, then title, summary and source ids."""
     if not events:
         return [[("no events match", "dim")]]
-    if size < NARROW:
-        return _timeline_stacked(events, size)
+    if width < NARROW:
+        return _timeline_stacked(events, width)
     w_date = max(len("Date"), *(len(e.date) for e in events))
     w_with = min(14, max(len("With"), *(len(", ".join(e.countries)) for e in events)))
     w_kind = max(len("Kind"), *(len(e.kind) for e in events))
-    w_event = max(20, size - (w_date + w_with + w_kind + 6))
+    w_event = max(20, width - (w_date + w_with + w_kind + 6))
     widths = (w_date, w_with, w_kind, w_event)
     head = [cell([name], "bold") for name in ("Date", "With", "Kind", "Event")]
     lines = row(head, widths)
@@ -39,28 +39,28 @@ def timeline(events: Sequence[Event], size: int) -> list[Line]:
     return lines
 
 
-def _timeline_stacked(events: Sequence[Event], size: int) -> list[Line]:
+def _timeline_stacked(events: Sequence[Event], width: int) -> list[Line]:
     lines: list[Line] = []
     for year, group in groupby(events, key=lambda e: e.date[:4]):
         lines.append([(year, "bold magenta")])
         for e in group:
             head = " · ".join(filter(None, (e.date, ", ".join(e.countries), e.kind)))
-            lines += [[(t, "")] for t in wrap(head, size)]
-            lines += [[(t, "bold")] for t in wrap(e.title, size)]
-            lines += [[(t, "")] for t in wrap(e.summary, size)]
-            lines += [[(t, "dim")] for t in wrap(", ".join(e.sources), size)]
+            lines += [[(t, "")] for t in wrap(head, width)]
+            lines += [[(t, "bold")] for t in wrap(e.title, width)]
+            lines += [[(t, "")] for t in wrap(e.summary, width)]
+            lines += [[(t, "dim")] for t in wrap(", ".join(e.sources), width)]
             lines.append([])
     return lines
 
 
-def countries(rows: Sequence[Record], size: int) -> list[Line]:
+def countries(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel countries`."""
     headers = ["Code", "Name", "Nombre", "Subregion", "Status", "Since", "Missions", "Events"]
     keys = ["code", "name", "name_es", "subregion", "status", "established", "missions", "events"]
-    return table(headers, [[_text(r[k]) for k in keys] for r in rows], size, flex=(1, 2, 3))
+    return table(headers, [[_text(r[k]) for k in keys] for r in rows], width, flex=(1, 2, 3))
 
 
-def hits(rows: Sequence[Record], size: int) -> list[Line]:
+def hits(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel search`: each hit with its kind, date and countries, the match cut short."""
     body = [
         [
@@ -72,54 +72,54 @@ def hits(rows: Sequence[Record], size: int) -> list[Line]:
         ]
         for r in rows
     ]
-    return table(["Kind", "Date", "With", "Match", "Score"], body, size, flex=(2, 3))
+    return table(["Kind", "Date", "With", "Match", "Score"], body, width, flex=(2, 3))
 
 
-def sources(rows: Sequence[Record], size: int) -> list[Line]:
+def sources(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel sources`."""
     keys = ["id", "title", "publisher", "date", "tier", "cited"]
     body = [[_text(r.get(k)) for k in keys] for r in rows]
     headers = ["Id", "Title", "Publisher", "Date", "Tier", "Cited"]
-    return table(headers, body, size, flex=(1, 2))
+    return table(headers, body, width, flex=(1, 2))
 
 
-def source(record: Record, size: int) -> list[Line]:
+def source(record: Record, width: int) -> list[Line]:
     """`perurel sources ID`: the source, then every fact that cites it."""
     about = [[k, _text(v)] for k, v in record.items() if k not in ("cited", "cited_by")]
-    lines = table(["Field", "Value"], about, size, flex=(1,))
+    lines = table(["Field", "Value"], about, width, flex=(1,))
     facts = [[c["kind"], c["ref"], c["label"]] for c in record["cited_by"]]
-    return [*lines, [], *table(["Kind", "Ref", "Fact"], facts, size, flex=(2,))]
+    return [*lines, [], *table(["Kind", "Ref", "Fact"], facts, width, flex=(2,))]
 
 
-def stats(numbers: Record, size: int) -> list[Line]:
+def stats(numbers: Record, width: int) -> list[Line]:
     """`perurel stats`: coverage, states by status and region, events per decade."""
     title = f"perurel dataset, schema version {numbers['schema_version']}, revised {numbers['dataset_date'] or 'unknown'}"
     lines: list[Line] = [[(title, "bold")], []]
     coverage = [[k.replace("_", " "), str(v)] for k, v in numbers["coverage"].items()]
-    lines += table(["Coverage", "Count"], coverage, size)
+    lines += table(["Coverage", "Count"], coverage, width)
     lines += [
         [],
         [("States by relations status", "bold")],
-        *bars(list(numbers["by_status"].items()), size),
+        *bars(list(numbers["by_status"].items()), width),
     ]
     regions = [[r, *(str(v) for v in row.values())] for r, row in numbers["by_region"].items()]
     lines += [[], [("States by region", "bold")]]
-    lines += table(["Region", "States", "Dated", "With missions", "Events"], regions, size)
+    lines += table(["Region", "States", "Dated", "With missions", "Events"], regions, width)
     lines += [
         [],
         [("States by milestone kind (at least one dated milestone of the kind)", "bold")],
-        *bars(list(numbers["states_by_milestone_kind"].items()), size),
+        *bars(list(numbers["states_by_milestone_kind"].items()), width),
         [],
         [("Facts by their best source tier", "bold")],
-        *bars(list(numbers["facts_by_tier"].items()), size),
+        *bars(list(numbers["facts_by_tier"].items()), width),
         [],
         [("Events per decade", "bold")],
-        *bars(list(numbers["events_by_decade"].items()), size),
+        *bars(list(numbers["events_by_decade"].items()), width),
     ]
     return lines
 
 
-def orgs(rows: Sequence[Record], size: int) -> list[Line]:
+def orgs(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel orgs`."""
     body = [
         [
@@ -132,7 +132,7 @@ def orgs(rows: Sequence[Record], size: int) -> list[Line]:
         for r in rows
     ]
     headers = ["Organisation", "Joined", "Left", "Role", "Terms and suspensions"]
-    return table(headers, body, size, flex=(0, 3, 4))
+    return table(headers, body, width, flex=(0, 3, 4))
 
 
 def _text(value: Any) -> str:
@@ -144,5 +144,5 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _snippet(text: str, size: int = 200) -> str:
-    return text if len(text) <= size else text[: size - 1].rsplit(" ", 1)[0] + " …"
+def _snippet(text: str, width: int = 200) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + " …"
