@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,13 +44,10 @@ def mini() -> perurel.Dataset:
 
 
 class Run:
-    """Invoke the CLI in-process; returns the click Result (stdout and stderr apart)."""
+    """Run a command line through the real entry point (`entry`): one harness for every CLI test."""
 
-    def __init__(self) -> None:
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, env: dict[str, str] | None = None, input: str | None = None):  # type: ignore[no-untyped-def]
-        return self.runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+    def __call__(self, *args: str, env: dict[str, str] | None = None) -> Outcome:
+        return entry(list(args), env)
 
 
 @pytest.fixture
@@ -58,12 +55,15 @@ def run() -> Run:
     return Run()
 
 
+Invoke = Callable[..., "Outcome"]
+
+
 @pytest.fixture
-def run_mini(run: Run):  # type: ignore[no-untyped-def]
+def run_mini(run: Run) -> Invoke:
     """The CLI pointed at the fixture dataset."""
 
-    def invoke(*args: str, **kw):  # type: ignore[no-untyped-def]
-        return run("--data", str(FIXTURE), *args, **kw)
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Outcome:
+        return run("--data", str(FIXTURE), *args, env=env)
 
     return invoke
 

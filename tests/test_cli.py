@@ -1,12 +1,15 @@
-"""The command line, in-process through Typer's CliRunner: output, stderr and exit codes."""
+"""The command line through the real entry point, in-process: output, stderr and exit codes."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from perurel import __version__
+
+from .conftest import Invoke, Run
 
 CHILE_CARD = """\
 Chile
@@ -50,19 +53,19 @@ Sources
 """
 
 
-def test_version(run) -> None:  # type: ignore[no-untyped-def]
+def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0, result.output
     assert result.stdout == f"perurel {__version__}\n"
 
 
-def test_bare_command_shows_help(run) -> None:  # type: ignore[no-untyped-def]
+def test_bare_command_shows_help(run: Run) -> None:
     result = run()
     assert result.exit_code == 0, result.output
     assert "Usage: perurel" in result.stdout and "country" in result.stdout
 
 
-def test_country_card(run_mini) -> None:  # type: ignore[no-untyped-def]
+def test_country_card(run_mini: Invoke) -> None:
     result = run_mini("country", "chile")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
@@ -74,14 +77,14 @@ def test_country_card(run_mini) -> None:  # type: ignore[no-untyped-def]
     assert result.stdout == CHILE_CARD
 
 
-def test_card_shows_accreditation_and_empty_events(run_mini) -> None:  # type: ignore[no-untyped-def]
+def test_card_shows_accreditation_and_empty_events(run_mini: Invoke) -> None:
     result = run_mini("country", "BG")
     assert result.exit_code == 0, result.output
     assert "Bulgaria → Peru  accredited from  Brasília, Brazil" in result.stdout
     assert "no events recorded" in result.stdout
 
 
-def test_country_json(run_mini) -> None:  # type: ignore[no-untyped-def]
+def test_country_json(run_mini: Invoke) -> None:
     result = run_mini("country", "CHL", "--json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
@@ -126,13 +129,13 @@ def test_country_json(run_mini) -> None:  # type: ignore[no-untyped-def]
     assert doc["sources"][0]["url"] == "https://example.org/relations"
 
 
-def test_json_is_not_rich_markup(run_mini) -> None:  # type: ignore[no-untyped-def]
+def test_json_is_not_rich_markup(run_mini: Invoke) -> None:
     result = run_mini("country", "chile", "--json", env={"FORCE_COLOR": "1"})
     assert "\x1b[" not in result.stdout
     json.loads(result.stdout)
 
 
-def test_inexact_match_is_reported_on_stderr(run_mini) -> None:  # type: ignore[no-untyped-def]
+def test_inexact_match_is_reported_on_stderr(run_mini: Invoke) -> None:
     result = run_mini("country", "chle", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["code"] == "CL"
@@ -177,14 +180,16 @@ def test_inexact_match_is_reported_on_stderr(run_mini) -> None:  # type: ignore[
         ),
     ],
 )
-def test_errors_are_one_line_with_stable_codes(run_mini, args, code, stderr) -> None:  # type: ignore[no-untyped-def]
+def test_errors_are_one_line_with_stable_codes(
+    run_mini: Invoke, args: list[str], code: int, stderr: str
+) -> None:
     result = run_mini(*args)
     assert result.exit_code == code, result.output
     assert result.stdout == ""
     assert result.stderr == stderr
 
 
-def test_not_found_suggests(run) -> None:  # type: ignore[no-untyped-def]
+def test_not_found_suggests(run: Run) -> None:
     result = run("country", "Narnia")
     assert result.exit_code == 1
     assert result.stderr.startswith("perurel: error: no country matches 'Narnia'; did you mean ")
@@ -200,7 +205,7 @@ def test_not_found_suggests(run) -> None:  # type: ignore[no-untyped-def]
         ["nosuchcommand"],
     ],
 )
-def test_usage_errors_exit_2_in_one_line(run_mini, args) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2_in_one_line(run_mini: Invoke, args: list[str]) -> None:
     result = run_mini(*args)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("perurel: error: ")
@@ -208,13 +213,13 @@ def test_usage_errors_exit_2_in_one_line(run_mini, args) -> None:  # type: ignor
     assert "Traceback" not in result.output
 
 
-def test_missing_dataset_exits_3(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_dataset_exits_3(run: Run, tmp_path: Path) -> None:
     result = run("--data", str(tmp_path / "none.json"), "country", "chile")
     assert result.exit_code == 3
     assert result.stderr == f"perurel: error: dataset not found: {tmp_path / 'none.json'}\n"
 
 
-def test_env_var_and_option_precedence(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_env_var_and_option_precedence(run: Run, tmp_path: Path) -> None:
     from .conftest import FIXTURE
 
     result = run("country", "bulgaria", "--json", env={"PERUREL_DATA": str(FIXTURE)})
@@ -225,7 +230,7 @@ def test_env_var_and_option_precedence(run, tmp_path) -> None:  # type: ignore[n
     assert result.exit_code == 0, result.output
 
 
-def test_timeline_json_and_filters(run_mini) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_json_and_filters(run_mini: Invoke) -> None:
     result = run_mini("timeline", "--since", "1999-06", "--json")
     assert result.exit_code == 0, result.output
     events = json.loads(result.stdout)
@@ -240,7 +245,7 @@ def test_timeline_json_and_filters(run_mini) -> None:  # type: ignore[no-untyped
     assert len(json.loads(result.stdout)) == 1
 
 
-def test_empty_timeline_is_an_empty_array(run_mini) -> None:  # type: ignore[no-untyped-def]
+def test_empty_timeline_is_an_empty_array(run_mini: Invoke) -> None:
     result = run_mini("timeline", "--since", "2090", "--json")
     assert result.exit_code == 0, result.output
     assert result.stdout == "[]\n"
@@ -248,7 +253,7 @@ def test_empty_timeline_is_an_empty_array(run_mini) -> None:  # type: ignore[no-
     assert people.exit_code == 0 and "no events match" in people.stdout
 
 
-def test_timeline_for_people_groups_by_year(run_mini) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_for_people_groups_by_year(run_mini: Invoke) -> None:
     result = run_mini("timeline", "--country", "CL")
     assert result.exit_code == 0, result.output
     lines = [line.rstrip() for line in result.stdout.splitlines()]
@@ -259,7 +264,7 @@ def test_timeline_for_people_groups_by_year(run_mini) -> None:  # type: ignore[n
     assert "1998" not in result.stdout  # Ecuador's event is filtered out
 
 
-def test_every_command_has_help_with_examples(run) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_has_help_with_examples(run: Run) -> None:
     import typer
 
     from perurel.cli import app
@@ -272,7 +277,9 @@ def test_every_command_has_help_with_examples(run) -> None:  # type: ignore[no-u
         assert f"perurel {name}" in result.stdout, name
 
 
-def test_internal_errors_are_one_line_unless_debugging(run_mini, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_internal_errors_are_one_line_unless_debugging(
+    run_mini: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import perurel.store
 
     def boom(*a, **k):  # type: ignore[no-untyped-def]

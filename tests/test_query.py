@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 import perurel
 from perurel.dates import sort_key
 from perurel.errors import UsageError
+from perurel.model import Event
 
 
-def ids(events) -> list[str]:  # type: ignore[no-untyped-def]
+def ids(events: list[Event]) -> list[str]:
     return [e.id for e in events]
 
 
@@ -46,8 +47,8 @@ def test_all_events_in_date_order(mini: perurel.Dataset) -> None:
     ],
 )
 def test_since_until_are_inclusive_at_any_precision(
-    mini: perurel.Dataset, since, until, expected
-) -> None:  # type: ignore[no-untyped-def]
+    mini: perurel.Dataset, since: str | None, until: str | None, expected: list[str]
+) -> None:
     assert ids(mini.timeline(since=since, until=until)) == expected
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -22,12 +24,13 @@ SCHEMA = json.loads((ROOT / "data" / "relations.schema.json").read_text(encoding
 
 
 @pytest.fixture(scope="module")
-def raw() -> dict:  # type: ignore[type-arg]
+def raw() -> dict[str, Any]:
     with open(bundled_path(), encoding="utf-8") as f:
-        return json.load(f)
+        loaded: dict[str, Any] = json.load(f)
+    return loaded
 
 
-def test_bundled_dataset_matches_schema(raw: dict) -> None:  # type: ignore[type-arg]
+def test_bundled_dataset_matches_schema(raw: dict[str, Any]) -> None:
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     errors = sorted(jsonschema.Draft202012Validator(SCHEMA).iter_errors(raw), key=str)
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:20])
@@ -37,7 +40,7 @@ def test_fixture_matches_schema() -> None:
     jsonschema.validate(json.loads(FIXTURE.read_text(encoding="utf-8")), SCHEMA)
 
 
-def test_bundled_dataset_passes_integrity_checks(raw: dict) -> None:  # type: ignore[type-arg]
+def test_bundled_dataset_passes_integrity_checks(raw: dict[str, Any]) -> None:
     problems = check(raw)
     assert not problems, "\n".join(map(str, problems[:20]))
 
@@ -85,7 +88,7 @@ def test_dates_are_valid_and_not_in_the_future(ds: perurel.Dataset) -> None:
         assert dates.parse_span(d)[0] <= today, d
 
 
-def test_ids_are_unique_and_events_sorted(raw: dict) -> None:  # type: ignore[type-arg]
+def test_ids_are_unique_and_events_sorted(raw: dict[str, Any]) -> None:
     for key in ("sources", "events", "organisations"):
         ids = [r["id"] for r in raw[key]]
         assert len(ids) == len(set(ids)), key
@@ -168,7 +171,7 @@ def test_env_var_selects_dataset(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(perurel.load().countries) == 6
 
 
-def _broken(mutate) -> list[str]:  # type: ignore[no-untyped-def]
+def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     mutate(data)
     return [str(p) for p in check(data)]
@@ -277,7 +280,9 @@ def _broken(mutate) -> list[str]:  # type: ignore[no-untyped-def]
         (lambda d: d["organisations"][0].update(joined="1945-1"), "organisations[0].joined"),
     ],
 )
-def test_validator_names_the_path(mutate, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_validator_names_the_path(
+    mutate: Callable[[dict[str, Any]], object], expected: str
+) -> None:
     problems = _broken(mutate)
     assert any(p.startswith(expected) for p in problems), problems
 
@@ -307,7 +312,12 @@ def test_a_custom_dataset_is_validated_once_per_version(
     path = _write(tmp_path, FIXTURE.read_text(encoding="utf-8"))
     calls: list[int] = []
     real = perurel.validate.check
-    monkeypatch.setattr(perurel.validate, "check", lambda raw: calls.append(1) or real(raw))
+
+    def counting(raw: object) -> list[perurel.validate.Problem]:
+        calls.append(1)
+        return real(raw)
+
+    monkeypatch.setattr(perurel.validate, "check", counting)
     store._load.cache_clear()
     perurel.load(path)
     store._load.cache_clear()

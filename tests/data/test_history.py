@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from perurel.card import relations_lines
 from perurel.model import BREAKS, MILESTONE_KINDS
 from perurel.query import stats
 
-from .conftest import entry
+from ..conftest import entry
 
 # Grade-A rows of the encyclopedia's candidates for states v1 left undated: the cited document's
 # own title or quote says relations were established on this date (treaty archive, UN records,
@@ -49,10 +50,11 @@ NOT_ESTABLISHMENTS = [
 ]
 
 
-def record(code: str) -> dict:  # type: ignore[type-arg]
+def record(code: str) -> dict[str, Any]:
     result = entry(["country", code, "--json"])
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    loaded: dict[str, Any] = json.loads(result.stdout)
+    return loaded
 
 
 def card(code: str) -> str:
@@ -144,8 +146,9 @@ def test_a_mended_break_without_a_date_says_so(ds: perurel.Dataset) -> None:
     assert "broken 1942-01, restored at a date no source gives" in relations_lines(ds, italy)[0]
 
 
-def _missions(code: str) -> list[dict]:  # type: ignore[type-arg]
-    return record(code)["missions"]  # type: ignore[no-any-return]
+def _missions(code: str) -> list[dict[str, Any]]:
+    missions: list[dict[str, Any]] = record(code)["missions"]
+    return missions
 
 
 def test_old_accreditations_are_closed_with_their_date() -> None:
