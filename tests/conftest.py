@@ -69,7 +69,12 @@ def run_mini(run: Run) -> Invoke:
 
 
 def pytest_report_header() -> str:
-    return f"perurel {perurel.__version__}; COLUMNS pinned to 100; cwd {os.getcwd()}"
+    from importlib.metadata import version
+
+    return (
+        f"perurel {perurel.__version__}, typer {version('typer')}, rich {version('rich')}; "
+        f"COLUMNS pinned to 100; cwd {os.getcwd()}"
+    )
 
 
 class Outcome:
