@@ -30,6 +30,10 @@ EXAMPLES = {
         "timeline --kind treaty --format csv --fields date,title",
     ],
     "countries": ["countries", "countries --status active --sort date --format markdown"],
+    "missions": [
+        "missions",
+        "missions --from peru --state open --format csv --fields host,kind,city,as_of",
+    ],
     "search": ["search war --format tsv"],
     "sources": ["sources", "sources ministry --json"],
     "stats": ["stats --json --fields coverage"],

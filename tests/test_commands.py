@@ -269,3 +269,55 @@ def test_shell_completion_offers_countries_and_kinds() -> None:
     assert {"chile", "china"} <= set(complete("perurel country chi", 2))
     assert "mexico" in complete("perurel timeline --country mex", 3)
     assert complete("perurel timeline --kind tr", 3) == ["treaty", "trade"]
+
+
+# --- missions ---------------------------------------------------------------------------------
+
+
+def test_missions_table() -> None:
+    assert mini("missions").stdout == (
+        "Mission          Kind             Where          State\n"
+        "Peru → Chile     embassy          Santiago       open, as of 2023\n"
+        "Bulgaria → Peru  accredited-from  Brasília (BR)  open, as of 2023\n"
+        "Chile → Peru     embassy          Lima           open, as of 2023\n"
+    )
+
+
+def test_perus_open_embassies_as_csv_is_one_command() -> None:
+    out = mini(
+        "missions", "--from", "peru", "--kind", "embassy", "--state", "open", "--format", "csv"
+    )
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [(r["host"], r["city"], r["state"], r["as_of"]) for r in rows] == [
+        ("CL", "Santiago", "open", "2023")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--to", "peru"], ["BG", "CL"]),
+        (["--to", "PE", "--region", "europe"], ["BG"]),
+        (["--from", "chileno"], ["CL"]),
+        (["--to", "chile"], ["CL"]),
+        (["--state", "closed"], []),
+        (["--kind", "accredited-from", "--kind", "EMBASSY"], ["CL", "BG", "CL"]),
+    ],
+)
+def test_missions_filters(args: list[str], expected: list[str]) -> None:
+    rows = json.loads(mini("missions", *args, "--json").stdout)
+    assert [r["country"] for r in rows] == expected
+
+
+def test_missions_usage_errors() -> None:
+    bad = entry(["--data", str(FIXTURE), "missions", "--region", "atlantis"])
+    assert bad.exit_code == 2 and "unknown region 'atlantis'" in bad.stderr
+    nowhere = entry(["--data", str(FIXTURE), "missions", "--from", "narnia"])
+    assert nowhere.exit_code == 1
+
+
+def test_missions_on_the_real_data_every_state_answers() -> None:
+    out = entry(["missions", "--from", "peru", "--state", "open", "--kind", "embassy", "--json"])
+    rows = json.loads(out.stdout)
+    assert len(rows) >= 50
+    assert all(r["owner"] == "PE" and r["state"] == "open" and r["as_of"] for r in rows)

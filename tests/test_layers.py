@@ -70,6 +70,7 @@ SAMPLES = {
     "sources": ["sources"],
     "stats": ["stats"],
     "orgs": ["orgs"],
+    "missions": ["missions"],
 }
 
 

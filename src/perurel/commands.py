@@ -204,6 +204,46 @@ def countries(
     _emit(out, rows, lambda width: views.countries(rows, width))
 
 
+def _side(ds: Dataset, query: str | None) -> str | None:
+    """`--from` / `--to`: 'peru' (or its code) is Peru; anything else is looked up."""
+    if query is None:
+        return None
+    from .text import normalize
+
+    if normalize(query) in ("peru", "pe", "per", "republica del peru", "republic of peru"):
+        return "PE"
+    return lookup(ds, query).code
+
+
+def missions(
+    state: State,
+    *,
+    owner: str | None,
+    host: str | None,
+    kinds: Sequence[str] | None,
+    mission_state: str | None,
+    region: str | None,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
+) -> None:
+    out = _output("missions", fmt, json_, fields)
+    ds = state.dataset()
+    from . import query, views
+    from .formats import mission_row
+
+    found = query.missions(
+        ds,
+        owner=_side(ds, owner),
+        host=_side(ds, host),
+        kinds=kinds or (),
+        state=mission_state,
+        region=region,
+    )
+    rows = [mission_row(ds, c, m) for c, m in found]
+    _emit(out, rows, lambda width: views.missions(rows, width))
+
+
 def search(
     state: State, *, text: str, limit: int, fmt: str | None, json_: bool, fields: str | None
 ) -> None:
@@ -298,6 +338,7 @@ _BODIES: dict[str, Callable[..., None]] = {
     "country": country,
     "timeline": timeline,
     "countries": countries,
+    "missions": missions,
     "search": search,
     "sources": sources,
     "stats": stats,

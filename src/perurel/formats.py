@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import Country, Event, Records
+    from .model import Country, Event, Mission, Records
 
 
 def dumps(value: Any) -> str:
@@ -50,6 +50,32 @@ def country_row(ds: Records, country: Country) -> dict[str, Any]:
         "relations": relations_summary(country),
         "missions": len(country.missions),
         "events": len(ds.events_of(country.code)),
+    }
+
+
+def mission_row(ds: Records, country: Country, mission: Mission) -> dict[str, Any]:
+    """One line of `perurel missions`: the mission, named both ways, with its partner country."""
+
+    def name(code: str) -> str:
+        found = ds.countries.get(code)
+        return "Peru" if code == "PE" else (found.name if found else code)
+
+    return {
+        "country": country.code,
+        "owner": mission.owner,
+        "owner_name": name(mission.owner),
+        "host": mission.host,
+        "host_name": name(mission.host),
+        "kind": mission.kind,
+        "city": mission.city,
+        "from": mission.via,
+        "state": mission.state,
+        "closed": mission.closed,
+        "as_of": mission.as_of,
+        "region": country.region,
+        "subregion": country.subregion,
+        "note": mission.note,
+        "sources": list(mission.sources),
     }
 
 

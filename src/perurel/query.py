@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import dates
 from .errors import UsageError, printable, quoted
-from .model import EVENT_KINDS, TIERS, Country, Event, Organisation
+from .model import EVENT_KINDS, TIERS, Country, Event, Mission, Organisation
 
 if TYPE_CHECKING:
     from .model import Records
@@ -143,6 +143,41 @@ def countries(
         out.sort(key=lambda c: (-len(ds.events_of(c.code)), c.name))
     else:
         out.sort(key=lambda c: c.name)
+    return out
+
+
+def missions(
+    ds: Records,
+    *,
+    owner: str | None = None,
+    host: str | None = None,
+    kinds: Sequence[str] = (),
+    state: str | None = None,
+    region: str | None = None,
+) -> list[tuple[Country, Mission]]:
+    """Every mission with the partner country it belongs to, filtered by owner and host (country
+    codes; 'PE' for Peru), kinds, state and the partner's region or subregion; ordered by owner,
+    host, kind and city."""
+    from .text import normalize
+
+    wanted_region = normalize(region) if region else None
+    if region is not None:
+        known = regions(ds)
+        if not wanted_region or wanted_region not in {normalize(r) for r in known}:
+            raise UsageError(f"unknown region {quoted(region)}; choose from {', '.join(known)}")
+    out = []
+    for c in ds.countries.values():
+        if wanted_region and wanted_region not in (normalize(c.region), normalize(c.subregion)):
+            continue
+        for m in c.missions:
+            if (owner and m.owner != owner) or (host and m.host != host):
+                continue
+            if (kinds and m.kind not in kinds) or (state and m.state != state):
+                continue
+            out.append((c, m))
+    out.sort(
+        key=lambda cm: (cm[1].owner != "PE", cm[0].name, cm[1].owner, cm[1].kind, cm[1].city or "")
+    )
     return out
 
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from .formats import FORMATS
-from .model import EVENT_KINDS, STATUSES, TIERS, Event, Organisation, Source
+from .model import (
+    EVENT_KINDS,
+    MISSION_KINDS,
+    MISSION_STATES,
+    STATUSES,
+    TIERS,
+    Event,
+    Organisation,
+    Source,
+)
 
 
 class Param(NamedTuple):
@@ -88,6 +97,10 @@ EVENT_FIELDS = Event._fields  # each record type owns its field list
 COUNTRY_ROW_FIELDS = (
     "code", "name", "name_es", "region", "subregion", "status", "established", "relations",
     "missions", "events",
+)  # fmt: skip
+MISSION_ROW_FIELDS = (
+    "country", "owner", "owner_name", "host", "host_name", "kind", "city", "from", "state",
+    "closed", "as_of", "region", "subregion", "note", "sources",
 )  # fmt: skip
 SEARCH_FIELDS = ("kind", "id", "date", "countries", "title", "text", "score")
 SOURCE_FIELDS = (*Source._fields, "cited", "cited_by")
@@ -237,6 +250,60 @@ Examples:
                 *OUTPUT,
             ),
             COUNTRY_ROW_FIELDS,
+        ),
+        Command(
+            "missions",
+            """Diplomatic missions, one row each: Peru's abroad and other states' in or for Peru.
+
+Each mission has a state: open (a dated source shows it at work; `as_of` is that date),
+closed (with the date when known) or unknown. `--from` and `--to` take `peru` or a country.
+
+Examples:
+  perurel missions --from peru --kind embassy --state open --format csv
+  perurel missions --to peru --region Asia
+  perurel missions --from japan
+""",
+            (
+                Param(
+                    "owner",
+                    "value",
+                    ("--from",),
+                    "Only missions of this state: peru, or a country (matched like `country`).",
+                    metavar="STATE",
+                    complete="country",
+                ),
+                Param(
+                    "host",
+                    "value",
+                    ("--to",),
+                    "Only missions in (or accredited to) this state: peru, or a country.",
+                    metavar="STATE",
+                    complete="country",
+                ),
+                Param(
+                    "kinds",
+                    "multi",
+                    ("--kind", "-k"),
+                    "Only missions of this kind (repeatable).",
+                    choices=MISSION_KINDS,
+                ),
+                Param(
+                    "mission_state",
+                    "value",
+                    ("--state",),
+                    "Only missions in this state.",
+                    choices=MISSION_STATES,
+                ),
+                Param(
+                    "region",
+                    "value",
+                    ("--region",),
+                    "Only missions with states of this region or subregion (Peru's partner).",
+                    metavar="REGION",
+                ),
+                *OUTPUT,
+            ),
+            MISSION_ROW_FIELDS,
         ),
         Command(
             "search",

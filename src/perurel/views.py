@@ -60,6 +60,22 @@ def countries(rows: Sequence[Record], width: int) -> list[Line]:
     return table(headers, [[_text(r[k]) for k in keys] for r in rows], width, flex=(1, 2, 3))
 
 
+def missions(rows: Sequence[Record], width: int) -> list[Line]:
+    """`perurel missions`: who has what where, and in what state as of when."""
+    body = []
+    for r in rows:
+        where = r["city"] or "—"
+        if r["from"]:
+            where = f"{where} ({r['from']})"
+        state = r["state"]
+        if state == "open" and r["as_of"]:
+            state = f"open, as of {r['as_of']}"
+        elif state == "closed" and r["closed"]:
+            state = f"closed {r['closed']}"
+        body.append([f"{r['owner_name']} → {r['host_name']}", r["kind"], where, state])
+    return table(["Mission", "Kind", "Where", "State"], body, width, flex=(2, 0))
+
+
 def hits(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel search`: each hit with its kind, date and countries, the match cut short."""
     body = [
