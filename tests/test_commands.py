@@ -321,3 +321,23 @@ def test_missions_on_the_real_data_every_state_answers() -> None:
     rows = json.loads(out.stdout)
     assert len(rows) >= 50
     assert all(r["owner"] == "PE" and r["state"] == "open" and r["as_of"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    "kinds",
+    [
+        ["--kind", "treaty,agreement"],
+        ["--kind", "treaty", "--kind", "agreement"],
+        ["-k", "TREATY, agreement"],
+    ],
+)
+def test_kinds_repeat_or_separate_with_commas(kinds: list[str]) -> None:
+    rows = json.loads(mini("timeline", *kinds, "--json").stdout)
+    assert {e["kind"] for e in rows} == {"treaty", "agreement"}
+
+
+def test_the_agreements_group_is_treaty_like_kinds() -> None:
+    out = entry(["timeline", "--kind", "agreements", "--since", "2000", "--json"])
+    kinds = {e["kind"] for e in json.loads(out.stdout)}
+    assert kinds == {"treaty", "agreement", "trade"}
+    assert "agreements" in entry(["timeline", "--help"]).stdout

@@ -41,6 +41,9 @@ HANDLED = [
     ["timeline", "--since", "1990-13", "--json"],
     ["timeline", "--since", "2000", "--until", "1990", "--json"],
     ["timeline", "--country", "korea", "--json"],
+    ["timeline", "--kind", "party", "--json"],
+    ["timeline", "--kind", "treaty,TRADE", "-k", "ruling", "--json"],
+    ["timeline", "--kind", "agreements", "--since", "2000"],
     ["timeline"],
     ["timeline", "--since", "1999-06", "--until", "2001", "-c", "chile"],
     ["--data", str(FIXTURE), "timeline", "--reverse"],
@@ -69,7 +72,6 @@ HANDED_OVER = [
     ["country", "a", "b", "--json"],
     ["country", "--json"],
     ["country", "chile", "--json=yes"],
-    ["timeline", "--kind", "party", "--json"],
     ["timeline", "--limit", "many", "--json"],
     ["timeline", "--limit", "²", "--json"],  # a digit to str.isdigit, not to int()
     ["timeline", "--limit", "-1", "--json"],

@@ -112,6 +112,16 @@ def _complete_country(incomplete: str) -> list[tuple[str, str]]:
     return sorted(out)
 
 
+def _complete_kind(incomplete: str) -> list[str]:
+    """Shell completion for event kinds (and their groups), after the last comma typed."""
+    from .model import EVENT_KINDS
+    from .spec import KIND_GROUPS
+
+    done, _, last = incomplete.rpartition(",")
+    head = f"{done}," if done else ""
+    return [head + k for k in (*EVENT_KINDS, *KIND_GROUPS) if k.startswith(last.lower())]
+
+
 def _choices(param: Param) -> type[enum.Enum]:
     """An Enum of a parameter's choices: how every Typer version offers a fixed set of values."""
     assert param.choices is not None
@@ -129,6 +139,8 @@ def _annotation(param: Param) -> Any:
         extra["metavar"] = param.metavar
     if param.complete == "country":
         extra["autocompletion"] = _complete_country
+    elif param.complete == "kind":
+        extra["autocompletion"] = _complete_kind
     if param.choices is not None:
         extra["case_sensitive"] = False
     if param.kind == "argument":

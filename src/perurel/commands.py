@@ -107,6 +107,18 @@ def check_filters(since: str | None, until: str | None, limit: int | None) -> No
     check_limit(limit)
 
 
+def expand_kinds(values: Sequence[str]) -> list[str]:
+    """`--kind treaty,trade --kind ruling` and the group names of `spec.KIND_GROUPS`, as kinds."""
+    from .spec import KIND_GROUPS
+
+    out: list[str] = []
+    for value in values:
+        for word in value.split(","):
+            word = word.strip().lower()
+            out.extend(KIND_GROUPS.get(word, (word,)))
+    return list(dict.fromkeys(out))
+
+
 def timeline_events(
     ds: Dataset,
     *,
@@ -167,7 +179,7 @@ def timeline(
         since=since,
         until=until,
         countries=countries or (),
-        kinds=kinds or (),
+        kinds=expand_kinds(kinds or ()),
         limit=limit,
         reverse=reverse,
     )

@@ -36,7 +36,7 @@ class Param(NamedTuple):
     choices: tuple[str, ...] | None = None  # case-insensitive; the command gets the canonical one
     default: Any = None
     required: bool = False  # arguments only
-    complete: str | None = None  # "country": shell completion offers country names
+    complete: str | None = None  # shell completion offers "country" names or event "kind"s
 
 
 class Command(NamedTuple):
@@ -110,6 +110,10 @@ STATS_FIELDS = (
 )  # fmt: skip
 ORG_FIELDS = Organisation._fields
 
+# A group of kinds people ask for together ("all treaties since 2000").
+KIND_GROUP = "agreements"
+KIND_GROUPS = {KIND_GROUP: ("treaty", "agreement", "trade")}
+
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 COMMANDS: dict[str, Command] = {
@@ -146,7 +150,8 @@ Examples:
 Examples:
   perurel timeline --since 1990
   perurel timeline --since 1999-06 --until 2001 --country chile
-  perurel timeline --kind treaty --kind ruling --reverse --limit 5
+  perurel timeline --kind treaty,ruling --reverse --limit 5
+  perurel timeline --kind agreements --since 2000
   perurel timeline --since 2020 --json | jq '.[].title'
   perurel timeline --country ecuador --format csv --fields date,title
 """,
@@ -177,8 +182,11 @@ Examples:
                     "kinds",
                     "multi",
                     ("--kind", "-k"),
-                    "Only events of this kind (repeatable).",
-                    choices=EVENT_KINDS,
+                    "Only events of these kinds, repeated or comma-separated: "
+                    + ", ".join(EVENT_KINDS)
+                    + f"; {KIND_GROUP} means {', '.join(KIND_GROUPS[KIND_GROUP])}.",
+                    metavar="KIND",
+                    complete="kind",
                 ),
                 Param(
                     "limit",
