@@ -37,7 +37,7 @@ EXAMPLES = {
     "search": ["search war --format tsv"],
     "sources": ["sources", "sources ministry --json"],
     "stats": ["stats --json --fields coverage"],
-    "orgs": ["orgs --fields id,name,joined --format csv"],
+    "orgs": ["orgs --fields id,name,joined --format csv", 'orgs "naciones unidas"'],
     "validate": ["validate"],
 }
 

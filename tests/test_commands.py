@@ -341,3 +341,45 @@ def test_the_agreements_group_is_treaty_like_kinds() -> None:
     kinds = {e["kind"] for e in json.loads(out.stdout)}
     assert kinds == {"treaty", "agreement", "trade"}
     assert "agreements" in entry(["timeline", "--help"]).stdout
+
+
+# --- one organisation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "org_id"),
+    [
+        ("OEA", "oas"),
+        ("oas", "oas"),
+        ("Organización de los Estados Americanos", "oas"),
+        ("APEC", "apec"),
+        ("CAN", "can"),
+        ("Pacto Andino", "can"),
+        ("Alianza del Pacífico", "pacific-alliance"),
+        ("pacific alliance", "pacific-alliance"),
+        ("ONU", "un"),
+        ("Naciones Unidas", "un"),
+        ("OMC", "wto"),
+        ("ocde", "oecd"),
+        ("TPP-11", "cptpp"),
+        ("mercosur", "mercosur"),
+    ],
+)
+def test_orgs_name_finds_one_organisation(query: str, org_id: str) -> None:
+    out = entry(["orgs", query, "--json"])
+    assert out.exit_code == 0, out.stderr
+    assert json.loads(out.stdout)["id"] == org_id
+
+
+def test_orgs_name_for_people_and_failures() -> None:
+    card = entry(["orgs", "OEA"]).stdout
+    assert card.startswith(
+        "Organization of American States · Organización de los Estados Americanos"
+    )
+    assert "Peru joined 1948-04-30" in card and "Members besides Peru" in card
+    vague = entry(["orgs", "naciones"])
+    assert vague.exit_code == 1 and "fits several organisations" in vague.stderr
+    none = entry(["orgs", "xyz"])
+    assert none.exit_code == 1 and "APEC" in none.stderr
+    csv_out = entry(["orgs", "APEC", "--format", "csv", "--fields", "name,joined"]).stdout
+    assert csv_out == "name,joined\nAsia-Pacific Economic Cooperation,1998-11\n"

@@ -84,7 +84,7 @@ HANDED_OVER = [
     ["countries", "--status", "friendly"],
     ["search"],
     ["stats", "--format", "yaml"],
-    ["orgs", "extra"],
+    ["orgs", "extra", "words"],
     ["--data"],
     ["frobnicate"],
 ]

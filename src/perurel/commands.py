@@ -316,10 +316,20 @@ def stats(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> 
     _emit(out, numbers, lambda width: views.stats(numbers, width))
 
 
-def orgs(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> None:
+def orgs(
+    state: State, *, name: str | None, fmt: str | None, json_: bool, fields: str | None
+) -> None:
     out = _output("orgs", fmt, json_, fields)
     ds = state.dataset()
     from . import views
+
+    if name is not None:
+        from .query import organisation
+
+        org = organisation(ds, name)
+        record = org.to_dict()
+        _emit(out, record, lambda width: views.org(ds, org, width))
+        return
 
     rows = [
         o.to_dict() for o in sorted(ds.organisations, key=lambda o: (o.joined or "9999", o.name))

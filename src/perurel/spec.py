@@ -386,13 +386,26 @@ Examples:
         ),
         Command(
             "orgs",
-            """International organisations Peru belongs or belonged to, with join and leave dates.
+            """International organisations Peru belongs or belonged to, with join and leave dates; or one of them.
+
+NAME is a name in English or Spanish or an acronym (APEC, OEA, CAN, ONU, Alianza del
+Pacífico); one organisation is shown with Peru's dates and the member states the data has.
 
 Examples:
   perurel orgs
+  perurel orgs OEA
+  perurel orgs "Alianza del Pacífico" --json | jq .members
   perurel orgs --json | jq '.[] | select(.left == null) | .name'
 """,
-            OUTPUT,
+            (
+                Param(
+                    "name",
+                    "argument",
+                    help="One organisation: a name in English or Spanish, or an acronym.",
+                    metavar="[NAME]",
+                ),
+                *OUTPUT,
+            ),
             ORG_FIELDS,
         ),
         Command(

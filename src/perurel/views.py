@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .layout import NARROW, Line, bars, cell, row, table, wrap
 
 if TYPE_CHECKING:
-    from .model import Event
+    from .model import Event, Organisation, Records
 
 Record = dict[str, Any]
 
@@ -149,6 +149,38 @@ def orgs(rows: Sequence[Record], width: int) -> list[Line]:
     ]
     headers = ["Organisation", "Joined", "Left", "Role", "Terms and suspensions"]
     return table(headers, body, width, flex=(0, 3, 4))
+
+
+def org(ds: Records, o: Organisation, width: int) -> list[Line]:
+    """`perurel orgs NAME`: one organisation, Peru's dates in it, and its members in the data."""
+    lines: list[Line] = [[(o.name, "bold"), (f" · {o.name_es}", "italic")]]
+    dates = f"Peru joined {o.joined or 'at a date no source gives'}"
+    if o.left:
+        dates += f", left {o.left}"
+    if o.role:
+        dates += f" ({o.role})"
+    lines += [[(t, "")] for t in wrap(dates, width)]
+    for p in o.periods:
+        span = f"{p.kind} {p.start}–{p.end or ''}" + (f": {p.note}" if p.note else "")
+        lines += [[(t, "")] for t in wrap(span, width)]
+    if o.note:
+        lines += [[]] + [[(t, "italic")] for t in wrap(o.note, width)]
+    if o.members is not None:
+        names = sorted(ds.countries[c].name for c in o.members.codes if c in ds.countries)
+        head = f"Members besides Peru ({len(names)}" + (
+            f", as of {o.members.as_of})" if o.members.as_of else ")"
+        )
+        lines += [[], [(head, "bold underline")]] + [
+            [(t, "")] for t in wrap(", ".join(names), width)
+        ]
+    cited = o.cited()
+    lines += [[], [("Sources", "bold underline")]]
+    for sid in cited:
+        src = ds.sources.get(sid)
+        if src is not None:
+            text = f"{src.title} — {src.publisher} · {src.tier} ({sid})"
+            lines += [[(t, "dim")] for t in wrap(text, width)]
+    return lines
 
 
 def _text(value: Any) -> str:
