@@ -148,3 +148,18 @@ def test_normalizing_many_equals_normalizing_each(texts: list[str]) -> None:
 
     assert normalize_all(texts) == [normalize_all([t])[0] for t in texts]
     assert len(normalize_all(texts)) == len(texts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["chle", "peruu", "argentinaa", "bolivai", "japn", "brasill", "zz", "xq"]))
+def test_exact_never_forgives_a_typo(query: str) -> None:
+    from perurel.errors import NotFound
+
+    ds = perurel.load()
+    with pytest.raises(NotFound):
+        ds.match(query, exact=True)
+
+
+@pytest.mark.parametrize("query", ["Chile", "CHL", "cl", "chileno", "República de Chile"])
+def test_exact_accepts_codes_names_and_aliases(query: str) -> None:
+    assert perurel.load().match(query, exact=True).country.code == "CL"

@@ -90,9 +90,9 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
     )
 
 
-def lookup(ds: Dataset, query: str) -> Country:
+def lookup(ds: Dataset, query: str, *, exact: bool = False) -> Country:
     """The country for a query, telling the person on stderr when it was not an exact name."""
-    m = ds.match(query)
+    m = ds.match(query, exact=exact)
     if not m.exact:
         how = "closest match" if m.how == "fuzzy" else "alias"
         note(f"{quoted(query)} → {m.country.name} ({m.country.code}), {how} {quoted(m.matched)}")
@@ -144,10 +144,12 @@ def timeline_events(
 # --- the commands --------------------------------------------------------------------------------
 
 
-def country(state: State, *, query: str, fmt: str | None, json_: bool, fields: str | None) -> None:
+def country(
+    state: State, *, query: str, exact: bool, fmt: str | None, json_: bool, fields: str | None
+) -> None:
     out = _output("country", fmt, json_, fields)
     ds = state.dataset()
-    found = lookup(ds, query)
+    found = lookup(ds, query, exact=exact)
     from .formats import country_record
 
     def view(width: int) -> list[Line]:

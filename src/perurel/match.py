@@ -180,8 +180,9 @@ def _label(ds: Records, code: str) -> str:
     return f"{c.name} ({code})" if c else "Peru (PE)"
 
 
-def match(ds: Records, query: str) -> Match:
-    """The one country `query` means; raises NotFound (with suggestions) or Ambiguous."""
+def match(ds: Records, query: str, *, exact: bool = False) -> Match:
+    """The one country `query` means; raises NotFound (with suggestions) or Ambiguous. With
+    `exact`, only a code, name or alias counts: no typo is forgiven."""
     hits = _best(_verbatim_official(ds).get(query.strip().casefold(), ()))
     key = normalize(query)
     if not key:
@@ -201,6 +202,8 @@ def match(ds: Records, query: str) -> Match:
         if code == PERU:
             raise _peru(query)
         return Match(ds.countries[code], how, 100.0, display)
+    if exact:
+        raise NotFound(f"no country has the name, code or alias {quoted(query)}")
     return _fuzzy(ds, query, key)
 
 

@@ -139,6 +139,13 @@ Examples:
                     required=True,
                     complete="country",
                 ),
+                Param(
+                    "exact",
+                    "flag",
+                    ("--exact",),
+                    "Only a code, name or alias; no typo forgiven (for scripts).",
+                    default=False,
+                ),
                 *OUTPUT,
             ),
             COUNTRY_FIELDS,

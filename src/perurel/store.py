@@ -76,11 +76,12 @@ class Dataset:
         """The country a person means by `query`; raises NotFound or Ambiguous."""
         return self.match(query).country
 
-    def match(self, query: str) -> Match:
-        """Like `lookup`, but says how the query matched (code, name, alias, fuzzy) and how well."""
+    def match(self, query: str, *, exact: bool = False) -> Match:
+        """Like `lookup`, but says how the query matched (code, name, alias, fuzzy) and how well;
+        with `exact`, no typo is forgiven."""
         from .match import match
 
-        return match(self, query)
+        return match(self, query, exact=exact)
 
     def search(self, text: str, limit: int = 10) -> list[Hit]:
         """Full-text search over events, country notes and summaries, and organisations."""
