@@ -29,6 +29,9 @@ HANDLED = [
     [f"--data={FIXTURE}", "country", "chileno", "--json"],
     ["--data", "/nonexistent.json", "country", "chile", "--json"],
     ["country", "chile", "--json", "--format", "csv"],  # perurel's own usage error
+    ["country", "a", "b", "--json"],
+    ["country", "new", "zealand", "--json"],
+    ["country", "relaciones", "con", "España"],
     ["country", "chile", "--fields", "code,relations.status", "--format", "csv"],
     ["country", "chile", "--fields", "nope"],
     ["timeline", "--json"],
@@ -69,7 +72,6 @@ HANDED_OVER = [
     ["--version", "country"],
     ["country", "--help"],
     ["-h"],
-    ["country", "a", "b", "--json"],
     ["country", "--json"],
     ["country", "chile", "--json=yes"],
     ["timeline", "--limit", "many", "--json"],

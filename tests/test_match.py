@@ -163,3 +163,30 @@ def test_exact_never_forgives_a_typo(query: str) -> None:
 @pytest.mark.parametrize("query", ["Chile", "CHL", "cl", "chileno", "República de Chile"])
 def test_exact_accepts_codes_names_and_aliases(query: str) -> None:
     assert perurel.load().match(query, exact=True).country.code == "CL"
+
+
+from .sentence_table import SENTENCES  # noqa: E402
+
+
+@pytest.mark.parametrize(("query", "expected"), SENTENCES)
+def test_queries_as_people_type_them(
+    ds: perurel.Dataset, query: str, expected: str | tuple[str, ...] | None
+) -> None:
+    if isinstance(expected, str):
+        assert ds.match(query).country.code == expected
+    elif expected is None:
+        with pytest.raises(NotFound):
+            ds.match(query)
+    else:
+        with pytest.raises(Ambiguous) as info:
+            ds.match(query)
+        assert info.value.candidates == expected
+
+
+@pytest.mark.parametrize("query", ["Prussia", "Prusia", "Checoslovaquia", "Yugoslavia", "gringo"])
+def test_former_states_never_land_on_a_lookalike(ds: perurel.Dataset, query: str) -> None:
+    try:
+        code = ds.match(query).country.code
+    except (NotFound, Ambiguous):
+        return
+    assert code not in ("RU", "SK", "GR")

@@ -123,7 +123,7 @@ def test_a_future_year_is_fine_and_empty() -> None:
         (["timeline", "--country", "atlantis"], 1),
         (["timeline", "--country", "korea"], 1),
         (["country"], 2),
-        (["country", "chile", "extra"], 2),
+        (["country", "chile", "extra"], 1),
         (["--data"], 2),
         (["nosuch"], 2),
         (["timeline", "--json", "--json"], 0),

@@ -49,6 +49,9 @@ def _parse(args: list[str]) -> Call:
     command = COMMANDS[rest[0]]
     values, positional = _options(rest[1:], command.params, stop_at_positional=False)
     arguments = [p for p in command.params if p.kind == "argument"]
+    if arguments and arguments[-1].many and len(positional) >= len(arguments):
+        cut = len(arguments) - 1
+        positional = [*positional[:cut], " ".join(positional[cut:])]
     if len(positional) > len(arguments):
         raise _Unsure
     for param, word in zip(arguments, positional, strict=False):

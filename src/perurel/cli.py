@@ -143,7 +143,11 @@ def _annotation(param: Param) -> Any:
         extra["autocompletion"] = _complete_kind
     if param.choices is not None:
         extra["case_sensitive"] = False
-    if param.kind == "argument":
+    kind: Any
+    if param.kind == "argument" and param.many:
+        info = typer.Argument(show_default=False, **extra)
+        kind = list[base]
+    elif param.kind == "argument":
         info = typer.Argument(show_default=False, **extra)
         kind = base if param.required else base | None
     elif param.kind == "flag":
@@ -158,8 +162,11 @@ def _annotation(param: Param) -> Any:
     return Annotated[kind, info]
 
 
-def _plain(value: Any) -> Any:
-    """Enum members (choices) back to their text; lists of them too."""
+def _plain(value: Any, param: Param | None = None) -> Any:
+    """Enum members (choices) back to their text; lists of them too; the words of a `many`
+    argument joined as the fast path joins them."""
+    if param is not None and param.many and isinstance(value, list):
+        return " ".join(value)
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, list):
@@ -172,7 +179,8 @@ def _command(cmd: Command) -> Callable[..., None]:
 
     def command(ctx: typer.Context, **values: Any) -> None:
         state = ctx.find_object(commands.State) or commands.State(None)
-        commands.run(cmd.name, state, {k: _plain(v) for k, v in values.items()})
+        params = {p.name: p for p in cmd.params}
+        commands.run(cmd.name, state, {k: _plain(v, params[k]) for k, v in values.items()})
 
     parameters = [
         inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)

@@ -93,9 +93,14 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
 def lookup(ds: Dataset, query: str, *, exact: bool = False) -> Country:
     """The country for a query, telling the person on stderr when it was not an exact name."""
     m = ds.match(query, exact=exact)
-    if not m.exact:
+    found = f"{quoted(query)} → {m.country.name} ({m.country.code})"
+    if m.how == "former":
+        note(f"{found}: {m.matched}")
+    elif m.how == "sentence":
+        note(f"{found}, the country the words name ({quoted(m.matched)})")
+    elif not m.exact:
         how = "closest match" if m.how == "fuzzy" else "alias"
-        note(f"{quoted(query)} → {m.country.name} ({m.country.code}), {how} {quoted(m.matched)}")
+        note(f"{found}, {how} {quoted(m.matched)}")
     return m.country
 
 

@@ -51,7 +51,7 @@ class Match(NamedTuple):
     """A country found for a query, how it was found, and how well it fits (0-100)."""
 
     country: Country
-    how: str  # "code", "name", "alias" or "fuzzy"
+    how: str  # "code", "name", "alias", "former" (a former state's successor), "sentence", "fuzzy"
     score: float
     matched: str  # the name, alias or code that fitted
 
@@ -204,7 +204,142 @@ def match(ds: Records, query: str, *, exact: bool = False) -> Match:
         return Match(ds.countries[code], how, 100.0, display)
     if exact:
         raise NotFound(f"no country has the name, code or alias {quoted(query)}")
+    from .history_names import FORMERS, NOT_COUNTRIES
+
+    if key in NOT_COUNTRIES:
+        raise NotFound(f"{quoted(query)} is not the name of a country")
+    former = FORMERS.get(key) or FORMERS.get(_without_article(key))
+    if former is not None:
+        return _former(ds, query, former)
+    reduced = _reduce(key)
+    if reduced and reduced != key:
+        try:
+            found = match(ds, reduced)
+        except NotFound:
+            pass
+        else:
+            return Match(found.country, "sentence", found.score, found.matched)
     return _fuzzy(ds, query, key)
+
+
+# Words around a country's name in a sentence or question, in English and Spanish: dropped from
+# the start and the end of a query that names no country as it stands.
+_LEAD = frozenset(
+    [
+        "peru",
+        "perus",
+        "peruvian",
+        "peruano",
+        "peruana",
+        "relations",
+        "relation",
+        "relaciones",
+        "relacion",
+        "diplomatic",
+        "diplomaticas",
+        "diplomaticos",
+        "with",
+        "con",
+        "between",
+        "entre",
+        "and",
+        "y",
+        "embassy",
+        "embassies",
+        "embajada",
+        "embajadas",
+        "consulate",
+        "consulado",
+        "of",
+        "de",
+        "del",
+        "in",
+        "en",
+        "to",
+        "a",
+        "when",
+        "did",
+        "does",
+        "do",
+        "establish",
+        "established",
+        "cuando",
+        "se",
+        "establecieron",
+        "establecio",
+        "establecio",
+        "since",
+        "desde",
+        "hay",
+        "have",
+        "has",
+        "tell",
+        "me",
+        "about",
+        "what",
+        "whats",
+        "is",
+        "are",
+        "sobre",
+        "que",
+        "how",
+        "como",
+        "status",
+        "estado",
+        "history",
+        "historia",
+        "ties",
+        "lazos",
+    ]
+)
+_TRAIL = frozenset(
+    [
+        "relations",
+        "relation",
+        "relaciones",
+        "relacion",
+        "embassy",
+        "embajada",
+        "ties",
+        "lazos",
+        "history",
+        "historia",
+    ]
+)
+
+
+def _reduce(key: str) -> str:
+    """A normalized query without the words around a country's name: 'when did peru establish
+    relations with japan' -> 'japan', 'embajada del peru en bolivia' -> 'bolivia'."""
+    words = key.split()
+    while words and (
+        words[0] in _LEAD or (words[0] in _ARTICLES and len(words) > 1 and words[1] in _LEAD)
+    ):
+        words.pop(0)
+    while words and words[-1] in _TRAIL:
+        words.pop()
+    return " ".join(words)
+
+
+def _without_article(key: str) -> str:
+    first, _, rest = key.partition(" ")
+    return rest if first in _ARTICLES else key
+
+
+def _former(ds: Records, query: str, former: object) -> Match:
+    """A former state: its continuing successor, or Ambiguous listing the successors."""
+    from .history_names import Former
+
+    assert isinstance(former, Former)
+    codes = tuple(c for c in former.successors if c in ds.countries)
+    if former.continued and codes:
+        return Match(ds.countries[codes[0]], "former", 100.0, former.what)
+    raise Ambiguous(
+        f"{quoted(query)} no longer exists: {former.what}; its successors are "
+        + ", ".join(_label(ds, c) for c in codes)
+        + "; ask for one of them",
+        codes,
+    )
 
 
 def candidates(ds: Records, query: str, limit: int = 5) -> list[Match]:

@@ -37,6 +37,7 @@ class Param(NamedTuple):
     default: Any = None
     required: bool = False  # arguments only
     complete: str | None = None  # shell completion offers "country" names or event "kind"s
+    many: bool = False  # an argument that takes every remaining word: `country new zealand`
 
 
 class Command(NamedTuple):
@@ -135,9 +136,11 @@ Examples:
                 Param(
                     "query",
                     "argument",
-                    help="A name (English or Spanish), ISO code, demonym or abbreviation; typos are forgiven.",
+                    help="A name (English or Spanish), ISO code, demonym or abbreviation, or a "
+                    "question naming one; several words need no quotes; typos are forgiven.",
                     required=True,
                     complete="country",
+                    many=True,
                 ),
                 Param(
                     "exact",

@@ -1,0 +1,172 @@
+"""Names of states that no longer exist, or that changed their name, and what became of them: so
+that 'Czechoslovakia' lists its successors and 'Prussia' never lands on Russia by spelling alone.
+Also the words that only look like a country name and must match nothing."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Former(NamedTuple):
+    """A former state or name: its successors (ISO codes), and whether the first continues it."""
+
+    successors: tuple[str, ...]
+    continued: bool  # True: the first successor continues the state (or it was only renamed)
+    what: str  # what happened, in a few words, for the note
+
+
+_FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
+    (
+        (
+            "soviet union",
+            "ussr",
+            "urss",
+            "union sovietica",
+            "union de republicas socialistas sovieticas",
+        ),
+        Former(("RU",), True, "the Soviet Union dissolved in 1991; Russia continues it"),
+    ),
+    (
+        ("russian empire", "imperio ruso", "tsarist russia", "rusia zarista"),
+        Former(("RU",), True, "the Russian Empire ended in 1917; Russia is its successor"),
+    ),
+    (
+        ("prussia", "prusia", "kingdom of prussia", "reino de prusia"),
+        Former(
+            ("DE",),
+            True,
+            "Prussia became part of the German Empire in 1871; Germany is its successor",
+        ),
+    ),
+    (
+        (
+            "german empire",
+            "imperio aleman",
+            "north german confederation",
+            "confederacion alemana del norte",
+        ),
+        Former(("DE",), True, "Germany is the successor of the German Empire"),
+    ),
+    (
+        ("west germany", "alemania occidental", "federal republic of germany", "frg", "brd", "rfa"),
+        Former(
+            ("DE",),
+            True,
+            "Germany (the Federal Republic) continues West Germany, reunified in 1990",
+        ),
+    ),
+    (
+        (
+            "east germany",
+            "alemania oriental",
+            "alemania del este",
+            "german democratic republic",
+            "gdr",
+            "ddr",
+            "rda",
+            "republica democratica alemana",
+        ),
+        Former(("DE",), True, "East Germany acceded to the Federal Republic of Germany in 1990"),
+    ),
+    (
+        ("czechoslovakia", "checoslovaquia", "czecho slovakia"),
+        Former(("CZ", "SK"), False, "Czechoslovakia split on 1 January 1993"),
+    ),
+    (
+        (
+            "yugoslavia",
+            "yugoslavia socialista",
+            "sfr yugoslavia",
+            "kingdom of yugoslavia",
+            "reino de yugoslavia",
+            "jugoslavia",
+        ),
+        Former(("SI", "HR", "BA", "MK", "RS", "ME"), False, "Yugoslavia broke up from 1991"),
+    ),
+    (
+        ("serbia and montenegro", "serbia y montenegro", "federal republic of yugoslavia"),
+        Former(("RS", "ME"), True, "Montenegro left the union in 2006; Serbia continues it"),
+    ),
+    (
+        ("gran colombia", "great colombia", "greater colombia", "republica de colombia 1819"),
+        Former(("CO", "VE", "EC"), False, "Gran Colombia dissolved in 1830-1831"),
+    ),
+    (
+        ("ottoman empire", "imperio otomano", "turkish empire"),
+        Former(("TR",), True, "the Ottoman Empire ended in 1922; Türkiye is its successor"),
+    ),
+    (
+        (
+            "austria hungary",
+            "austria-hungria",
+            "austria hungria",
+            "austro hungarian empire",
+            "imperio austrohungaro",
+            "austrian empire",
+            "imperio austriaco",
+        ),
+        Former(("AT", "HU"), False, "Austria-Hungary broke up in 1918"),
+    ),
+    (
+        ("zaire",),
+        Former(("CD",), True, "Zaire was renamed the Democratic Republic of the Congo in 1997"),
+    ),
+    (("burma", "birmania"), Former(("MM",), True, "Burma is now officially Myanmar")),
+    (("siam",), Former(("TH",), True, "Siam was renamed Thailand in 1939")),
+    (("persia",), Former(("IR",), True, "Persia has been called Iran internationally since 1935")),
+    (("ceylon", "ceilan"), Former(("LK",), True, "Ceylon was renamed Sri Lanka in 1972")),
+    (("swaziland", "suazilandia"), Former(("SZ",), True, "Swaziland was renamed Eswatini in 2018")),
+    (("dahomey",), Former(("BJ",), True, "Dahomey was renamed Benin in 1975")),
+    (
+        ("upper volta", "alto volta"),
+        Former(("BF",), True, "Upper Volta was renamed Burkina Faso in 1984"),
+    ),
+    (("kampuchea",), Former(("KH",), True, "Kampuchea is now Cambodia")),
+    (("abyssinia", "abisinia"), Former(("ET",), True, "Abyssinia is Ethiopia")),
+    (
+        ("gold coast", "costa de oro"),
+        Former(("GH",), True, "the Gold Coast became independent as Ghana in 1957"),
+    ),
+    (
+        ("bechuanaland",),
+        Former(("BW",), True, "Bechuanaland became independent as Botswana in 1966"),
+    ),
+    (("basutoland",), Former(("LS",), True, "Basutoland became independent as Lesotho in 1966")),
+    (("nyasaland",), Former(("MW",), True, "Nyasaland became independent as Malawi in 1964")),
+    (
+        ("rhodesia", "southern rhodesia", "rodesia"),
+        Former(("ZW",), True, "Southern Rhodesia became Zimbabwe in 1980"),
+    ),
+    (
+        ("tanganyika", "tanganica", "zanzibar"),
+        Former(("TZ",), True, "Tanganyika and Zanzibar united as Tanzania in 1964"),
+    ),
+    (
+        ("east pakistan", "pakistan oriental"),
+        Former(("BD",), True, "East Pakistan became independent as Bangladesh in 1971"),
+    ),
+    (
+        ("qing china", "china qing", "chinese empire", "imperio chino"),
+        Former(("CN", "TW"), False, "the Qing Empire ended in 1912"),
+    ),
+    (("formosa",), Former(("TW",), True, "Formosa is Taiwan")),
+    (("holland",), Former(("NL",), True, "Holland is a region of the Netherlands")),
+)
+
+FORMERS: dict[str, Former] = {name: former for names, former in _FORMERS for name in names}
+
+# Words that look like a country name, or slurs, that must never resolve to a state.
+NOT_COUNTRIES = frozenset(
+    (
+        "gringo",
+        "gringos",
+        "gringa",
+        "gringas",
+        "yanqui",
+        "yanquis",
+        "yankee",
+        "yankees",
+        "sudaca",
+        "sudacas",
+    )
+)
