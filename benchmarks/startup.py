@@ -24,7 +24,11 @@ COMMANDS = [
     ("country chile --json", ["country", "chile", "--json"], 6.0),
     ("country chle --json (fuzzy)", ["country", "chle", "--json"], 6.0),
     ("country chile (card)", ["country", "chile"], 6.0),
-    ("country relaciones con españa --json", ["country", "relaciones", "con", "españa", "--json"], 6.0),
+    (
+        "country relaciones con españa --json",
+        ["country", "relaciones", "con", "españa", "--json"],
+        6.0,
+    ),
     ("missions --from peru --json", ["missions", "--from", "peru", "--json"], 6.0),
     ("timeline --since 1990", ["timeline", "--since", "1990"], 6.0),
     ("timeline --since 2000 --json", ["timeline", "--since", "2000", "--json"], 6.0),

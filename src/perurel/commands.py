@@ -264,16 +264,38 @@ def missions(
 
 
 def search(
-    state: State, *, text: str, limit: int, fmt: str | None, json_: bool, fields: str | None
+    state: State,
+    *,
+    text: str,
+    since: str | None,
+    until: str | None,
+    countries: Sequence[str] | None,
+    kinds: Sequence[str] | None,
+    limit: int,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
 ) -> None:
     out = _output("search", fmt, json_, fields)
     if limit < 0:
         raise UsageError(f"--limit must be zero or more, not {limit}")
+    check_filters(since, until, None)
     ds = state.dataset()
     from . import views
-    from .fulltext import search as find
+    from .fulltext import search_all
+    from .model import EVENT_KINDS
 
-    rows = [h.to_dict() for h in find(ds, text, limit=limit)]
+    wanted = expand_kinds(kinds or ())
+    unknown = [k for k in wanted if k not in EVENT_KINDS]
+    if unknown:
+        raise UsageError(
+            f"unknown event kind {quoted(unknown[0])}; choose from {', '.join(EVENT_KINDS)}"
+        )
+    codes = tuple(lookup(ds, q).code for q in countries or ())
+    hits = search_all(ds, text, since=since, until=until, countries=codes, kinds=tuple(wanted))
+    if len(hits) > limit:
+        note(f"showing {limit} of {len(hits)} hits; --limit shows more")
+    rows = [h.to_dict() for h in hits[:limit]]
     _emit(out, rows, lambda width: views.hits(rows, width))
 
 

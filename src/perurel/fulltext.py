@@ -1,7 +1,16 @@
-"""Full-text search over events, country notes and summaries, and organisations."""
+"""Full-text search over events, country notes and summaries, and organisations, in English and
+Spanish: 'La Haya Chile', 'ruptura relaciones México' and 'Hague Chile' find the same events.
+
+Each record is indexed by the words of its title and text, plus words that are not shown: the
+English and Spanish names and codes of the countries it concerns, its year, an organisation's
+acronyms. Phrases and words are folded to one canonical word per meaning (`_PHRASES`,
+`_SYNONYMS`), the same way for records and queries. A query word that names a country, or a year,
+lifts the records tagged with it.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -34,82 +43,175 @@ class Hit(NamedTuple):
         }
 
 
-class _Corpus(NamedTuple):
-    docs: list[Hit]  # score 0: filled in per query
-    words: list[set[str]]  # normalized words of each document
-    vocabulary: list[str]
-    postings: dict[str, list[int]]  # word -> documents containing it
-    texts: list[str]  # normalized full text of each document, for phrase matches
-
-
-@cache
-def _corpus(ds: Records) -> _Corpus:
-    from .text import normalize_all
-
-    docs: list[Hit] = []
-    for e in ds.events:
-        docs.append(Hit("event", e.id, e.date, e.countries, e.title, e.summary, 0.0))
-    for c in ds.countries.values():
-        text = " ".join(filter(None, (c.summary, c.relations.note)))
-        if text:
-            docs.append(
-                Hit("country", c.code, c.relations.established, (c.code,), c.name, text, 0.0)
-            )
-    for o in ds.organisations:
-        docs.append(
-            Hit(
-                "organisation",
-                o.id,
-                o.joined,
-                (),
-                o.name,
-                " ".join(filter(None, (o.role, o.note))),
-                0.0,
-            )
-        )
-    texts = normalize_all([f"{d.title} {d.text}" for d in docs])
-    words = [set(t.split()) for t in texts]
-    postings: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        for w in ws:
-            postings.setdefault(w, []).append(i)
-    return _Corpus(docs, words, sorted(postings), postings, texts)
-
-
-def search(ds: Records, text: str, *, limit: int | None = 10) -> list[Hit]:
-    """Records whose title or text contain every word of `text`, typos and accents forgiven
-    (a word also matches words it begins, and words within a small edit distance), best first."""
-    from .text import normalize
-
-    query = normalize(text)
-    terms = list(dict.fromkeys(query.split()))
-    # Little words ('of', 'de') are left out unless they are all there is.
-    terms = [t for t in terms if t not in _STOPWORDS] or terms
-    if not terms:
-        raise UsageError(f"nothing to search for in {quoted(text)}")
-    from .query import check_limit
-
-    check_limit(limit)
-    corpus = _corpus(ds)
-    scores: list[dict[int, float]] = []
-    for term in terms:
-        best: dict[int, float] = {}
-        for word, score in _similar_words(corpus, term):
-            for i in corpus.postings[word]:
-                if score > best.get(i, 0.0):
-                    best[i] = score
-        scores.append(best)
-    found = set(scores[0]).intersection(*scores[1:]) if scores else set()
-    hits = []
-    for i in found:
-        score = sum(s[i] for s in scores) / len(scores)
-        if len(terms) > 1 and query in corpus.texts[i]:
-            score = min(100.0, score + 10)  # the words together, as typed
-        hits.append(corpus.docs[i]._replace(score=round(score, 1)))
-    hits.sort(key=lambda h: (-h.score, h.date is None, _newest_first(h.date), h.kind, h.id))
-    return hits[:limit] if limit is not None else hits
-
-
+# Phrases folded to one word before anything else (normalized text: lower case, no accents).
+_PHRASES = (
+    ("international court of justice", "icj"),
+    ("corte internacional de justicia", "icj"),
+    ("la haya", "icj"),
+    ("the hague", "icj"),
+    ("united nations", "unitednations"),
+    ("naciones unidas", "unitednations"),
+    ("organization of american states", "oas"),
+    ("organizacion de los estados americanos", "oas"),
+    ("free trade agreement", "fta"),
+    ("free trade area", "fta"),
+    ("acuerdo de libre comercio", "fta"),
+    ("tratado de libre comercio", "fta"),
+    ("libre comercio", "fta"),
+    ("free trade", "fta"),
+    ("trade promotion agreement", "fta"),
+    ("acuerdo de promocion comercial", "fta"),
+    ("non nato", "nato"),
+    ("extra otan", "nato"),
+    ("pacific alliance", "pacificalliance"),
+    ("alianza del pacifico", "pacificalliance"),
+    ("andean community", "can"),
+    ("comunidad andina", "can"),
+    ("security council", "securitycouncil"),
+    ("consejo de seguridad", "securitycouncil"),
+    ("persona non grata", "nongrata"),
+    ("war of the pacific", "pacificwar"),
+    ("guerra del pacifico", "pacificwar"),
+    ("foreign minister", "minister"),
+    ("state visit", "visit"),
+    ("visita de estado", "visit"),
+)
+# Words of one meaning in English and Spanish: every member is indexed and searched as the first.
+_SYNONYMS = (
+    ("icj", "cij", "hague", "haya"),
+    ("unitednations", "onu"),
+    ("oas", "oea"),
+    ("fta", "tlc", "alc"),
+    ("embassy", "embassies", "embajada", "embajadas"),
+    ("ambassador", "ambassadors", "embajador", "embajadora", "embajadores"),
+    ("consulate", "consulates", "consulado", "consulados", "consular"),
+    ("treaty", "treaties", "tratado", "tratados", "convention", "convencion", "convenio"),
+    ("agreement", "agreements", "acuerdo", "acuerdos"),
+    (
+        "break",
+        "breaks",
+        "broke",
+        "broken",
+        "breaking",
+        "sever",
+        "severs",
+        "severed",
+        "severance",
+        "ruptura",
+        "rompe",
+        "rompio",
+        "rompen",
+        "romper",
+        "rupture",
+    ),
+    (
+        "restore",
+        "restores",
+        "restored",
+        "restoration",
+        "restablece",
+        "restablecen",
+        "restablecimiento",
+        "restablecidas",
+        "resumed",
+        "renewed",
+        "reanudan",
+    ),
+    ("asylum", "asilo", "asylee", "asilada", "asilado", "asilados"),
+    ("peace", "paz"),
+    ("border", "borders", "frontera", "fronteras", "boundary", "limites", "limite"),
+    ("maritime", "maritimo", "maritima", "sea", "mar"),
+    ("dispute", "disputes", "controversia", "disputa", "diferendo"),
+    ("war", "wars", "guerra"),
+    ("visit", "visits", "visited", "visita", "visito", "viaje"),
+    ("president", "presidente", "presidenta"),
+    ("minister", "ministro", "ministra", "canciller", "foreign", "cancilleria"),
+    (
+        "recognition",
+        "recognises",
+        "recognizes",
+        "recognised",
+        "recognized",
+        "recognise",
+        "recognize",
+        "reconoce",
+        "reconocimiento",
+        "reconocio",
+    ),
+    ("relations", "relation", "relaciones", "relacion", "ties"),
+    ("trade", "comercio", "commercial", "comercial"),
+    ("election", "elections", "eleccion", "elecciones", "elected", "electo"),
+    ("independence", "independencia"),
+    ("nuclear", "nucleares"),
+    ("drug", "drugs", "drogas", "narcotrafico", "trafficking"),
+    ("migration", "migrants", "migrantes", "migracion", "migratoria"),
+    ("expel", "expels", "expelled", "expulsa", "expulsion", "expulso"),
+    ("credentials", "credenciales"),
+    ("ruling", "rulings", "judgment", "judgement", "verdict", "fallo", "sentencia"),
+    (
+        "join",
+        "joins",
+        "joined",
+        "joining",
+        "ingreso",
+        "ingresa",
+        "ingresar",
+        "adhesion",
+        "adhiere",
+        "accession",
+        "accede",
+        "accedes",
+        "member",
+        "members",
+        "miembro",
+        "miembros",
+        "membership",
+    ),
+    ("charter", "charters", "carta"),
+    (
+        "founded",
+        "founds",
+        "founding",
+        "foundation",
+        "created",
+        "creates",
+        "creation",
+        "fundada",
+        "fundado",
+        "funda",
+        "fundacion",
+        "fundador",
+        "crea",
+        "creada",
+        "creacion",
+    ),
+    ("port", "ports", "puerto", "puertos", "harbour", "harbor"),
+    ("test", "tests", "testing", "ensayo", "ensayos", "pruebas"),
+    ("nato", "otan"),
+    ("ally", "allies", "allied", "alliance", "aliado", "aliados", "alianza"),
+    ("years", "year", "anos", "ano"),
+    ("conflict", "conflicts", "conflicto", "conflictos"),
+    ("10", "ten", "diez"),
+    ("20", "twenty", "veinte"),
+    ("30", "thirty", "treinta"),
+    ("40", "forty", "cuarenta"),
+    ("50", "fifty", "cincuenta"),
+    ("60", "sixty", "sesenta"),
+    ("70", "seventy", "setenta"),
+    ("75", "seventy-five", "setenta y cinco"),
+    ("80", "eighty", "ochenta"),
+    ("90", "ninety", "noventa"),
+    ("100", "hundred", "cien"),
+    ("200", "bicentenary", "bicentennial", "bicentenario"),
+)
+# A record with one of these words is also found by the other: a war is a conflict too.
+_ALSO = {"war": ("conflict",), "dispute": ("conflict",)}
+_FOLD = {member: group[0] for group in _SYNONYMS for member in group}
+_PHRASE = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in _PHRASES) + r")\b")
+_PHRASE_WORD = dict(_PHRASES)
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# Little words, and Peru itself (nearly every record concerns it), are left out of a query
+# unless they are all there is.
 _STOPWORDS = frozenset(
     [
         "a",
@@ -128,6 +230,17 @@ _STOPWORDS = frozenset(
         "as",
         "is",
         "was",
+        "were",
+        "its",
+        "it",
+        "about",
+        "what",
+        "when",
+        "did",
+        "does",
+        "how",
+        "which",
+        "who",
         "de",
         "del",
         "la",
@@ -143,8 +256,189 @@ _STOPWORDS = frozenset(
         "al",
         "un",
         "una",
+        "que",
+        "se",
+        "sobre",
+        "cuando",
+        "como",
+        "peru",
+        "peruvian",
+        "perus",
+        "peruano",
+        "peruana",
+        "peruanos",
     ]
 )
+
+
+_UN = re.compile(r"\bUN\b")
+
+
+def _acronyms(text: str) -> str:
+    """'UN' in capitals is the United Nations; 'un' is a Spanish article (a stopword)."""
+    return _UN.sub("unitednations", text)
+
+
+def _fold(text: str) -> list[str]:
+    """A normalized text as indexed words: phrases joined, synonyms folded to one word."""
+    text = _PHRASE.sub(lambda m: _PHRASE_WORD[m[1]], text)
+    return [_FOLD.get(w, w) for w in text.split()]
+
+
+class _Corpus(NamedTuple):
+    docs: list[Hit]  # score 0: filled in per query
+    words: list[set[str]]  # indexed words of each document
+    vocabulary: list[str]
+    postings: dict[str, list[int]]  # word -> documents containing it
+    texts: list[str]  # folded full text of each document, for phrase matches
+    country_words: dict[str, str]  # a country's name, Spanish name or code (folded) -> its code
+    event_kinds: dict[str, str]  # event id -> kind
+    titles: list[set[str]]  # the folded words of each title
+
+
+@cache
+def _corpus(ds: Records) -> _Corpus:
+    from .query import ORG_ALIASES
+    from .text import normalize_all
+
+    names = {c.code: f"{c.name} {c.name_es} {c.code} {c.iso3}" for c in ds.countries.values()}
+    docs: list[Hit] = []
+    hidden: list[str] = []  # indexed but not shown
+    for e in ds.events:
+        docs.append(Hit("event", e.id, e.date, e.countries, e.title, e.summary, 0.0))
+        hidden.append(" ".join([e.date[:4], e.kind, *(names.get(c, c) for c in e.countries)]))
+    for c in ds.countries.values():
+        text = " ".join(filter(None, (c.summary, c.relations.note)))
+        if text:
+            docs.append(
+                Hit("country", c.code, c.relations.established, (c.code,), c.name, text, 0.0)
+            )
+            hidden.append(names[c.code])
+    for o in ds.organisations:
+        docs.append(
+            Hit(
+                "organisation",
+                o.id,
+                o.joined,
+                (),
+                o.name,
+                " ".join(filter(None, (o.role, o.note))),
+                0.0,
+            )
+        )
+        hidden.append(" ".join([o.name_es, *ORG_ALIASES.get(o.id, ())]))
+    shown = normalize_all([_acronyms(f"{d.title} {d.text}") for d in docs])
+    extra = normalize_all(hidden)
+    texts = [" ".join(_fold(t)) for t in shown]
+    words = [set(t.split()) | set(_fold(x)) for t, x in zip(texts, extra, strict=True)]
+    for ws in words:
+        ws.update(also for w in list(ws) for also in _ALSO.get(w, ()))
+    postings: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            postings.setdefault(w, []).append(i)
+    country_words: dict[str, str] = {}
+    for c in ds.countries.values():
+        for name in normalize_all([c.name, c.name_es, c.code]):
+            country_words.setdefault(" ".join(_fold(name)), c.code)
+    kinds = {e.id: e.kind for e in ds.events}
+    titles = [set(_fold(t)) for t in normalize_all([_acronyms(d.title) for d in docs])]
+    return _Corpus(docs, words, sorted(postings), postings, texts, country_words, kinds, titles)
+
+
+def search(
+    ds: Records,
+    text: str,
+    *,
+    limit: int | None = 10,
+    since: str | None = None,
+    until: str | None = None,
+    countries: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+) -> list[Hit]:
+    """Records whose title or text (or the countries, year or acronyms they are tagged with)
+    contain every word of `text` in English or Spanish, typos and accents forgiven, best first;
+    filtered by date window, countries (codes) and event kinds."""
+    hits = search_all(ds, text, since=since, until=until, countries=countries, kinds=kinds)
+    return hits if limit is None else hits[:limit]
+
+
+def search_all(
+    ds: Records,
+    text: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    countries: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+) -> list[Hit]:
+    """Every hit of `search`, ranked (so that a caller can say how many it did not show)."""
+    from .query import window
+    from .text import normalize
+
+    lo, hi = window(since, until)
+    folded = _fold(normalize(_acronyms(text)))
+    terms = list(dict.fromkeys(folded))
+    terms = [t for t in terms if t not in _STOPWORDS] or terms
+    if not terms:
+        raise UsageError(f"nothing to search for in {quoted(text)}")
+    corpus = _corpus(ds)
+    named = {corpus.country_words[t] for t in terms if t in corpus.country_words}
+    years = {t for t in terms if _YEAR.match(t)}
+    scores: list[dict[int, float]] = []
+    matched: list[set[str]] = []  # the indexed words each term matched
+    for term in terms:
+        best: dict[int, float] = {}
+        similar = _similar_words(corpus, term)
+        matched.append({word for word, _ in similar})
+        for word, score in similar:
+            for i in corpus.postings[word]:
+                if score > best.get(i, 0.0):
+                    best[i] = score
+        scores.append(best)
+    found = set(scores[0]).intersection(*scores[1:]) if scores else set()
+    phrase = " ".join(folded)
+    hits = []
+    for i in found:
+        doc = corpus.docs[i]
+        if not _wanted(doc, lo, hi, countries, kinds, corpus.event_kinds):
+            continue
+        # How well the words fit (up to 60), then what makes a record the one meant: the words
+        # together as typed, in its title, about the country or the year the query names.
+        score = 0.6 * sum(s[i] for s in scores) / len(scores)
+        if len(terms) > 1 and phrase in corpus.texts[i]:
+            score += 10
+        score += 10 * sum(1 for words in matched if words & corpus.titles[i]) / len(terms)
+        if named & set(doc.countries):
+            score += 10
+        if years and doc.date and doc.date[:4] in years:
+            score += 10
+        hits.append(doc._replace(score=round(score, 1)))
+    hits.sort(key=lambda h: (-h.score, h.date is None, _newest_first(h.date), h.kind, h.id))
+    return hits
+
+
+def _wanted(
+    doc: Hit,
+    lo: Any,
+    hi: Any,
+    countries: tuple[str, ...],
+    kinds: tuple[str, ...],
+    event_kinds: dict[str, str],
+) -> bool:
+    if countries and not set(countries) & set(doc.countries):
+        return False
+    if kinds and (doc.kind != "event" or event_kinds.get(doc.id) not in kinds):
+        return False
+    if lo or hi:
+        if not doc.date:
+            return False
+        from . import dates
+
+        start, end = dates.parse_span(doc.date)
+        if (lo and end < lo) or (hi and start > hi):
+            return False
+    return True
 
 
 def _newest_first(date_text: str | None) -> tuple[int, ...]:
@@ -155,6 +449,8 @@ def _similar_words(corpus: _Corpus, term: str) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     if term in corpus.postings:
         out.append((term, 100.0))
+    if term in _FOLD.values() or _YEAR.match(term):
+        return out  # a word of the synonym table, or a year, means just that
     if len(term) >= 3:  # 'embass' finds 'embassy' and 'embassies'
         out += [(w, 95.0) for w in corpus.vocabulary if w != term and w.startswith(term)]
     if len(term) >= 4:

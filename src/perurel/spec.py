@@ -327,26 +327,60 @@ Examples:
             "search",
             """Full-text search over events, country notes and summaries, and organisations.
 
-Every word must match (a word also matches longer words it begins, and near misses);
-hits are ranked by how well they fit, then newest first.
+Every word must match, in English or Spanish (La Haya = The Hague = ICJ, ONU = UN,
+ruptura = break, embajada = embassy, ...); a word also matches longer words it begins, and
+near misses. A country or a year in the query lifts the records about it. Hits are ranked by
+how well they fit, then newest first.
 
 Examples:
   perurel search "maritime dispute"
-  perurel search embasy --limit 5
-  perurel search "Fujimori Chile" --json
+  perurel search "La Haya Chile"
+  perurel search ruptura relaciones México
+  perurel search embajada --country bolivia --since 2000
 """,
             (
                 Param(
                     "text",
                     "argument",
-                    help="Words to look for; typos and accents are forgiven.",
+                    help="Words to look for, in English or Spanish; no quotes needed.",
                     required=True,
+                    many=True,
+                ),
+                Param(
+                    "since",
+                    "value",
+                    ("--since",),
+                    f"Only records from this date on: {DATE_HELP}.",
+                    metavar="DATE",
+                ),
+                Param(
+                    "until",
+                    "value",
+                    ("--until",),
+                    f"Only records up to this date: {DATE_HELP}.",
+                    metavar="DATE",
+                ),
+                Param(
+                    "countries",
+                    "multi",
+                    ("--country", "-c"),
+                    "Only records about this country (repeatable; matched like `country`).",
+                    metavar="COUNTRY",
+                    complete="country",
+                ),
+                Param(
+                    "kinds",
+                    "multi",
+                    ("--kind", "-k"),
+                    "Only events of these kinds (repeated or comma-separated, as for timeline).",
+                    metavar="KIND",
+                    complete="kind",
                 ),
                 Param(
                     "limit",
                     "value",
                     ("--limit", "-n"),
-                    "Show at most N hits.",
+                    "Show at most N hits (stderr says how many there were).",
                     metavar="N",
                     type="int",
                     default=10,

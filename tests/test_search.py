@@ -1,0 +1,65 @@
+"""The full-text search finds what people ask for, in English and Spanish."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import perurel
+from perurel.fulltext import search
+
+from .conftest import FIXTURE, entry
+from .search_table import QUESTIONS
+
+
+@pytest.mark.parametrize(("question", "event_id"), QUESTIONS)
+def test_questions_find_their_event_in_the_top_five(
+    ds: perurel.Dataset, question: str, event_id: str
+) -> None:
+    assert event_id in [h.id for h in search(ds, question, limit=5)]
+
+
+def test_the_table_is_big_enough_and_in_both_languages() -> None:
+    spanish = [
+        q for q, _ in QUESTIONS if any(w in q.lower() for w in ("de", "con", "la ", "ñ", "ó", "á"))
+    ]
+    assert len(QUESTIONS) >= 40 and len(spanish) >= 15
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish"),
+    [
+        ("Hague Chile", "La Haya Chile"),
+        ("UN", "ONU"),
+        ("OAS charter", "Carta de la OEA"),
+        ("embassy Kenya", "embajada Kenia"),
+        ("break Mexico", "ruptura México"),
+    ],
+)
+def test_english_and_spanish_find_the_same(ds: perurel.Dataset, english: str, spanish: str) -> None:
+    en, es = search(ds, english, limit=3), search(ds, spanish, limit=3)
+    assert en[0].id == es[0].id and {h.id for h in en} == {h.id for h in es}
+
+
+def test_a_named_country_comes_first(ds: perurel.Dataset) -> None:
+    hits = search(ds, "ambassador Chile", limit=3)
+    assert all("CL" in h.countries for h in hits[:1])
+
+
+def test_filters_and_the_count_of_hidden_hits() -> None:
+    out = entry(
+        ["search", "embassy", "--since", "2020", "--kind", "relations", "--json", "-n", "3"]
+    )
+    rows = json.loads(out.stdout)
+    assert len(rows) == 3 and all(r["date"] >= "2020" for r in rows)
+    assert "showing 3 of" in out.stderr and "--limit" in out.stderr
+    chile = json.loads(entry(["search", "treaty", "--country", "chile", "--json"]).stdout)
+    assert chile and all("CL" in r["countries"] for r in chile)
+    bad = entry(["search", "treaty", "--kind", "party"])
+    assert bad.exit_code == 2 and "unknown event kind 'party'" in bad.stderr
+
+
+def test_search_on_the_fixture_several_words_without_quotes() -> None:
+    out = entry(["--data", str(FIXTURE), "search", "war", "begins", "--json"])
+    assert [r["id"] for r in json.loads(out.stdout)] == ["1879-04-05-war"]
