@@ -219,7 +219,35 @@ def match(ds: Records, query: str, *, exact: bool = False) -> Match:
             pass
         else:
             return Match(found.country, "sentence", found.score, found.matched)
+    named = _named_in(ds, key)
+    if named is not None:
+        return named
     return _fuzzy(ds, query, key)
+
+
+def _named_in(ds: Records, key: str) -> Match | None:
+    """The one country a sentence names somewhere in it: the longest run of words that is a
+    country's name or alias ('did peru ever have an embassy in south korea' -> South Korea).
+    Short words alone (codes such as 'in', 'de', 'es') do not count; Peru itself does not."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    idx = _index(ds)
+    for n in range(len(words) - 1, 0, -1):
+        found: dict[str, _Entry] = {}
+        for start in range(len(words) - n + 1):
+            part = " ".join(words[start : start + n])
+            if n == 1 and len(part) <= 3:
+                continue
+            for hit in _exact(idx, part):
+                if hit[0] != PERU:
+                    found.setdefault(hit[0], hit)
+        if len(found) == 1:
+            code, _, display = next(iter(found.values()))
+            return Match(ds.countries[code], "sentence", 100.0, display)
+        if len(found) > 1:
+            return None  # names several countries: not guessed
+    return None
 
 
 # Words around a country's name in a sentence or question, in English and Spanish: dropped from
