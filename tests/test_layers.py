@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import perurel
 from perurel.spec import COMMANDS
@@ -96,3 +98,18 @@ def test_record_types_own_their_field_lists() -> None:
     assert COMMANDS["timeline"].fields == Event._fields
     assert COMMANDS["orgs"].fields == Organisation._fields
     assert COMMANDS["sources"].fields[: len(Source._fields)] == Source._fields
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40),
+    st.integers(min_value=1, max_value=50),
+)
+def test_wrap_shortcut_is_textwrap(text: str, width: int) -> None:
+    """layout.wrap skips textwrap for text that fits: it must answer exactly as textwrap does."""
+    import textwrap
+
+    from perurel.layout import wrap
+
+    expected = textwrap.wrap(text, max(width, 1), break_on_hyphens=False) or [""]
+    assert wrap(text, width) == expected

@@ -356,7 +356,6 @@ def _fold_all(texts: list[str]) -> list[list[str]]:
 
 class _Corpus(NamedTuple):
     docs: list[Hit]  # score 0: filled in per query
-    words: list[set[str]]  # indexed words of each document
     vocabulary: list[str]
     postings: dict[str, list[int]]  # word -> documents containing it
     texts: list[str]  # folded full text of each document, for phrase matches
@@ -375,18 +374,14 @@ def _corpus(ds: Records) -> _Corpus:
     from .query import ORG_ALIASES
 
     tables = repr((_PHRASES, _SYNONYMS, _ALSO, sorted(_STOPWORDS), ORG_ALIASES, _INDEX_VERSION))
-    docs, words, texts, country_words, kinds, titles = cached(
+    docs, postings, texts, country_words, kinds, titles = cached(
         "search", ds.path, lambda: _index(ds), salt=f"{zlib.crc32(tables.encode()):08x}"
     )
     hits = [Hit(*d) for d in docs]
-    postings: dict[str, list[int]] = {}
-    for i, ws in enumerate(words):
-        for w in ws:
-            postings.setdefault(w, []).append(i)
-    return _Corpus(hits, words, sorted(postings), postings, texts, country_words, kinds, titles)
+    return _Corpus(hits, sorted(postings), postings, texts, country_words, kinds, titles)
 
 
-_INDEX_VERSION = 2  # bump when `_index` changes what it builds
+_INDEX_VERSION = 3  # bump when `_index` changes what it builds
 
 
 def _index(ds: Records) -> tuple[Any, ...]:
@@ -441,7 +436,11 @@ def _index(ds: Records) -> tuple[Any, ...]:
         set(t)
         for t in _fold_all(normalize_all(_acronyms("\n".join(d.title for d in docs)).split("\n")))
     ]
-    return ([tuple(d) for d in docs], words, texts, country_words, kinds, titles)
+    postings: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            postings.setdefault(w, []).append(i)
+    return ([tuple(d) for d in docs], postings, texts, country_words, kinds, titles)
 
 
 def search(
