@@ -63,3 +63,20 @@ def test_filters_and_the_count_of_hidden_hits() -> None:
 def test_search_on_the_fixture_several_words_without_quotes() -> None:
     out = entry(["--data", str(FIXTURE), "search", "war", "begins", "--json"])
     assert [r["id"] for r in json.loads(out.stdout)] == ["1879-04-05-war"]
+
+
+def test_the_queries_issue_12_found_wanting(ds: perurel.Dataset) -> None:
+    def first(q: str, n: int = 1) -> list[str]:
+        return [h.id for h in search(ds, q, limit=n)]
+
+    assert first("tratado de paz", 3) and first("embajada Bolivia")
+    assert "2014-01-27-icj-judgment-chile" in first("La Haya Chile", 2)
+    assert "2014-01-27-icj-judgment-chile" in first("Hague Chile", 2)
+    assert first("ONU", 5) == first("UN", 5)
+    assert first("ruptura relaciones México") == ["2025-11-03-peru-breaks-relations-mexico"]
+    assert first("Mexico broke relations") == ["2025-11-03-peru-breaks-relations-mexico"]
+    assert "2025-11-03-peru-breaks-relations-mexico" in first("Peru Mexico 2025", 2)
+    assert "asylum" in " ".join(h.title + h.text for h in search(ds, "asilo", limit=2)).lower()
+    assert "CL" in search(ds, "ambassador Chile", limit=1)[0].countries
+    noted = entry(["search", "UN"])
+    assert "showing 10 of" in noted.stderr
