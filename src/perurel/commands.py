@@ -283,14 +283,10 @@ def search(
     ds = state.dataset()
     from . import views
     from .fulltext import search_all
-    from .model import EVENT_KINDS
+    from .query import check_kinds
 
     wanted = expand_kinds(kinds or ())
-    unknown = [k for k in wanted if k not in EVENT_KINDS]
-    if unknown:
-        raise UsageError(
-            f"unknown event kind {quoted(unknown[0])}; choose from {', '.join(EVENT_KINDS)}"
-        )
+    check_kinds(wanted)
     codes = tuple(lookup(ds, q).code for q in countries or ())
     hits = search_all(ds, text, since=since, until=until, countries=codes, kinds=tuple(wanted))
     if len(hits) > limit:

@@ -53,11 +53,7 @@ def timeline(
     """Events in date order. `since`/`until` are inclusive partial dates: an event dated '1999'
     is within `since='1999-06'`; `countries` are ISO codes, `kinds` event kinds."""
     lo, hi = window(since, until)
-    unknown = [k for k in kinds if k not in EVENT_KINDS]
-    if unknown:
-        raise UsageError(
-            f"unknown event kind {quoted(unknown[0])}; choose from {', '.join(EVENT_KINDS)}"
-        )
+    check_kinds(kinds)
     check_limit(limit)
     wanted = set(countries)
     out = []
@@ -115,11 +111,7 @@ def countries(
     lo, hi = window(since, until)
     if sort not in COUNTRY_SORTS:
         raise UsageError(f"unknown sort {quoted(sort)}; choose from {', '.join(COUNTRY_SORTS)}")
-    wanted_region = normalize(region) if region else None
-    if region is not None:
-        known = regions(ds)
-        if not wanted_region or wanted_region not in {normalize(r) for r in known}:
-            raise UsageError(f"unknown region {quoted(region)}; choose from {', '.join(known)}")
+    wanted_region = region_key(ds, region)
     out = []
     for c in ds.countries.values():
         if wanted_region and wanted_region not in (normalize(c.region), normalize(c.subregion)):
@@ -160,11 +152,7 @@ def missions(
     host, kind and city."""
     from .text import normalize
 
-    wanted_region = normalize(region) if region else None
-    if region is not None:
-        known = regions(ds)
-        if not wanted_region or wanted_region not in {normalize(r) for r in known}:
-            raise UsageError(f"unknown region {quoted(region)}; choose from {', '.join(known)}")
+    wanted_region = region_key(ds, region)
     out = []
     for c in ds.countries.values():
         if wanted_region and wanted_region not in (normalize(c.region), normalize(c.subregion)):
@@ -179,6 +167,28 @@ def missions(
         key=lambda cm: (cm[1].owner != "PE", cm[0].name, cm[1].owner, cm[1].kind, cm[1].city or "")
     )
     return out
+
+
+def region_key(ds: Records, region: str | None) -> str | None:
+    """A --region as compared (case and accents folded); a usage error for an unknown one."""
+    if region is None:
+        return None
+    from .text import normalize
+
+    key = normalize(region)
+    known = regions(ds)
+    if not key or key not in {normalize(r) for r in known}:
+        raise UsageError(f"unknown region {quoted(region)}; choose from {', '.join(known)}")
+    return key
+
+
+def check_kinds(kinds: Sequence[str]) -> None:
+    """A usage error for an event kind that is not one."""
+    unknown = [k for k in kinds if k not in EVENT_KINDS]
+    if unknown:
+        raise UsageError(
+            f"unknown event kind {quoted(unknown[0])}; choose from {', '.join(EVENT_KINDS)}"
+        )
 
 
 def regions(ds: Records) -> list[str]:
