@@ -56,7 +56,27 @@ Sources
 def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"perurel {__version__}\n"
+    assert result.stdout.startswith(f"perurel {__version__} (bundled dataset revised 20")
+
+
+def test_help_command_explains_every_command(run: Run) -> None:
+    for name in (
+        "country",
+        "timeline",
+        "countries",
+        "missions",
+        "search",
+        "sources",
+        "stats",
+        "orgs",
+        "validate",
+    ):
+        result = run("help", name)
+        assert result.exit_code == 0, result.output
+        assert f"perurel {name}" in result.stdout
+    assert run("help").exit_code == 0
+    wrong = run("help", "nope")
+    assert wrong.exit_code == 2 and "no command 'nope'" in wrong.stderr
 
 
 def test_bare_command_shows_help(run: Run) -> None:

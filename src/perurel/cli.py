@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from . import __version__, commands
+from . import commands
 from .errors import ExitCode, PerurelError, UsageError, printable
 from .spec import APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
 from .terminal import error, guard
@@ -204,7 +204,9 @@ def _command(cmd: Command) -> Callable[..., None]:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"perurel {__version__}\n")
+        from .store import version_line
+
+        sys.stdout.write(version_line() + "\n")
         raise typer.Exit()
 
 
@@ -236,6 +238,29 @@ app.callback(help=APP_HELP)(_root)
 
 for _cmd in COMMANDS.values():
     app.command(name=_cmd.name)(_command(_cmd))
+
+
+@app.command(name="help")
+def _help(
+    ctx: typer.Context,
+    command: Annotated[
+        str | None, typer.Argument(help="The command to explain.", show_default=False)
+    ] = None,
+) -> None:
+    """Help on a command, like COMMAND --help; with no command, the list of commands.
+
+    Examples:
+      perurel help
+      perurel help timeline
+    """
+    root = ctx.find_root()
+    group = root.command
+    if command is None:
+        sys.stdout.write(group.get_help(root) + "\n")
+        return
+    if command not in COMMANDS:
+        raise UsageError(f"no command {printable(command)!r}; choose from {', '.join(COMMANDS)}")
+    group.main([command, "--help"], prog_name="perurel", standalone_mode=False)
 
 
 def main() -> None:

@@ -21,9 +21,9 @@ def fast(args: Sequence[str]) -> int | None:
     if call is None:
         return None
     if call.command == "":
-        from . import __version__
+        from .store import version_line
 
-        sys.stdout.write(f"perurel {__version__}\n")
+        sys.stdout.write(version_line() + "\n")
         return 0
     if call.debug:
         os.environ["PERUREL_DEBUG"] = "1"

@@ -130,6 +130,25 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> tuple[str, bool]
     return chosen, False
 
 
+def version_line() -> str:
+    """`perurel --version`: the program's version and the revision of the dataset it reads."""
+    from . import __version__
+
+    path, bundled = resolve_path()
+    date = None
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096).decode("utf-8", "replace")
+        import re
+
+        found = re.search(r'"dataset_date"\s*:\s*"([0-9-]+)"', head)
+        date = found.group(1) if found else None
+    except OSError:
+        pass
+    which = "bundled dataset" if bundled else "dataset"
+    return f"perurel {__version__} ({which} revised {date or 'at an unknown date'})"
+
+
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """Read the dataset (bundled unless a path or $PERUREL_DATA names another), once per path."""
     resolved, bundled = resolve_path(path)
