@@ -155,30 +155,19 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     return _load(resolved, bundled)
 
 
-def _stamp(path: str) -> str | None:
-    """The cache file that records this version of a dataset (path, size, mtime) as valid."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    import hashlib
+def _validate(raw: Any, path: str) -> bool:
+    """True, or a DataError naming the first problem (and how many more there are)."""
+    from .validate import check
 
-    from . import __version__
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    key = f"{os.path.abspath(path)}\0{st.st_size}\0{st.st_mtime_ns}\0{__version__}"
-    return os.path.join(base, "perurel", "valid", hashlib.sha256(key.encode()).hexdigest()[:32])
-
-
-def _remember_valid(stamp: str | None) -> None:
-    if stamp is None:
-        return
-    try:
-        os.makedirs(os.path.dirname(stamp), exist_ok=True)
-        with open(stamp, "w"):
-            pass
-    except OSError:
-        pass  # a read-only home only costs the next run a validation
+    problems = check(raw)
+    if problems:
+        more = (
+            f" (and {len(problems) - 1} more; run 'perurel validate {path}')"
+            if len(problems) > 1
+            else ""
+        )
+        raise DataError(f"invalid dataset {printable(str(path))}: {problems[0]}{more}")
+    return True
 
 
 def _parsed(path: str) -> Any:
@@ -194,19 +183,11 @@ def _load(path: str, bundled: bool) -> Dataset:
     raw = _parsed(path)
     # A custom dataset is validated when loaded; a version that passed once (same path, size and
     # mtime, same perurel) is not checked again: on a 45 MB dataset that saves ~0.3 s a run.
-    stamp = None if bundled else _stamp(path)
-    if not bundled and (stamp is None or not os.path.exists(stamp)):
-        from .validate import check
+    # Only a pass is remembered: an error raised here leaves nothing in the cache.
+    if not bundled:
+        from .diskcache import cached
 
-        problems = check(raw)
-        if problems:
-            more = (
-                f" (and {len(problems) - 1} more; run 'perurel validate {path}')"
-                if len(problems) > 1
-                else ""
-            )
-            raise DataError(f"invalid dataset {printable(str(path))}: {problems[0]}{more}")
-        _remember_valid(stamp)
+        cached("valid", path, lambda: _validate(raw, path))
     try:
         return build(raw, path)
     except (
