@@ -294,15 +294,9 @@ EVENT_ONLY_FOR = {
     "2008-02-22-kosovo-recognition": {"XK"},
 }
 
-STATUS_OF = {
-    "established": "active",
-    "restored": "active",
-    "raised-to-embassy": "active",
-    "broken": "broken",
-    "severed-by-war": "broken",
-    "lapsed": "broken",
-    "suspended": "suspended",
-}
+# What a milestone leaves the relationship as: the model's own table.
+sys.path.insert(0, str(ROOT / "src"))
+from perurel.model import STATUS_AFTER as STATUS_OF  # noqa: E402
 
 
 # ---------------------------------------------------------------------------------------------

@@ -227,9 +227,10 @@ def _side(ds: Dataset, query: str | None) -> str | None:
     """`--from` / `--to`: 'peru' (or its code) is Peru; anything else is looked up."""
     if query is None:
         return None
-    from .text import normalize
+    from .match import PERU_NAMES
+    from .text import normalize, normalize_all
 
-    if normalize(query) in ("peru", "pe", "per", "republica del peru", "republic of peru"):
+    if normalize(query) in normalize_all(PERU_NAMES):
         return "PE"
     return lookup(ds, query).code
 
