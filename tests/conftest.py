@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -111,3 +113,11 @@ def entry(args: list[str], env: dict[str, str] | None = None) -> Outcome:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def country_json(query: str) -> dict[str, Any]:
+    """`perurel country QUERY --json` through the real entry point, parsed."""
+    result = entry(["country", query, "--json"])
+    assert result.exit_code == 0, result.stderr
+    loaded: dict[str, Any] = json.loads(result.stdout)
+    return loaded

@@ -17,7 +17,7 @@ from perurel.card import relations_lines
 from perurel.model import BREAKS, MILESTONE_KINDS
 from perurel.query import stats
 
-from ..conftest import entry
+from ..conftest import country_json, entry
 
 # Grade-A rows of the encyclopedia's candidates for states v1 left undated: the cited document's
 # own title or quote says relations were established on this date (treaty archive, UN records,
@@ -50,11 +50,7 @@ NOT_ESTABLISHMENTS = [
 ]
 
 
-def record(code: str) -> dict[str, Any]:
-    result = entry(["country", code, "--json"])
-    assert result.exit_code == 0, result.stderr
-    loaded: dict[str, Any] = json.loads(result.stdout)
-    return loaded
+record = country_json
 
 
 def card(code: str) -> str:

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from ..conftest import country_json
+
 SEED = "seed-wikipedia-2010"
 
 
@@ -22,14 +24,7 @@ def timeline() -> dict[str, dict[str, Any]]:
     return {e["id"]: e for e in json.loads(result.stdout)}
 
 
-def country(query: str) -> dict[str, Any]:
-    from typer.testing import CliRunner
-
-    from perurel.cli import app
-
-    result = CliRunner().invoke(app, ["country", query, "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+country = country_json
 
 
 def text(doc: Any) -> str:
