@@ -86,7 +86,7 @@ def test_bare_command_shows_help(run: Run) -> None:
 
 
 def test_country_card(run_mini: Invoke) -> None:
-    result = run_mini("country", "chile")
+    result = run_mini("country", "chile", "--full")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert "Relations: active (as of 2024) [1]\nEstablished 1822 [1]\n" in result.stdout

@@ -106,10 +106,20 @@ def test_record_types_own_their_field_lists() -> None:
     st.integers(min_value=1, max_value=50),
 )
 def test_wrap_shortcut_is_textwrap(text: str, width: int) -> None:
-    """layout.wrap skips textwrap for text that fits: it must answer exactly as textwrap does."""
-    import textwrap
+    """layout.wrap skips textwrap for text that fits: it must answer as the slow path does."""
+    from perurel.layout import slow_wrap, wrap
 
+    assert wrap(text, width) == slow_wrap(text, width)
+
+
+@given(st.lists(st.sampled_from(["word", "[12]", "[3][45][6]", "https://example.org/a/b_c?d=1"])))
+def test_wrap_keeps_urls_whole(words: list[str]) -> None:
     from perurel.layout import wrap
 
-    expected = textwrap.wrap(text, max(width, 1), break_on_hyphens=False) or [""]
-    assert wrap(text, width) == expected
+    text = " ".join(words)
+    for width in (1, 5, 12, 40):
+        lines = wrap(text, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+        for url in (w for w in words if "://" in w):
+            assert any(url in line for line in lines)
+        assert all(len(line) <= width for line in lines if "://" not in line)

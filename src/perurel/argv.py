@@ -20,8 +20,7 @@ class Call(NamedTuple):
 
     command: str  # "" for `perurel --version`
     values: dict[str, Any]
-    data: str | None = None
-    debug: bool = False
+    options: dict[str, Any]  # the global options given (spec.GLOBAL)
 
 
 class _Unsure(Exception):
@@ -43,7 +42,7 @@ def _parse(args: list[str]) -> Call:
     if globals_.get("version"):
         if len(args) != 1:
             raise _Unsure
-        return Call("", {})
+        return Call("", {}, {})
     if not rest or rest[0] not in COMMANDS:
         raise _Unsure
     command = COMMANDS[rest[0]]
@@ -58,7 +57,7 @@ def _parse(args: list[str]) -> Call:
         values[param.name] = word
     if any(p.required and p.name not in values for p in arguments):
         raise _Unsure
-    return Call(command.name, values, globals_.get("data"), bool(globals_.get("debug")))
+    return Call(command.name, values, globals_)
 
 
 def _options(

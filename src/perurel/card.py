@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .layout import Line, cell, row, table, wrap
 from .model import BREAKS, LEVELS, PERU
-from .query import country_sources, shared_memberships
+from .query import ORG_ALIASES, country_sources, shared_memberships
 
 if TYPE_CHECKING:
     from .model import Country, Milestone, Mission, Records
@@ -131,23 +131,105 @@ def _prose(text: str, width: int, style: str = "", cite: str = "") -> list[Line]
     return lines
 
 
-def card(ds: Records, country: Country, width: int) -> list[Line]:
-    """The full card for one country."""
-    notes = _Footnotes(country_sources(ds, country.code))
-    out: list[Line] = []
+BRIEF_EVENTS = 5  # the latest events a brief card lists
+BRIEF_MISSIONS = 4  # mission rows a brief card lists (the others are counted)
+MISSION_RANK = {"embassy": 0, "accredited-from": 1, "consulate-general": 2, "consulate": 3}
+
+
+def brief(ds: Records, country: Country, width: int) -> list[Line]:
+    """The card for a person: one screen with the status, the history in a line, the main
+    missions, shared memberships and the latest events, then what the full card adds."""
+    out = _head(country, width)
+    rel = country.relations
+    first_line, *rest = relations_lines(ds, country)
+    out.append(_status_line(first_line, rel.status))
+    for text in rest:
+        out += _prose(text, width)
+    if len(rel.history) > 1:
+        steps = " · ".join(f"{milestone_label(m.kind)} {m.date}" for m in rel.history)
+        out += _prose(f"History: {steps}", width, "dim")
+
+    missions = sorted(
+        country.missions,
+        key=lambda m: (m.state != "open", MISSION_RANK.get(m.kind, 9), m.owner != PERU),
+    )
+    out += [[], [("Missions", "bold underline")]]
+    if missions:
+        shown = missions[:BRIEF_MISSIONS]
+        rows = [list(_mission(ds, m)) for m in shown]
+        out += table(["Who", "Kind", "Where"], rows, width, flex=(2,), header=False)
+        if len(missions) > len(shown):
+            out.append([(f"and {len(missions) - len(shown)} more", "dim")])
+    else:
+        out.append([("no missions recorded", "dim")])
+
+    shared = shared_memberships(ds, country.code)
+    if shared:
+        names = ", ".join(_short(o.id, o.name) for o in shared)
+        out += [[], *_prose(f"Memberships shared with Peru: {names}", width)]
+
+    events = ds.events_of(country.code)
+    latest = events[-BRIEF_EVENTS:][::-1]
+    heading = "Latest events" if len(events) > len(latest) else "Events"
+    out += [[], [(f"{heading} ({len(latest)} of {len(events)})", "bold underline")]]
+    if latest:
+        rows = [[e.date, e.kind, e.title] for e in latest]
+        listed = table(["Date", "Kind", "Event"], rows, width, flex=(2,), header=False)
+        out += [_style_kind(line) for line in listed]
+    else:
+        out.append([("no events recorded", "dim")])
+
+    cited = len(country_sources(ds, country.code))
+    rest_of = [
+        f"{len(events) - len(latest)} more events" if len(events) > len(latest) else "",
+        f"{len(missions) - BRIEF_MISSIONS} more missions" if len(missions) > BRIEF_MISSIONS else "",
+        f"notes and {cited} sources",
+    ]
+    more = ", ".join(filter(None, rest_of))
+    out += [
+        [],
+        *_prose(f"The full card adds {more}: perurel country {country.code} --full", width, "dim"),
+    ]
+    return out
+
+
+def _short(org_id: str, name: str) -> str:
+    """An organisation's acronym (UN, APEC) where it has one, else its name."""
+    acronym = ORG_ALIASES.get(org_id, (name,))[0]
+    return acronym if acronym.isupper() else name
+
+
+def _head(country: Country, width: int) -> list[Line]:
     head: Line = [(country.name, "bold")]
     if country.name_es != country.name:
         head.append((f" · {country.name_es}", "italic"))
-    out.append(head)
-    out += _prose(
-        f"{country.code} / {country.iso3} · {country.region} › {country.subregion}", width, "dim"
-    )
+    return [
+        head,
+        *_prose(
+            f"{country.code} / {country.iso3} · {country.region} › {country.subregion}",
+            width,
+            "dim",
+        ),
+    ]
 
+
+def _status_line(first_line: str, status: str) -> Line:
+    """'Relations: active …' with the status word in its colour."""
+    word = first_line.split(" ")[1]
+    return [
+        ("Relations: ", "bold"),
+        (word, STATUS_STYLE.get(status, "dim")),
+        (first_line[len("Relations: ") + len(word) :], ""),
+    ]
+
+
+def card(ds: Records, country: Country, width: int) -> list[Line]:
+    """The full card for one country."""
+    notes = _Footnotes(country_sources(ds, country.code))
+    out = _head(country, width)
     rel = country.relations
     first_line, *rest = relations_lines(ds, country)
-    word = first_line.split(" ")[1]
-    status: Line = [("Relations: ", "bold"), (word, STATUS_STYLE.get(rel.status, "dim"))]
-    status.append((first_line[len("Relations: ") + len(word) :], ""))
+    status = _status_line(first_line, rel.status)
     if rel.sources:
         status.append((f" {notes.cite(rel.sources)}", "dim"))
     out += (

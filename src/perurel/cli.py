@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import enum
 import inspect
-import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -178,7 +177,7 @@ def _command(cmd: Command) -> Callable[..., None]:
     """A Typer command function for one declaration: its signature is built from the spec."""
 
     def command(ctx: typer.Context, **values: Any) -> None:
-        state = ctx.find_object(commands.State) or commands.State(None)
+        state = ctx.find_object(commands.State) or commands.State()
         params = {p.name: p for p in cmd.params}
         commands.run(cmd.name, state, {k: _plain(v, params[k]) for k, v in values.items()})
 
@@ -211,9 +210,7 @@ def _version(value: bool) -> None:
 
 
 def _root(ctx: typer.Context, **values: Any) -> None:
-    if values.get("debug"):
-        os.environ["PERUREL_DEBUG"] = "1"
-    ctx.obj = commands.State(values.get("data"))
+    ctx.obj = commands.State(**{k: v for k, v in values.items() if k != "version"})
 
 
 def _global(p: Param) -> inspect.Parameter:

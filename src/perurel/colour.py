@@ -1,20 +1,37 @@
 """Styled output for a terminal: the only module that imports Rich. Everything people read is laid
-out as plain lines first (`layout`, `card`); Rich only paints them when colour is on."""
+out as plain lines first (`layout`, `card`); Rich only paints them when colour is on, and makes
+every URL a link (OSC 8) that terminals which support it let people click."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
 if TYPE_CHECKING:
     from .layout import Line
 
+URL = re.compile(r"https?://[^\s<>\"')\]]+")
 
-def print_lines(lines: Sequence[Line]) -> None:
+
+def styled(line: Line) -> Text:
+    """One laid-out line as Rich text, its URLs as hyperlinks."""
+    text = Text.assemble(*line)
+    for found in URL.finditer(text.plain):
+        text.stylize(Style(link=found.group()), found.start(), found.end())
+    return text
+
+
+def print_lines(lines: Sequence[Line], file: TextIO | None = None) -> None:
     """Styled lines, already laid out to the terminal's width: Rich must not re-wrap them."""
-    out = Console(highlight=False, soft_wrap=True)
-    text = Text("\n").join(Text.assemble(*line) for line in lines)
-    out.print(text, crop=False)
+    out = Console(
+        file=file,
+        highlight=False,
+        soft_wrap=True,
+        force_terminal=True if file is not None else None,
+    )
+    out.print(Text("\n").join(styled(line) for line in lines), crop=False)

@@ -6,25 +6,33 @@ no Rich.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
-from .spec import COMMANDS
+from .spec import CITATION_FORMATS, COMMANDS
 from .terminal import note, show
 
 if TYPE_CHECKING:
     from .layout import Line
-    from .model import Country, Event
+    from .model import Country, Event, Source
     from .store import Dataset
 
 
 class State:
-    """What the global options chose: the dataset to read."""
+    """What the global options chose (`spec.GLOBAL`): the dataset to read, tracebacks, paging."""
 
-    def __init__(self, data: str | None) -> None:
+    def __init__(
+        self, data: str | None = None, debug: bool = False, no_pager: bool = False
+    ) -> None:
+        from . import terminal
+
         self.data = data
+        if debug:
+            os.environ["PERUREL_DEBUG"] = "1"
+        terminal.PAGING["allowed"] = not no_pager
 
     def dataset(self) -> Dataset:
         from .store import load
@@ -104,6 +112,13 @@ def lookup(ds: Dataset, query: str, *, exact: bool = False) -> Country:
     return m.country
 
 
+def _cite(sources: Sequence[Source], style: str) -> None:
+    """Sources as citations on stdout (`--format bibtex`, `--cite csl-json`)."""
+    from .cite import CITATIONS
+
+    sys.stdout.write(CITATIONS[style](sources))
+
+
 def check_filters(since: str | None, until: str | None, limit: int | None) -> None:
     """Usage errors in date and limit filters, found before any data is read."""
     from .query import check_limit, window
@@ -150,17 +165,35 @@ def timeline_events(
 
 
 def country(
-    state: State, *, query: str, exact: bool, fmt: str | None, json_: bool, fields: str | None
+    state: State,
+    *,
+    query: str,
+    exact: bool,
+    full: bool,
+    brief: bool,
+    cite: str | None,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
 ) -> None:
+    if full and brief:
+        raise UsageError("--full and --brief ask for different cards; use one")
+    if cite is not None and (fmt is not None or json_ or fields is not None):
+        raise UsageError("--cite prints citations; leave out --format, --json and --fields")
     out = _output("country", fmt, json_, fields)
     ds = state.dataset()
     found = lookup(ds, query, exact=exact)
+    if cite is not None:
+        from .query import country_sources
+
+        _cite([ds.sources[i] for i in country_sources(ds, found.code) if i in ds.sources], cite)
+        return
     from .formats import country_record
 
     def view(width: int) -> list[Line]:
-        from .card import card  # only people need the card (and its imports)
+        from . import card  # only people need the card (and its imports)
 
-        return card(ds, found, width)
+        return (card.card if full else card.brief)(ds, found, width)
 
     _emit(out, country_record(ds, found), view)
 
@@ -305,7 +338,10 @@ def sources(
     json_: bool,
     fields: str | None,
 ) -> None:
-    out = _output("sources", fmt, json_, fields)
+    citation = fmt.lower() if fmt and fmt.lower() in CITATION_FORMATS else None
+    if citation and fields is not None:
+        raise UsageError(f"--format {citation} prints whole citations; leave out --fields")
+    out = _output("sources", None if citation else fmt, json_, fields)
     ds = state.dataset()
     from . import query, views
 
@@ -318,6 +354,9 @@ def sources(
             near = [s for s in ds.sources if normalize(source_id) in normalize(s)][:5]
             hint = f"; did you mean {', '.join(near)}?" if near else ""
             raise NotFound(f"no source with id {printable(source_id)!r}{hint}")
+        if citation:
+            _cite([src], citation)
+            return
         record = {
             **src.to_dict(),
             "cited": len(cites[src.id]),
@@ -325,11 +364,11 @@ def sources(
         }
         _emit(out, record, lambda width: views.source(record, width))
         return
-    rows = [
-        {**s.to_dict(), "cited": len(cites.get(s.id, []))}
-        for s in ds.sources.values()
-        if tier is None or s.tier == tier.lower()
-    ]
+    chosen = [s for s in ds.sources.values() if tier is None or s.tier == tier.lower()]
+    if citation:
+        _cite(chosen, citation)
+        return
+    rows = [{**s.to_dict(), "cited": len(cites.get(s.id, []))} for s in chosen]
     _emit(out, rows, lambda width: views.sources(rows, width))
 
 

@@ -25,12 +25,10 @@ def fast(args: Sequence[str]) -> int | None:
 
         sys.stdout.write(version_line() + "\n")
         return 0
-    if call.debug:
-        os.environ["PERUREL_DEBUG"] = "1"
     from .commands import State, run
     from .terminal import guard
 
-    return guard(lambda: run(call.command, State(call.data), call.values))
+    return guard(lambda: run(call.command, State(**call.options), call.values))
 
 
 def main() -> None:

@@ -16,23 +16,33 @@ from itertools import zip_longest
 Span = tuple[str, str]
 Line = list[Span]
 NARROW = 60  # below this many columns, rows are stacked instead of laid out in columns
-PIPE_WIDTH = 100  # a pipe or a file has no width; keep lines readable in a pager
+DEFAULT_WIDTH = 80  # a pipe, a file, or a terminal that reports no size (0x0)
+DEFAULT_HEIGHT = 24
 
 
 def width() -> int:
-    """The width to lay out for: $COLUMNS, else the terminal's, else PIPE_WIDTH."""
+    """The width to lay out for: $COLUMNS, else the terminal's, else DEFAULT_WIDTH."""
+    return _size("COLUMNS", 0, DEFAULT_WIDTH)
+
+
+def height() -> int:
+    """The terminal's height in lines: $LINES, else the terminal's, else DEFAULT_HEIGHT."""
+    return _size("LINES", 1, DEFAULT_HEIGHT)
+
+
+def _size(variable: str, index: int, default: int) -> int:
     try:
-        columns = int(os.environ.get("COLUMNS", ""))
+        value = int(os.environ.get(variable, ""))
     except ValueError:
-        columns = 0
-    if columns > 0:
-        return columns
+        value = 0
+    if value > 0:
+        return value
     try:
         if sys.stdout.isatty():
-            return os.get_terminal_size(sys.stdout.fileno()).columns
+            value = os.get_terminal_size(sys.stdout.fileno())[index]
     except (OSError, ValueError):
         pass
-    return PIPE_WIDTH
+    return value if value > 0 else default
 
 
 def colour() -> bool:
@@ -48,10 +58,31 @@ def colour() -> bool:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Words wrapped to `width` columns (long words broken), at least one line."""
+    """Words wrapped to `width` columns, at least one line. A URL is never broken: it gets a line
+    of its own and overflows, so it can be copied; another word longer than the width (a run of
+    citation marks) is cut, after a `]` where it can be."""
     if len(text) <= width and text.isprintable():  # most cells fit: skip textwrap (10x faster)
         return [text.rstrip(" ")] if text.strip(" ") else [""]
-    return textwrap.wrap(text, max(width, 1), break_on_hyphens=False) or [""]
+    return slow_wrap(text, width)
+
+
+def slow_wrap(text: str, width: int) -> list[str]:
+    """`wrap` without the shortcut."""
+    width = max(width, 1)
+    words = text.split(" ")
+    if any(len(w) > width for w in words):
+        text = " ".join(w if len(w) <= width or "://" in w else _cut(w, width) for w in words)
+    return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [""]
+
+
+def _cut(word: str, width: int) -> str:
+    """A long word as pieces of at most `width`, separated by spaces."""
+    pieces = []
+    while len(word) > width:
+        at = word.rfind("]", 0, width) + 1 or width
+        pieces.append(word[:at])
+        word = word[at:]
+    return " ".join([*pieces, word])
 
 
 Cell = list[Span]  # one span per wrapped line

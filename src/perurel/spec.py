@@ -66,6 +66,15 @@ OUTPUT = (
     ),
 )
 
+CITATION_FORMATS = ("bibtex", "csl-json")
+
+# `sources` also prints citations.
+SOURCE_FORMAT = OUTPUT[0]._replace(
+    help="Output format: table (for people; the default), json, jsonl, csv, tsv, markdown, or "
+    "a citation: bibtex or csl-json.",
+    choices=(*FORMATS, *CITATION_FORMATS),
+)
+
 GLOBAL = (
     Param(
         "data",
@@ -75,6 +84,13 @@ GLOBAL = (
         metavar="PATH",
     ),
     Param("debug", "flag", ("--debug",), "Show the traceback of internal errors.", default=False),
+    Param(
+        "no_pager",
+        "flag",
+        ("--no-pager",),
+        "Never page long output (it is paged only on a terminal; PAGER chooses the pager).",
+        default=False,
+    ),
     Param("version", "flag", ("--version",), "Show the version and exit.", default=False),
 )
 
@@ -129,6 +145,8 @@ typos are forgiven. When the match is not exact, stderr says which country was c
 
 Examples:
   perurel country chile
+  perurel country chile --full
+  perurel country chile --cite bibtex > chile.bib
   perurel country "EE.UU." --json | jq .relations
   perurel country KOR --fields code,name,relations.status,relations.established --format csv
 """,
@@ -148,6 +166,28 @@ Examples:
                     ("--exact",),
                     "Only a code, name or alias; no typo forgiven (for scripts).",
                     default=False,
+                ),
+                Param(
+                    "full",
+                    "flag",
+                    ("--full",),
+                    "The whole card: every milestone, mission, event, note and numbered source "
+                    "(by default a brief card that fits one screen).",
+                    default=False,
+                ),
+                Param(
+                    "brief",
+                    "flag",
+                    ("--brief",),
+                    "The brief card (the default for people).",
+                    default=False,
+                ),
+                Param(
+                    "cite",
+                    "value",
+                    ("--cite",),
+                    "Print every source behind the card as a citation: bibtex or csl-json.",
+                    choices=CITATION_FORMATS,
                 ),
                 *OUTPUT,
             ),
@@ -397,6 +437,8 @@ Examples:
   perurel sources
   perurel sources --tier official --format csv --fields id,url,cited
   perurel sources seed-wikipedia-2010
+  perurel sources seed-wikipedia-2010 --format bibtex
+  perurel sources --tier scholarly --format csl-json > peru.json
 """,
             (
                 Param(
@@ -413,7 +455,8 @@ Examples:
                     "organisation), scholarly, press, encyclopedia (mirrors included) or other.",
                     choices=TIERS,
                 ),
-                *OUTPUT,
+                SOURCE_FORMAT,
+                *OUTPUT[1:],
             ),
             SOURCE_FIELDS,
         ),

@@ -41,16 +41,78 @@ def silence_stdout() -> None:
         pass
 
 
+PAGING = {"allowed": True}  # --no-pager turns it off
+DEFAULT_PAGER = "less"
+LESS = "FRX"  # as git sets it: quit if one screen, keep colours, leave the text on screen
+
+
 def show(lines: Sequence[Line]) -> None:
-    """Lines from `layout` on stdout: through Rich when colour is on, as plain text otherwise."""
+    """Lines from `layout` on stdout: through Rich when colour is on, as plain text otherwise;
+    on a terminal, output taller than the screen goes through the pager."""
     from . import layout
 
+    pager = _pager(len(lines))
+    if pager is not None and _page(pager, lines, layout.colour()):
+        return
     if layout.colour():
         from .colour import print_lines
 
         print_lines(lines)
     else:
         sys.stdout.write(layout.plain(lines))
+
+
+def _pager(count: int) -> str | None:
+    """The pager command for `count` lines, or None: only on a terminal, only when the lines do
+    not fit, never with --no-pager, PAGER='' or PAGER=cat."""
+    if not PAGING["allowed"]:
+        return None
+    try:
+        if not (sys.stdout.isatty() and sys.stdin.isatty()):
+            return None
+    except ValueError:
+        return None
+    from .layout import height
+
+    if count < height():
+        return None
+    command = os.environ.get("PERUREL_PAGER", os.environ.get("PAGER", DEFAULT_PAGER)).strip()
+    return None if command in ("", "cat") else command
+
+
+def _page(command: str, lines: Sequence[Line], colour: bool) -> bool:
+    """Write the lines through `command`; False if it cannot be started (then print them)."""
+    import io
+    import shlex
+    import subprocess
+
+    from . import layout
+
+    if colour:
+        from .colour import print_lines
+
+        buffer = io.StringIO()
+        print_lines(lines, buffer)
+        text = buffer.getvalue()
+    else:
+        text = layout.plain(lines)
+    env = dict(os.environ)
+    env.setdefault("LESS", LESS)
+    try:
+        words = shlex.split(command)
+        process = subprocess.Popen(words, stdin=subprocess.PIPE, env=env, text=True)
+    except (OSError, ValueError):
+        return False
+    try:
+        assert process.stdin is not None
+        process.stdin.write(text)
+        process.stdin.close()
+    except BrokenPipeError:  # the person quit the pager before the end
+        pass
+    except KeyboardInterrupt:
+        pass
+    process.wait()
+    return True
 
 
 def guard(invoke: Callable[[], Any]) -> int:

@@ -54,7 +54,7 @@ record = country_json
 
 
 def card(code: str) -> str:
-    result = entry(["country", code])
+    result = entry(["country", code, "--full"])
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
