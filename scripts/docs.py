@@ -105,6 +105,7 @@ def option_rows(params: tuple[object, ...]) -> list[str]:
 
 
 def render() -> str:
+    from perurel.fields import describe
     from perurel.spec import APP_HELP, COMMANDS, EPILOG, GLOBAL
 
     os.environ.update({"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
@@ -135,7 +136,9 @@ def render() -> str:
             lines += [body, ""]
         lines += [*option_rows(cmd.params), ""]
         if cmd.fields:
-            lines += ["Fields for `--fields`: " + ", ".join(f"`{f}`" for f in cmd.fields) + ".", ""]
+            lines += ["Fields for `--fields` (also `--fields help`):", "", "```"]
+            lines += describe(cmd.name).splitlines()[1:]
+            lines += ["```", ""]
         for example in EXAMPLES[cmd.name]:
             lines += [f"```console\n$ perurel {example}\n{run(example)}\n```", ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -34,14 +34,14 @@ def test_countries_table() -> None:
 
 def test_countries_csv() -> None:
     assert mini("countries", "--format", "csv").stdout == (
-        "code,name,name_es,region,subregion,status,established,relations.status,relations.as_of,"
-        "relations.established,relations.first.kind,relations.first.date,missions,events\n"
-        "BR,Brazil,Brasil,Americas,South America,unknown,,unknown,,,,,0,0\n"
-        "BG,Bulgaria,Bulgaria,Europe,Eastern Europe,active,1969,active,2024,1969,established,1969,1,0\n"
-        "CL,Chile,Chile,Americas,South America,active,1822,active,2024,1822,established,1822,2,3\n"
-        "EC,Ecuador,Ecuador,Americas,South America,active,,active,2024,,recognition,1832-07-12,0,1\n"
-        "KP,North Korea,Corea del Norte,Asia,Eastern Asia,unknown,,unknown,,,,,0,0\n"
-        "KR,South Korea,Corea del Sur,Asia,Eastern Asia,unknown,,unknown,,,,,0,0\n"
+        "code,iso3,name,name_es,region,subregion,relations.status,relations.as_of,"
+        "relations.established,relations.first.kind,relations.first.date,mission_count,event_count\n"
+        "BR,BRA,Brazil,Brasil,Americas,South America,unknown,,,,,0,0\n"
+        "BG,BGR,Bulgaria,Bulgaria,Europe,Eastern Europe,active,2024,1969,established,1969,1,0\n"
+        "CL,CHL,Chile,Chile,Americas,South America,active,2024,1822,established,1822,2,3\n"
+        "EC,ECU,Ecuador,Ecuador,Americas,South America,active,2024,,recognition,1832-07-12,0,1\n"
+        "KP,PRK,North Korea,Corea del Norte,Asia,Eastern Asia,unknown,,,,,0,0\n"
+        "KR,KOR,South Korea,Corea del Sur,Asia,Eastern Asia,unknown,,,,,0,0\n"
     )
 
 
@@ -98,12 +98,19 @@ def test_every_machine_format_of_the_timeline() -> None:
     )
 
 
-def test_nested_values_flatten_in_csv() -> None:
+def test_named_objects_and_lists_are_json_cells_in_csv() -> None:
     out = mini("country", "chile", "--format", "csv", "--fields", "code,relations,missions").stdout
     row = next(csv.DictReader(io.StringIO(out)))
+    assert list(row) == ["code", "relations", "missions"]
     assert row["code"] == "CL"
-    assert row["relations.status"] == "active" and row["relations.sources"] == "ministry"
+    assert json.loads(row["relations"])["status"] == "active"  # an object named whole: JSON
     assert json.loads(row["missions"])[0]["city"] == "Santiago"  # a list of objects stays JSON
+
+
+def test_unnamed_objects_flatten_to_dotted_columns_in_csv() -> None:
+    out = mini("country", "chile", "--format", "csv").stdout
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["relations.status"] == "active" and row["relations.sources"] == "ministry"
 
 
 def test_dotted_fields_and_order() -> None:

@@ -44,6 +44,11 @@ def run(name: str, state: State, values: dict[str, Any]) -> None:
     """Run command `name` with parsed values (canonical choices, ints, lists; missing -> default)."""
     params = {p.name: p.default for p in COMMANDS[name].params}
     params.update({k: v for k, v in values.items() if v is not None})
+    if str(params.get("fields", "")).strip().lower() == "help":
+        from .fields import describe
+
+        sys.stdout.write(describe(name))
+        return
     _BODIES[name](state, **params)
 
 
@@ -55,6 +60,7 @@ class Output(NamedTuple):
 
     fmt: str
     fields: list[str] | None
+    available: tuple[str, ...]  # the command's fields: the header of an empty table
 
 
 def _output(name: str, fmt: str | None, as_json: bool, fields: str | None) -> Output:
@@ -67,7 +73,7 @@ def _output(name: str, fmt: str | None, as_json: bool, fields: str | None) -> Ou
     picked = parse_fields(fields) if fields is not None else None
     if picked is not None:
         check_fields(picked, list(COMMANDS[name].fields))
-    return Output(chosen, picked)
+    return Output(chosen, picked, COMMANDS[name].fields)
 
 
 def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
@@ -81,7 +87,8 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
             if isinstance(records, list)
             else select([records], out.fields)[0]
         )
-        sys.stdout.write(write(chosen, out.fmt))
+        header = out.fields or out.available
+        sys.stdout.write(write(chosen, out.fmt, header, whole=out.fields is not None))
         return
     from . import layout
 
@@ -89,7 +96,8 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
         show(view(layout.width()))
         return
     rows = [
-        flatten(r) for r in select(records if isinstance(records, list) else [records], out.fields)
+        flatten(r, whole=True)
+        for r in select(records if isinstance(records, list) else [records], out.fields)
     ]
     show(
         layout.table(

@@ -38,18 +38,18 @@ def country_record(ds: Records, country: Country) -> dict[str, Any]:
 
 
 def country_row(ds: Records, country: Country) -> dict[str, Any]:
-    """One line of `perurel countries`."""
+    """One line of `perurel countries`: `country --json` without the long lists (the relations
+    block without its history), with counts of the missions and events left out."""
     return {
         "code": country.code,
+        "iso3": country.iso3,
         "name": country.name,
         "name_es": country.name_es,
         "region": country.region,
         "subregion": country.subregion,
-        "status": country.relations.status,
-        "established": country.relations.established,
         "relations": relations_summary(country),
-        "missions": len(country.missions),
-        "events": len(ds.events_of(country.code)),
+        "mission_count": len(country.missions),
+        "event_count": len(ds.events_of(country.code)),
     }
 
 
@@ -95,11 +95,30 @@ Record = dict[str, Any]
 
 
 def pick(record: Record, field: str) -> Any:
-    """A field of a record; a dotted name reaches into objects ('relations.status')."""
+    """A field of a record; a dotted name reaches into objects ('relations.status'). Reaching
+    into a list, or for a key its object does not have, is a usage error."""
+    from .errors import UsageError, quoted
+
     value: Any = record
-    for part in field.split("."):
-        if not isinstance(value, dict) or part not in value:
+    parts = field.split(".")
+    for depth, part in enumerate(parts):
+        if value is None:
             return None
+        where = ".".join(parts[:depth])
+        if isinstance(value, list):
+            raise UsageError(
+                f"--fields {quoted(field)}: {where} is a list; name {where} to get it whole "
+                f"(as JSON in a table or CSV cell), or use --json and pick inside it"
+            )
+        if not isinstance(value, dict):
+            raise UsageError(f"--fields {quoted(field)}: {where} has no fields inside it")
+        if part not in value:
+            if depth == 0:
+                return None
+            raise UsageError(
+                f"--fields {quoted(field)}: {where} has no field {quoted(part)}; "
+                f"it has {', '.join(value)}"
+            )
         value = value[part]
     return value
 
@@ -127,13 +146,16 @@ def select(records: list[Record], fields: list[str] | None) -> list[Record]:
     return [{f: pick(r, f) for f in fields} for r in records]
 
 
-def flatten(record: Record) -> dict[str, str]:
-    """One level of text cells for CSV, TSV and Markdown: objects become dotted columns, lists of
-    plain values are joined with ';', lists of objects are written as JSON; null is empty."""
+def flatten(record: Record, *, whole: bool = False) -> dict[str, str]:
+    """One level of text cells for CSV, TSV and Markdown: objects become dotted columns (or, with
+    `whole`, one cell of JSON), lists of plain values are joined with ';', lists of objects are
+    written as JSON; null is empty."""
     out: dict[str, str] = {}
 
     def put(prefix: str, value: Any) -> None:
-        if isinstance(value, dict):
+        if isinstance(value, dict) and whole and prefix:
+            out[prefix] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, dict):
             for k, v in value.items():
                 put(f"{prefix}.{k}" if prefix else k, v)
         elif isinstance(value, list):
@@ -156,15 +178,23 @@ def _columns(rows: list[dict[str, str]]) -> list[str]:
     return list(dict.fromkeys(k for row in rows for k in row))
 
 
-def write(value: list[Record] | Record, fmt: str) -> str:
-    """Records (or one record) in a machine format."""
+def write(
+    value: list[Record] | Record,
+    fmt: str,
+    header: list[str] | tuple[str, ...] = (),
+    *,
+    whole: bool = False,
+) -> str:
+    """Records (or one record) in a machine format. `header`: the columns of a CSV, TSV or
+    Markdown table when no record matched (the table then has its header and no rows). With
+    `whole` (fields named in --fields), a field that holds an object is one cell of JSON."""
     records = value if isinstance(value, list) else [value]
     if fmt == "json":
         return dumps(value)
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    rows = [flatten(r) for r in records]
-    columns = _columns(rows)
+    rows = [flatten(r, whole=whole) for r in records]
+    columns = _columns(rows) or list(header)
     if fmt == "csv":
         import csv
         import io

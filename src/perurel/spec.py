@@ -112,8 +112,8 @@ COUNTRY_FIELDS = (
 )  # fmt: skip
 EVENT_FIELDS = Event._fields  # each record type owns its field list
 COUNTRY_ROW_FIELDS = (
-    "code", "name", "name_es", "region", "subregion", "status", "established", "relations",
-    "missions", "events",
+    "code", "iso3", "name", "name_es", "region", "subregion", "relations", "mission_count",
+    "event_count",
 )  # fmt: skip
 MISSION_ROW_FIELDS = (
     "country", "owner", "owner_name", "host", "host_name", "kind", "city", "from", "state",

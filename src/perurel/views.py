@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from .formats import pick
 from .layout import NARROW, Line, bars, cell, row, table, wrap
 
 if TYPE_CHECKING:
@@ -56,8 +57,9 @@ def _timeline_stacked(events: Sequence[Event], width: int) -> list[Line]:
 def countries(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel countries`."""
     headers = ["Code", "Name", "Nombre", "Subregion", "Status", "Since", "Missions", "Events"]
-    keys = ["code", "name", "name_es", "subregion", "status", "established", "missions", "events"]
-    return table(headers, [[_text(r[k]) for k in keys] for r in rows], width, flex=(1, 2, 3))
+    keys = ["code", "name", "name_es", "subregion", "relations.status", "relations.established",
+            "mission_count", "event_count"]  # fmt: skip
+    return table(headers, [[_text(pick(r, k)) for k in keys] for r in rows], width, flex=(1, 2, 3))
 
 
 def missions(rows: Sequence[Record], width: int) -> list[Line]:

@@ -1,0 +1,110 @@
+"""What every field of every record command means: the one vocabulary of `--fields`, printed by
+`--fields help` and in docs/cli.md. A name means the same thing wherever it appears; where a
+command's record gives it a narrower sense, the command's own entry says so."""
+
+from __future__ import annotations
+
+from .spec import COMMANDS
+
+# The meaning of each field name, the same in every command that has it.
+MEANINGS = {
+    "code": "ISO 3166-1 alpha-2 code of the state (CL)",
+    "iso3": "ISO 3166-1 alpha-3 code of the state (CHL)",
+    "name": "English name",
+    "name_es": "Spanish name",
+    "aliases": "other names, codes and demonyms a query can use",
+    "region": "UN geoscheme region (Americas, Europe ...)",
+    "subregion": "UN geoscheme subregion (South America ...)",
+    "relations": "the relationship with Peru: status, as_of, established, first (and, in "
+    "`country`, history, note, sources); dotted names reach inside: relations.status",
+    "relations.status": "active, suspended, broken or unknown",
+    "relations.as_of": "the date the status was last seen in a source",
+    "relations.established": "the date relations were established (no date if no source gives it)",
+    "relations.first": "the earliest dated milestone of any kind: {kind, date}",
+    "relations.history": "every dated milestone: recognition, establishment, breaks, restorations",
+    "relations.note": "how the dates and status were chosen from the sources",
+    "relations.sources": "ids of the sources of the status",
+    "missions": "embassies, consulates and accreditations both ways (a list)",
+    "mission_count": "how many missions are recorded (the list is in `country`)",
+    "event_count": "how many events name the state (the list is in `country`)",
+    "summary": "a short text on the record, in English",
+    "summary_sources": "ids of the sources of the summary",
+    "memberships": "organisations Peru belongs to whose recorded members include the state",
+    "representation": "Correlates of War snapshots of the level of representation both ways",
+    "events": "the events that name the state (a list)",
+    "sources": "ids of the sources the record cites",
+    "id": "the record's stable id",
+    "date": "YYYY, YYYY-MM or YYYY-MM-DD",
+    "countries": "ISO alpha-2 codes of the states the record names",
+    "kind": "what sort of record it is",
+    "title": "a one-line title",
+    "text": "the text that matched",
+    "score": "how well the record matches the words (higher is better)",
+    "country": "ISO alpha-2 code of the partner state",
+    "owner": "ISO alpha-2 code of the state that runs the mission (PE for Peru)",
+    "owner_name": "English name of the state that runs the mission",
+    "host": "ISO alpha-2 code of the state where the mission is, or that it covers",
+    "host_name": "English name of the host state",
+    "city": "the city the mission is in",
+    "from": "for an accreditation, the state whose capital the mission covers the host from",
+    "state": "open, closed or unknown",
+    "closed": "when a closed mission closed",
+    "as_of": "the date the state of the record was last seen in a source",
+    "note": "how the facts were read from the sources, and what they leave open",
+    "publisher": "who published the source",
+    "url": "where the source can be read",
+    "tier": "official, scholarly, press, encyclopedia or other",
+    "found_in": "id of the source where this one was found cited",
+    "cited": "how many facts cite the source",
+    "cited_by": "the facts that cite the source (a list)",
+    "schema_version": "version of the dataset's schema",
+    "dataset_date": "the date the dataset was last revised",
+    "coverage": "counts of states with a status, a date, missions ... (an object)",
+    "by_status": "states by relations status (an object)",
+    "by_region": "states, dated states, states with missions and events by region (an object)",
+    "events_by_decade": "events per decade (an object)",
+    "events_by_kind": "events per kind (an object)",
+    "states_by_milestone_kind": "states with at least one dated milestone of each kind",
+    "facts_by_tier": "facts by the best tier among their sources (an object)",
+    "joined": "when Peru joined",
+    "left": "when Peru left, if it did",
+    "role": "Peru's standing in the organisation (original member, observer ...)",
+    "periods": "Peru's terms, for bodies with terms (a list)",
+    "members": "the member states in the data, with their sources",
+}
+
+# A command whose record gives a name a narrower sense.
+NARROWER = {
+    ("country", "sources"): "the full records of every source the card cites (a list)",
+    ("country", "summary"): "a short text on the relationship, in English",
+    ("timeline", "kind"): "event kind: treaty, agreement, trade, dispute, ruling, visit ...",
+    ("timeline", "summary"): "what happened, in English",
+    ("timeline", "date"): "when it happened: YYYY, YYYY-MM or YYYY-MM-DD",
+    ("missions", "kind"): "embassy, consulate-general, consulate, honorary-consulate, "
+    "consular-agency, office or accredited-from",
+    ("search", "kind"): "what was found: event, country, organisation or source",
+    ("sources", "date"): "publication date",
+    ("sources", "note"): "what the source says or where in it the fact is",
+    ("orgs", "note"): "how the dates were read from the sources",
+}
+
+
+def meaning(command: str, field: str) -> str:
+    """What `field` means in `command`'s records."""
+    return NARROWER.get((command, field)) or MEANINGS[field]
+
+
+def describe(command: str) -> str:
+    """`--fields help`: every field of the command, with its meaning."""
+    fields = list(COMMANDS[command].fields)
+    if "relations" in fields:
+        at = fields.index("relations") + 1
+        inside = [f for f in MEANINGS if f.startswith("relations.")]
+        if command == "countries":
+            inside = [f for f in inside if f.split(".")[1] in ("status", "as_of", "established",
+                                                               "first")]  # fmt: skip
+        fields[at:at] = inside
+    width = max(len(f) for f in fields)
+    lines = [f"Fields of `perurel {command}` (for --fields; a dotted name reaches inside):"]
+    lines += [f"  {f.ljust(width)}  {meaning(command, f)}" for f in fields]
+    return "\n".join(lines) + "\n"

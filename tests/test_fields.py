@@ -1,0 +1,119 @@
+"""One field vocabulary: every field of every record command is documented, selectable, and
+never an empty column; lists and objects are selected whole or refused with a reason."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from perurel.fields import MEANINGS, describe, meaning
+from perurel.spec import COMMANDS
+
+from .conftest import Invoke
+
+# A command line of each record command that finds records in the fixture dataset.
+ARGS = {
+    "country": ["country", "chile"],
+    "timeline": ["timeline"],
+    "countries": ["countries"],
+    "missions": ["missions"],
+    "search": ["search", "war"],
+    "sources": ["sources"],
+    "stats": ["stats"],
+    "orgs": ["orgs"],
+}
+RECORD_COMMANDS = [name for name, cmd in COMMANDS.items() if cmd.fields]
+
+
+def test_every_record_command_is_walked() -> None:
+    assert sorted(ARGS) == sorted(RECORD_COMMANDS)
+
+
+@pytest.mark.parametrize("name", RECORD_COMMANDS)
+def test_every_field_has_a_meaning_and_is_listed(name: str, run_mini: Invoke) -> None:
+    for field in COMMANDS[name].fields:
+        assert meaning(name, field)
+    result = run_mini(*ARGS[name], "--fields", "help")
+    assert result.exit_code == 0
+    assert result.stdout == describe(name)
+    for field in COMMANDS[name].fields:
+        assert f"\n  {field} " in result.stdout
+
+
+@pytest.mark.parametrize("name", RECORD_COMMANDS)
+def test_json_records_have_exactly_the_declared_fields(name: str, run_mini: Invoke) -> None:
+    doc = json.loads(run_mini(*ARGS[name], "--json").stdout)
+    records = doc if isinstance(doc, list) else [doc]
+    assert records
+    for record in records:
+        assert set(record) <= set(COMMANDS[name].fields), name
+
+
+@pytest.mark.parametrize("name", RECORD_COMMANDS)
+def test_every_field_is_a_full_column(name: str, run_mini: Invoke) -> None:
+    """Selecting any field gives a column with that header, filled wherever the JSON has a value."""
+    doc = json.loads(run_mini(*ARGS[name], "--json").stdout)
+    records = doc if isinstance(doc, list) else [doc]
+    for field in COMMANDS[name].fields:
+        for fmt in ("csv", "table"):
+            result = run_mini(*ARGS[name], "--fields", field, "--format", fmt)
+            assert result.exit_code == 0, (field, result.stderr)
+        out = run_mini(*ARGS[name], "--fields", field, "--format", "csv").stdout
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert list(rows[0]) == [field]
+        for record, row in zip(records, rows, strict=True):
+            value = record.get(field)
+            if value not in (None, "", [], {}):
+                assert row[field], (name, field)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["country", "chile", "--fields", "missions.city"], "missions is a list"),
+        (["country", "chile", "--fields", "relations.nope"], "relations has no field 'nope'"),
+        (["countries", "--fields", "code,status"], "unknown field 'status'"),
+        (["countries", "--fields", "missions"], "unknown field 'missions'"),
+    ],
+)
+def test_fields_that_cannot_be_a_column_are_usage_errors(
+    run_mini: Invoke, args: list[str], words: str
+) -> None:
+    result = run_mini(*args)
+    assert result.exit_code == 2
+    assert words in result.stderr
+
+
+def test_a_country_row_is_the_country_record_without_long_lists(run_mini: Invoke) -> None:
+    rows = json.loads(run_mini("countries", "--json").stdout)
+    for row in rows:
+        card = json.loads(run_mini("country", row["code"], "--exact", "--json").stdout)
+        for key, value in row.items():
+            if key in ("mission_count", "event_count"):
+                continue
+            if key == "relations":
+                assert value == {k: card["relations"][k] for k in value}
+            else:
+                assert value == card[key], key
+        assert row["mission_count"] == len(card["missions"])
+        assert row["event_count"] == len(card["events"])
+
+
+def test_shared_names_mean_the_same_in_every_command() -> None:
+    """A name two commands share has one meaning, unless a command narrows it on purpose."""
+    used = {f for cmd in COMMANDS.values() for f in cmd.fields}
+    assert used <= set(MEANINGS)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "markdown"])
+def test_an_empty_table_still_has_its_header(run_mini: Invoke, fmt: str) -> None:
+    out = run_mini("timeline", "--since", "2030", "--format", fmt).stdout
+    assert "date" in out.splitlines()[0] and "title" in out.splitlines()[0]
+    picked = run_mini("timeline", "--since", "2030", "--format", fmt, "--fields", "date,title")
+    assert picked.stdout.splitlines()[0].replace("|", "").split() in (
+        ["date,title"],
+        ["date", "title"],
+    )
