@@ -67,16 +67,28 @@ def test_country_kind_limit_reverse(mini: perurel.Dataset) -> None:
 @pytest.mark.parametrize(
     ("kw", "message"),
     [
-        ({"since": "1990-13"}, "--since"),
-        ({"until": "abc"}, "--until"),
-        ({"since": "2000", "until": "1990"}, "after --until"),
+        ({"since": "1990-13"}, "^invalid value for since: "),
+        ({"until": "abc"}, "^invalid value for until: "),
+        ({"since": "2000", "until": "1990"}, "^since 2000 is after until 1990"),
         ({"kinds": ["party"]}, "unknown event kind"),
-        ({"limit": -1}, "--limit"),
+        ({"limit": -1}, "^limit must be zero or more"),
     ],
 )
 def test_bad_filters_are_usage_errors(mini: perurel.Dataset, kw, message: str) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(UsageError, match=message):
+    """The Python API words its errors with its own argument names, never the CLI's options."""
+    with pytest.raises(UsageError, match=message) as caught:
         mini.timeline(**kw)
+    assert "--" not in str(caught.value)
+
+
+def test_timeline_takes_the_names_the_cli_takes(ds: perurel.Dataset) -> None:
+    by_code = ds.timeline(countries=["CL"])
+    assert by_code
+    for name in ("chile", "Chile", "chilean", "CHL", "República de Chile"):
+        assert ds.timeline(countries=[name]) == by_code
+    assert ds.timeline(countries="chile") == by_code
+    with pytest.raises(perurel.NotFound):
+        ds.timeline(countries=["atlantis"])
 
 
 def test_country_api(mini: perurel.Dataset) -> None:

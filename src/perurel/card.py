@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .layout import Line, cell, row, table, wrap
-from .model import BREAKS, LEVELS, PERU
+from .model import BREAKS, PERU
 from .query import ORG_ALIASES, country_sources, shared_memberships
 
 if TYPE_CHECKING:
@@ -294,7 +294,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
         changes, previous = [], None
         for year, in_peru, by_peru in rep.snapshots:
             if (in_peru, by_peru) != previous:
-                changes.append([str(year), LEVELS.get(in_peru, "?"), LEVELS.get(by_peru, "?")])
+                changes.append([str(year), in_peru, by_peru])
                 previous = (in_peru, by_peru)
         out += table(
             ["Year", f"{country.name} in Peru", f"Peru in {country.name}"],

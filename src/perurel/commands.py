@@ -129,10 +129,10 @@ def _cite(sources: Sequence[Source], style: str) -> None:
 
 def check_filters(since: str | None, until: str | None, limit: int | None) -> None:
     """Usage errors in date and limit filters, found before any data is read."""
-    from .query import check_limit, window
+    from .query import CLI_NAMES, check_limit, window
 
-    window(since, until)
-    check_limit(limit)
+    window(since, until, CLI_NAMES)
+    check_limit(limit, CLI_NAMES)
 
 
 def expand_kinds(values: Sequence[str]) -> list[str]:

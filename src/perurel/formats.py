@@ -30,8 +30,6 @@ def country_record(ds: Records, country: Country) -> dict[str, Any]:
         {"id": o.id, "name": o.name, "joined": o.joined, "left": o.left}
         for o in shared_memberships(ds, country.code)
     ]
-    rep = country.representation
-    record["representation"] = rep.readable() if rep is not None else []
     record["events"] = [e.to_dict() for e in ds.events_of(country.code)]
     record["sources"] = [s.to_dict() for s in ds.cited_sources(country_sources(ds, country.code))]
     return record

@@ -206,26 +206,25 @@ class Mission(NamedTuple):
 LEVELS = {0: "none", 1: "chargé d'affaires", 2: "minister", 3: "ambassador", 9: "other"}
 
 
-class Representation(NamedTuple):
-    """Correlates of War snapshots: (year, partner's level in Lima, Peru's level abroad)."""
+class Snapshot(NamedTuple):
+    """One Correlates of War reading: the partner's representative in Lima and Peru's in the
+    partner, as words (`LEVELS`): none, chargé d'affaires, minister, ambassador, other."""
 
-    snapshots: tuple[tuple[int, int, int], ...]
+    year: int
+    in_peru: str
+    by_peru: str
+
+
+class Representation(NamedTuple):
+    """Correlates of War snapshots of the level of representation both ways."""
+
+    snapshots: tuple[Snapshot, ...]
     note: str | None
     sources: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"snapshots": [list(s) for s in self.snapshots]}
-        if self.note:
-            d["note"] = self.note
-        d["sources"] = list(self.sources)
-        return d
-
-    def readable(self) -> list[dict[str, Any]]:
-        """The snapshots as `{year, in_peru, by_peru}` with levels in words."""
-        return [
-            {"year": y, "in_peru": LEVELS.get(a, str(a)), "by_peru": LEVELS.get(b, str(b))}
-            for y, a, b in self.snapshots
-        ]
+    def to_dict(self) -> list[dict[str, Any]]:
+        """The snapshots as `country --json` prints them: `{year, in_peru, by_peru}`."""
+        return [s._asdict() for s in self.snapshots]
 
 
 class Country(NamedTuple):
@@ -258,9 +257,7 @@ class Country(NamedTuple):
         if self.summary is not None:
             d["summary"] = self.summary
             d["summary_sources"] = list(self.summary_sources)
-        if self.representation is not None:
-            d["representation"] = self.representation.to_dict()
-        d["sources"] = list(self.sources)
+        d["representation"] = self.representation.to_dict() if self.representation else []
         return d
 
     def cited(self) -> list[str]:

@@ -14,30 +14,38 @@ if TYPE_CHECKING:
     from .model import Records
 
 
-def date_bound(text: str, option: str) -> tuple[date, date]:
-    """Parse a --since/--until value, naming the option when it is not a valid date."""
+# How errors name the filters: as the Python API's arguments; the CLI passes its option names.
+API_NAMES = {"since": "since", "until": "until", "limit": "limit"}
+CLI_NAMES = {"since": "--since", "until": "--until", "limit": "--limit"}
+
+
+def date_bound(text: str, name: str) -> tuple[date, date]:
+    """Parse a since/until value, naming the argument when it is not a valid date."""
     try:
         return dates.parse_span(text.strip())
     except ValueError as exc:
-        raise UsageError(f"invalid value for {option}: {printable(str(exc))}") from None
+        raise UsageError(f"invalid value for {name}: {printable(str(exc))}") from None
 
 
-def window(since: str | None, until: str | None) -> tuple[date | None, date | None]:
-    """The first and last day --since and --until allow (None: open), or a UsageError naming the
-    option that is malformed, or saying that they are the wrong way round."""
-    lo = date_bound(since, "--since")[0] if since is not None else None
-    hi = date_bound(until, "--until")[1] if until is not None else None
+def window(
+    since: str | None, until: str | None, names: dict[str, str] = API_NAMES
+) -> tuple[date | None, date | None]:
+    """The first and last day `since` and `until` allow (None: open), or a UsageError naming the
+    one that is malformed, or saying that they are the wrong way round."""
+    lo = date_bound(since, names["since"])[0] if since is not None else None
+    hi = date_bound(until, names["until"])[1] if until is not None else None
     if lo and hi and lo > hi:
         raise UsageError(
-            f"--since {printable(since or '')} is after --until {printable(until or '')}"
+            f"{names['since']} {printable(since or '')} is after "
+            f"{names['until']} {printable(until or '')}"
         )
     return lo, hi
 
 
-def check_limit(limit: int | None) -> None:
-    """A UsageError for a negative --limit."""
+def check_limit(limit: int | None, names: dict[str, str] = API_NAMES) -> None:
+    """A UsageError for a negative limit."""
     if limit is not None and limit < 0:
-        raise UsageError(f"--limit must be zero or more, not {limit}")
+        raise UsageError(f"{names['limit']} must be zero or more, not {limit}")
 
 
 def timeline(

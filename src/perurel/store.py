@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, printable
 from .model import (
+    LEVELS,
     Country,
     Event,
     Members,
@@ -18,6 +19,7 @@ from .model import (
     Period,
     Relations,
     Representation,
+    Snapshot,
     Source,
 )
 
@@ -103,14 +105,17 @@ class Dataset:
         limit: int | None = None,
         reverse: bool = False,
     ) -> list[Event]:
-        """Events in date order, filtered; see `perurel.query.timeline`."""
+        """Events in date order, filtered: `since`/`until` dates (YYYY, YYYY-MM or YYYY-MM-DD),
+        `countries` as codes or any name `lookup` accepts, event `kinds`, at most `limit`."""
         from .query import timeline
 
+        if isinstance(countries, str):
+            countries = [countries]
         return timeline(
             self,
             since=since,
             until=until,
-            countries=countries,
+            countries=[c if c in self.countries else self.lookup(c).code for c in countries],
             kinds=kinds,
             limit=limit,
             reverse=reverse,
@@ -238,7 +243,10 @@ def _ids(values: Any) -> tuple[str, ...]:
 def _representation(r: dict[str, Any] | None) -> Representation | None:
     if r is None:
         return None
-    snapshots = tuple((int(y), int(a), int(b)) for y, a, b in r["snapshots"])
+    snapshots = tuple(
+        Snapshot(int(y), LEVELS.get(int(a), str(a)), LEVELS.get(int(b), str(b)))
+        for y, a, b in r["snapshots"]
+    )
     return Representation(snapshots, r.get("note"), _ids(r.get("sources")))
 
 
