@@ -57,6 +57,7 @@ def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"perurel {__version__} (bundled dataset revised 20")
+    assert result.stdout.endswith(", schema 2)\n")
 
 
 def test_help_command_explains_every_command(run: Run) -> None:

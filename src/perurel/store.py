@@ -137,21 +137,24 @@ def resolve_path(path: str | os.PathLike[str] | None = None) -> tuple[str, bool]
 
 def version_line() -> str:
     """`perurel --version`: the program's version and the revision of the dataset it reads."""
+    import re
+
     from . import __version__
 
     path, bundled = resolve_path()
-    date = None
+    head = ""
     try:
         with open(path, "rb") as f:
             head = f.read(4096).decode("utf-8", "replace")
-        import re
-
-        found = re.search(r'"dataset_date"\s*:\s*"([0-9-]+)"', head)
-        date = found.group(1) if found else None
     except OSError:
         pass
+    date = re.search(r'"dataset_date"\s*:\s*"([0-9-]+)"', head)
+    schema = re.search(r'"schema_version"\s*:\s*([0-9]+)', head)
     which = "bundled dataset" if bundled else "dataset"
-    return f"perurel {__version__} ({which} revised {date or 'at an unknown date'})"
+    return (
+        f"perurel {__version__} ({which} revised {date.group(1) if date else 'at an unknown date'}"
+        f", schema {schema.group(1) if schema else 'unknown'})"
+    )
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Dataset:
