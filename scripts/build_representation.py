@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from datafile import write  # noqa: E402  (the scripts folder is not a package)
+
 SOURCE = {
     "id": "cow-diplomatic-exchange-2006",
     "title": "Diplomatic Exchange, 1817-2005 (v2006.1)",
@@ -85,10 +87,7 @@ def main() -> int:
         else:
             c.pop("representation", None)
     data["sources"] = [s for s in data["sources"] if s["id"] != SOURCE["id"]] + [SOURCE]
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    # One snapshot per line, not one number per line: the file stays readable and a quarter smaller.
-    text = re.sub(r"\[\s*(\d+),\s*(\d+),\s*(\d+)\s*\]", r"[\1, \2, \3]", text)
-    args.data.write_text(text + "\n", encoding="utf-8")
+    write(args.data, data)
     print(f"representation for {len(snapshots)} countries written to {args.data}", file=sys.stderr)
     return 0
 

@@ -1418,10 +1418,10 @@ def finish(
     data["schema_version"] = 2
     order = ["id", "title", "publisher", "url", "date", "tier", "found_in", "note"]
     data["sources"] = [{k: s[k] for k in order if s.get(k) is not None} for s in sources.values()]
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    # Representation snapshots one per line, as scripts/build_representation.py writes them.
-    text = re.sub(r"\[\s*(\d+),\s*(\d+),\s*(\d+)\s*\]", r"[\1, \2, \3]", text)
-    DATA.write_text(text + "\n", encoding="utf-8")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from datafile import write
+
+    write(DATA, data)
     print(f"migrate_v2: wrote schema 2; {added} missions added from the article")
 
 

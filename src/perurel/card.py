@@ -148,6 +148,9 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     if len(rel.history) > 1:
         steps = " · ".join(f"{milestone_label(m.kind)} {m.date}" for m in rel.history)
         out += _prose(f"History: {steps}", width, "dim")
+    votes = votes_line(country)
+    if votes:
+        out += _prose(f"{votes} (perurel votes {country.code})", width)
 
     missions = sorted(
         country.missions,
@@ -197,6 +200,17 @@ def _short(org_id: str, name: str) -> str:
     """An organisation's acronym (UN, APEC) where it has one, else its name."""
     acronym = ORG_ALIASES.get(org_id, (name,))[0]
     return acronym if acronym.isupper() else name
+
+
+def votes_line(country: Country) -> str | None:
+    """The card's line on UN General Assembly votes, or None."""
+    un = country.un_votes
+    if un is None:
+        return None
+    return (
+        f"UN votes: agreed with Peru on {un.agreement:.1f}% of the {un.votes:,} General Assembly "
+        f"roll calls both voted on, {un.since}–{un.until}"
+    )
 
 
 def _head(country: Country, width: int) -> list[Line]:
@@ -257,6 +271,9 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
         out += table(
             ["Date", "Milestone", "Note", "Sources"], rows, width, flex=(2, 3), header=False
         )
+    votes = votes_line(country)
+    if votes and country.un_votes:
+        out += [[], *_prose(votes, width, "", notes.cite(country.un_votes.sources))]
     if rel.note:
         out += [[], *_prose(rel.note, width, "italic")]
     if country.summary:

@@ -31,6 +31,8 @@ MEANINGS = {
     "summary_sources": "ids of the sources of the summary",
     "memberships": "organisations Peru belongs to whose recorded members include the state",
     "representation": "Correlates of War snapshots of the level of representation both ways",
+    "un_votes": "agreement with Peru in UN General Assembly roll calls 2000-2019: {since, until, "
+    "agreement (percent), votes (roll calls both voted on), sources}; `perurel votes` has more",
     "events": "the events that name the state (a list)",
     "sources": "ids of the sources the record cites",
     "id": "the record's stable id",

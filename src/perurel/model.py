@@ -227,6 +227,20 @@ class Representation(NamedTuple):
         return [s._asdict() for s in self.snapshots]
 
 
+class VotesSummary(NamedTuple):
+    """Peru's agreement with a state in UN General Assembly roll calls, `since`-`until` (years):
+    the percentage of the `votes` both cast on which they voted alike (`perurel votes`)."""
+
+    since: int
+    until: int
+    agreement: float
+    votes: int
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self._asdict(), "sources": list(self.sources)}
+
+
 class Country(NamedTuple):
     code: str
     iso3: str
@@ -241,6 +255,7 @@ class Country(NamedTuple):
     summary: str | None = None
     summary_sources: tuple[str, ...] = ()
     representation: Representation | None = None
+    un_votes: VotesSummary | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -258,6 +273,7 @@ class Country(NamedTuple):
             d["summary"] = self.summary
             d["summary_sources"] = list(self.summary_sources)
         d["representation"] = self.representation.to_dict() if self.representation else []
+        d["un_votes"] = self.un_votes.to_dict() if self.un_votes else None
         return d
 
     def cited(self) -> list[str]:
@@ -267,6 +283,8 @@ class Country(NamedTuple):
             ids.extend(m.sources)
         if self.representation is not None:
             ids.extend(self.representation.sources)
+        if self.un_votes is not None:
+            ids.extend(self.un_votes.sources)
         return list(dict.fromkeys([*ids, *self.sources]))
 
 

@@ -239,6 +239,8 @@ def citations(ds: Records) -> dict[str, list[Citation]]:
         cite(c.summary_sources, Citation("country", c.code, f"{c.name}: summary"))
         if c.representation is not None:
             cite(c.representation.sources, Citation("country", c.code, f"{c.name}: representation"))
+        if c.un_votes is not None:
+            cite(c.un_votes.sources, Citation("country", c.code, f"{c.name}: UN votes"))
         for m in c.missions:
             where = f" in {m.city}" if m.city else ""
             cite(

@@ -21,6 +21,7 @@ from .model import (
     Representation,
     Snapshot,
     Source,
+    VotesSummary,
 )
 
 if TYPE_CHECKING:
@@ -321,6 +322,11 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
             summary=c.get("summary"),
             summary_sources=_ids(c.get("summary_sources")),
             representation=_representation(c.get("representation")),
+            un_votes=(
+                VotesSummary(**{**c["un_votes"], "sources": _ids(c["un_votes"]["sources"])})
+                if c.get("un_votes")
+                else None
+            ),
         )
     events = sorted(
         (

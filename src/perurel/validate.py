@@ -331,6 +331,22 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
                     )
         c.text(rep, "note", rpath, required=False)
         c.cites(rep, "sources", rpath)
+    un = rec.get("un_votes")
+    if un is not None and c.obj(un, f"{path}.un_votes"):
+        upath = f"{path}.un_votes"
+        years = [un.get(k) for k in ("since", "until")]
+        if not all(type(y) is int and 1946 <= y <= c.today.year for y in years) or (
+            years[0] > years[1]
+        ):
+            c.add(upath, f"expected since <= until, years from 1946, found {_show(years)}")
+        share = un.get("agreement")
+        if not isinstance(share, int | float) or not 0 <= share <= 100:
+            c.add(f"{upath}.agreement", f"expected a percentage, found {_show(share)}")
+        if type(un.get("votes")) is not int or un["votes"] < 1:
+            c.add(
+                f"{upath}.votes", f"expected a count of roll calls, found {_show(un.get('votes'))}"
+            )
+        c.cites(un, "sources", upath)
 
 
 def _relations(c: _Checker, rel: dict[str, Any], path: str) -> None:

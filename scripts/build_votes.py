@@ -1,0 +1,231 @@
+"""Build the bundled UN General Assembly voting file, data/unvotes.json.gz, and the one-line
+voting summary of each country in data/relations.json.
+
+Reads ../shared/reference/unvotes/ (outside the project; needed only to regenerate): the United
+Nations General Assembly Voting Data of Erik Voeten, Anton Strezhnev and Michael Bailey (Harvard
+Dataverse, hdl:1902.1/12379, CC0), as packaged in the R package `unvotes` (dgrtwo/unvotes, 2021
+data update) and converted to CSV without other change:
+
+- un_votes.csv.gz: rcid, country, country_code, vote (yes / no / abstain; absences and
+  non-members are not in the file);
+- un_roll_calls.csv: rcid, session, importantvote, date, unres, amend, para, short, descr;
+- un_roll_call_issues.csv: rcid, short_name, issue (six issue codes).
+
+The file's codes follow a state across time; predecessor states are split off under their own
+names (never merged into a successor), by the dates the file itself shows:
+- RU before 1992: the Soviet Union (SUN); from 1992: Russia (RU);
+- YU before 1993: the Socialist Federal Republic of Yugoslavia (YUG); from its return in 2000
+  until the first roll call on which Montenegro votes: Serbia and Montenegro (SCG), called the
+  Federal Republic of Yugoslavia until 2003; afterwards: Serbia (RS);
+- CS: Czechoslovakia (CSK); DD: the German Democratic Republic (DDR); the Federal Republic of
+  Germany (no code; FRG) until 1990; DE from 1991: Germany;
+- the Yemen Arab Republic (no code; YAR) and YD, the People's Democratic Republic of Yemen
+  (YMD), until 1990; YE from 1991: Yemen; Zanzibar (no code; ZAN), 1963;
+- TW: the Republic of China, which held China's seat until October 1971.
+
+Output (gzip of compact JSON, about 1 MB): roll calls in rcid order as parallel columns, and for
+each state one character per roll call: y (yes), n (no), a (abstain), "." (no vote recorded).
+
+Usage: python scripts/build_votes.py [--reference DIR] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from datafile import dumps  # noqa: E402  (the scripts folder is not a package)
+
+REFERENCE = ROOT.parent / "shared" / "reference" / "unvotes"
+OUT = ROOT / "data" / "unvotes.json.gz"
+DATA = ROOT / "data" / "relations.json"
+SOURCE_ID = "unvotes-voeten-strezhnev-bailey"
+SOURCE = {
+    "id": SOURCE_ID,
+    "title": "United Nations General Assembly Voting Data",
+    "publisher": "Erik Voeten, Anton Strezhnev and Michael Bailey, Harvard Dataverse",
+    "url": "https://hdl.handle.net/1902.1/12379",
+    "date": "2021",
+    "tier": "scholarly",
+    "note": "Roll-call votes of the UN General Assembly, 1946 to January 2020 (CC0), read as "
+    "packaged in the R package unvotes by David Robinson (2021 data update). Absences are not "
+    "recorded; agreement figures are computed by perurel from the votes.",
+}
+ISSUES = {
+    "me": "Palestinian conflict",
+    "nu": "Nuclear weapons and nuclear material",
+    "di": "Arms control and disarmament",
+    "hr": "Human rights",
+    "co": "Colonialism",
+    "ec": "Economic development",
+}
+VOTE = {"yes": "y", "no": "n", "abstain": "a"}
+# Predecessor states: id, English name, Spanish name, successor code(s), note.
+FORMER = {
+    "SUN": ("Soviet Union", "Unión Soviética", ["RU"], "votes under Russia's code before 1992"),
+    "YUG": ("Yugoslavia (SFR)", "Yugoslavia (RFS)", ["RS"], "votes under Yugoslavia's code "
+            "before 1993"),
+    "SCG": ("Serbia and Montenegro", "Serbia y Montenegro", ["RS", "ME"],
+            "votes under Yugoslavia's code from 2000 until Montenegro's first vote; called the "
+            "Federal Republic of Yugoslavia until 2003"),
+    "CSK": ("Czechoslovakia", "Checoslovaquia", ["CZ", "SK"], "votes until 1992"),
+    "DDR": ("East Germany (German Democratic Republic)", "Alemania Oriental (RDA)", ["DE"],
+            "votes 1973-1989"),
+    "FRG": ("West Germany (Federal Republic of Germany)", "Alemania Occidental (RFA)", ["DE"],
+            "votes 1973-1990"),
+    "YAR": ("North Yemen (Yemen Arab Republic)", "Yemen del Norte (República Árabe de Yemen)",
+            ["YE"], "votes until 1990"),
+    "YMD": ("South Yemen (People's Democratic Republic of Yemen)", "Yemen del Sur", ["YE"],
+            "votes until 1989"),
+    "ZAN": ("Zanzibar", "Zanzíbar", ["TZ"], "votes in 1963"),
+}  # fmt: skip
+NOTES = {
+    "TW": "The Republic of China held China's seat until October 1971; these are its votes.",
+    "RU": "Russia from 1992; the Soviet Union's votes are under 'Soviet Union'.",
+    "RS": "Serbia from Montenegro's first vote in 2006; earlier votes are under 'Serbia and "
+    "Montenegro' and 'Yugoslavia (SFR)'.",
+    "DE": "Germany from October 1991; the two German states' votes are under 'West Germany' "
+    "and 'East Germany'.",
+    "YE": "Yemen from 1991; the two Yemeni states' votes are under 'North Yemen' and "
+    "'South Yemen'.",
+    "CZ": "Czechia from 1993; earlier votes are under 'Czechoslovakia'.",
+    "SK": "Slovakia from 1993; earlier votes are under 'Czechoslovakia'.",
+}
+
+
+def entity(name: str, code: str, date: str, montenegro_from: str) -> str:
+    """The id a vote is kept under: a dataset country code, or a predecessor's id."""
+    if code == "RU":
+        return "SUN" if date < "1992" else "RU"
+    if code == "YU":
+        if date < "1993":
+            return "YUG"
+        return "SCG" if date < montenegro_from else "RS"
+    fixed = {"CS": "CSK", "DD": "DDR", "YD": "YMD"}
+    if code in fixed:
+        return fixed[code]
+    if not code:
+        return {"Federal Republic of Germany": "FRG", "Yemen Arab Republic": "YAR",
+                "Zanzibar": "ZAN"}[name]  # fmt: skip
+    return code
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV file, gzipped or not."""
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def read(reference: Path) -> dict[str, object]:
+    calls = sorted(rows(reference / "un_roll_calls.csv"), key=lambda r: int(r["rcid"]))
+    index = {r["rcid"]: i for i, r in enumerate(calls)}
+    issues: dict[str, list[str]] = {k: ["0"] * len(calls) for k in ISSUES}
+    for row in rows(reference / "un_roll_call_issues.csv"):
+        if row["rcid"] in index:
+            issues[row["short_name"]][index[row["rcid"]]] = "1"
+    raw = rows(reference / "un_votes.csv.gz")
+    montenegro_from = min(calls[index[v["rcid"]]]["date"] for v in raw if v["country_code"] == "ME")
+    votes: dict[str, list[str]] = defaultdict(lambda: ["."] * len(calls))
+    names: dict[str, str] = {}
+    for v in raw:
+        i = index[v["rcid"]]
+        key = entity(v["country"], v["country_code"], calls[i]["date"], montenegro_from)
+        if votes[key][i] != ".":
+            raise SystemExit(f"two votes for {key} on rcid {v['rcid']}")
+        votes[key][i] = VOTE[v["vote"]]
+        names.setdefault(key, v["country"])
+    states = []
+    for key in sorted(votes):
+        state: dict[str, object] = {"id": key}
+        if key in FORMER:
+            name, name_es, successors, note = FORMER[key]
+            state.update(name=name, name_es=name_es, successors=successors, note=note)
+        elif key in NOTES:
+            state["note"] = NOTES[key]
+        state["votes"] = "".join(votes[key])
+        states.append(state)
+    return {
+        "source": SOURCE_ID,
+        "issues": ISSUES,
+        "rollcalls": {
+            "rcid": [int(r["rcid"]) for r in calls],
+            "session": [int(r["session"]) for r in calls],
+            "date": [r["date"] for r in calls],
+            "important": "".join("1" if r["importantvote"] in ("1", "1.0") else "0" for r in calls),
+            "issues": {k: "".join(v) for k, v in issues.items()},
+            "unres": [r["unres"] for r in calls],
+            "short": [r["short"].strip() for r in calls],
+            "descr": [" ".join(r["descr"].split()) for r in calls],
+        },
+        "states": states,
+    }
+
+
+def write(doc: dict[str, object]) -> bytes:
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return gzip.compress(text, compresslevel=9, mtime=0)
+
+
+def summaries(doc: dict[str, object]) -> dict[str, dict[str, object]]:
+    """Each state's agreement with Peru on the roll calls of 2000-2019, as the card shows it."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from perurel.votes import Votes
+
+    votes = Votes(doc)
+    out = {}
+    for state in votes.states.values():
+        if state.id == "PE":
+            continue
+        found = votes.agreement(state.id, since="2000", until="2019")
+        if found.votes:
+            out[state.id] = {
+                "since": 2000,
+                "until": 2019,
+                "agreement": round(100 * found.share, 1),
+                "votes": found.votes,
+                "sources": [SOURCE_ID],
+            }
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reference", type=Path, default=REFERENCE)
+    parser.add_argument("--check", action="store_true", help="fail if the files are stale")
+    args = parser.parse_args()
+    doc = read(args.reference)
+    blob = write(doc)
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    found = summaries(doc)
+    for country in data["countries"]:
+        if country["code"] in found:
+            country["un_votes"] = found[country["code"]]
+        else:
+            country.pop("un_votes", None)
+    data["sources"] = [s for s in data["sources"] if s["id"] != SOURCE_ID] + [SOURCE]
+    text = dumps(data)
+    if args.check:
+        stale = OUT.read_bytes() != blob or DATA.read_text(encoding="utf-8") != text
+        print("stale" if stale else "current", file=sys.stderr)
+        return 1 if stale else 0
+    OUT.write_bytes(blob)
+    print(f"{OUT.relative_to(ROOT)}: {len(blob):,} bytes, {len(doc['states'])} states",  # type: ignore[arg-type]
+          file=sys.stderr)  # fmt: skip
+    print(f"un_votes summaries for {len(found)} countries in {DATA.relative_to(ROOT)}",
+          file=sys.stderr)  # fmt: skip
+    DATA.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
