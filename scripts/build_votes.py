@@ -15,8 +15,8 @@ The file's codes follow a state across time; predecessor states are split off un
 names (never merged into a successor), by the dates the file itself shows:
 - RU before 1992: the Soviet Union (SUN); from 1992: Russia (RU);
 - YU before 1993: the Socialist Federal Republic of Yugoslavia (YUG); from its return in 2000
-  until the first roll call on which Montenegro votes: Serbia and Montenegro (SCG), called the
-  Federal Republic of Yugoslavia until 2003; afterwards: Serbia (RS);
+  until the first roll call on which Montenegro votes: Serbia and Montenegro (SCG); afterwards:
+  Serbia (RS);
 - CS: Czechoslovakia (CSK); DD: the German Democratic Republic (DDR); the Federal Republic of
   Germany (no code; FRG) until 1990; DE from 1991: Germany;
 - the Yemen Arab Republic (no code; YAR) and YD, the People's Democratic Republic of Yemen
@@ -26,7 +26,7 @@ names (never merged into a successor), by the dates the file itself shows:
 Output (gzip of compact JSON, about 1 MB): roll calls in rcid order as parallel columns, and for
 each state one character per roll call: y (yes), n (no), a (abstain), "." (no vote recorded).
 
-Usage: python scripts/build_votes.py [--reference DIR] [--check]
+Usage: python scripts/build_votes.py [--reference DIR] [--check] [--out FILE]
 """
 
 from __future__ import annotations
@@ -70,22 +70,26 @@ ISSUES = {
 VOTE = {"yes": "y", "no": "n", "abstain": "a"}
 # Predecessor states: id, English name, Spanish name, successor code(s), note.
 FORMER = {
-    "SUN": ("Soviet Union", "Unión Soviética", ["RU"], "votes under Russia's code before 1992"),
-    "YUG": ("Yugoslavia (SFR)", "Yugoslavia (RFS)", ["RS"], "votes under Yugoslavia's code "
-            "before 1993"),
+    "SUN": ("Soviet Union", "Unión Soviética", ["RU"], "The Soviet Union's votes, to 1991 "
+            "(the source data keeps them under Russia's code); Russia's are under Russia."),
+    "YUG": ("Yugoslavia (SFR)", "Yugoslavia (RFS)", ["RS"], "The Socialist Federal Republic "
+            "of Yugoslavia's votes, to 1992 (the source data keeps them under one code with "
+            "its successors in the seat)."),
     "SCG": ("Serbia and Montenegro", "Serbia y Montenegro", ["RS", "ME"],
-            "votes under Yugoslavia's code from 2000 until Montenegro's first vote; called the "
-            "Federal Republic of Yugoslavia until 2003"),
-    "CSK": ("Czechoslovakia", "Checoslovaquia", ["CZ", "SK"], "votes until 1992"),
+            "Votes cast in Yugoslavia's seat from 2000 until Montenegro's first vote in 2006; "
+            "Serbia's from then on are under Serbia."),
+    "CSK": ("Czechoslovakia", "Checoslovaquia", ["CZ", "SK"],
+            "Czechoslovakia's votes, to 1992; Czechia's and Slovakia's are under their names."),
     "DDR": ("East Germany (German Democratic Republic)", "Alemania Oriental (RDA)", ["DE"],
-            "votes 1973-1989"),
+            "The German Democratic Republic's votes, 1973-1989."),
     "FRG": ("West Germany (Federal Republic of Germany)", "Alemania Occidental (RFA)", ["DE"],
-            "votes 1973-1990"),
+            "The Federal Republic of Germany's votes, 1973-1990; Germany's from 1991 are "
+            "under Germany."),
     "YAR": ("North Yemen (Yemen Arab Republic)", "Yemen del Norte (República Árabe de Yemen)",
-            ["YE"], "votes until 1990"),
+            ["YE"], "The Yemen Arab Republic's votes, to 1990."),
     "YMD": ("South Yemen (People's Democratic Republic of Yemen)", "Yemen del Sur", ["YE"],
-            "votes until 1989"),
-    "ZAN": ("Zanzibar", "Zanzíbar", ["TZ"], "votes in 1963"),
+            "South Yemen's votes, 1967-1989."),
+    "ZAN": ("Zanzibar", "Zanzíbar", ["TZ"], "Zanzibar's votes, all in 1963."),
 }  # fmt: skip
 NOTES = {
     "TW": "The Republic of China held China's seat until October 1971; these are its votes.",
@@ -134,7 +138,9 @@ def read(reference: Path) -> dict[str, object]:
         if row["rcid"] in index:
             issues[row["short_name"]][index[row["rcid"]]] = "1"
     raw = rows(reference / "un_votes.csv.gz")
-    montenegro_from = min(calls[index[v["rcid"]]]["date"] for v in raw if v["country_code"] == "ME")
+    montenegro_from = min(
+        (calls[index[v["rcid"]]]["date"] for v in raw if v["country_code"] == "ME"), default="9999"
+    )
     votes: dict[str, list[str]] = defaultdict(lambda: ["."] * len(calls))
     names: dict[str, str] = {}
     for v in raw:
@@ -202,9 +208,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reference", type=Path, default=REFERENCE)
     parser.add_argument("--check", action="store_true", help="fail if the files are stale")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="write only the voting file, here (the tests' fixture: --reference "
+        "tests/fixtures/unvotes --out tests/fixtures/mini-votes.json.gz)",
+    )
     args = parser.parse_args()
     doc = read(args.reference)
     blob = write(doc)
+    if args.out:
+        if args.check:
+            return 0 if args.out.read_bytes() == blob else 1
+        args.out.write_bytes(blob)
+        return 0
     data = json.loads(DATA.read_text(encoding="utf-8"))
     found = summaries(doc)
     for country in data["countries"]:

@@ -38,8 +38,11 @@ EXAMPLES = {
     "sources": ["sources", "sources ministry --json"],
     "stats": ["stats --json --fields coverage"],
     "orgs": ["orgs --fields id,name,joined --format csv", 'orgs "naciones unidas"'],
+    "votes": ["votes chile --by decade", "votes --rank --min-votes 10 --top 3 --format csv"],
     "validate": ["validate"],
 }
+# `votes` reads the tests' small extract of the voting data.
+VOTES_FIXTURE = "tests/fixtures/mini-votes.json.gz"
 
 
 def run(line: str) -> str:
@@ -108,7 +111,9 @@ def render() -> str:
     from perurel.fields import describe
     from perurel.spec import APP_HELP, COMMANDS, EPILOG, GLOBAL
 
-    os.environ.update({"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"})
+    os.environ.update(
+        {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "PERUREL_VOTES": VOTES_FIXTURE}
+    )
     for key in ("PERUREL_DATA", "FORCE_COLOR"):
         os.environ.pop(key, None)
     lines = [
@@ -125,7 +130,8 @@ def render() -> str:
         EPILOG,
         "",
         f"The examples below run on the small test dataset (`perurel --data {FIXTURE} …`), so",
-        "their output shows the shape of what each command prints, not the bundled data.",
+        "their output shows the shape of what each command prints, not the bundled data; `votes`",
+        f"reads a 60-roll-call extract of the voting data (`PERUREL_VOTES={VOTES_FIXTURE}`).",
         "",
     ]
     for cmd in COMMANDS.values():

@@ -10,9 +10,9 @@ import json
 import pytest
 
 from perurel.fields import MEANINGS, describe, meaning
-from perurel.spec import COMMANDS
+from perurel.spec import COMMANDS, VOTES_FIELDS
 
-from .conftest import Invoke
+from .conftest import ROOT, Invoke
 
 # A command line of each record command that finds records in the fixture dataset.
 ARGS = {
@@ -25,43 +25,60 @@ ARGS = {
     "stats": ["stats"],
     "orgs": ["orgs"],
 }
+# `votes` answers four questions, each with its own fields (spec.VOTES_FIELDS).
+VOTES_ARGS = {
+    "country": ["votes", "chile"],
+    "rank": ["votes", "--rank", "--min-votes", "1"],
+    "resolution": ["votes", "--rcid", "9058"],
+    "peru": ["votes", "--peru"],
+}
 RECORD_COMMANDS = [name for name, cmd in COMMANDS.items() if cmd.fields]
+WALKS = [(name, ARGS[name], COMMANDS[name].fields) for name in ARGS] + [
+    (f"votes {mode}", VOTES_ARGS[mode], VOTES_FIELDS[mode]) for mode in VOTES_ARGS
+]
+ENV = {"PERUREL_VOTES": str(ROOT / "tests" / "fixtures" / "mini-votes.json.gz")}
 
 
 def test_every_record_command_is_walked() -> None:
-    assert sorted(ARGS) == sorted(RECORD_COMMANDS)
+    assert sorted([*ARGS, "votes"]) == sorted(RECORD_COMMANDS)
+    assert sorted(VOTES_ARGS) == sorted(VOTES_FIELDS)
 
 
 @pytest.mark.parametrize("name", RECORD_COMMANDS)
 def test_every_field_has_a_meaning_and_is_listed(name: str, run_mini: Invoke) -> None:
     for field in COMMANDS[name].fields:
         assert meaning(name, field)
-    result = run_mini(*ARGS[name], "--fields", "help")
+    args = VOTES_ARGS["country"] if name == "votes" else ARGS[name]
+    result = run_mini(*args, "--fields", "help", env=ENV)
     assert result.exit_code == 0
     assert result.stdout == describe(name)
     for field in COMMANDS[name].fields:
         assert f"\n  {field} " in result.stdout
 
 
-@pytest.mark.parametrize("name", RECORD_COMMANDS)
-def test_json_records_have_exactly_the_declared_fields(name: str, run_mini: Invoke) -> None:
-    doc = json.loads(run_mini(*ARGS[name], "--json").stdout)
+@pytest.mark.parametrize(("name", "args", "fields"), WALKS)
+def test_json_records_have_exactly_the_declared_fields(
+    name: str, args: list[str], fields: tuple[str, ...], run_mini: Invoke
+) -> None:
+    doc = json.loads(run_mini(*args, "--json", env=ENV).stdout)
     records = doc if isinstance(doc, list) else [doc]
     assert records
     for record in records:
-        assert set(record) <= set(COMMANDS[name].fields), name
+        assert set(record) <= set(fields), name
 
 
-@pytest.mark.parametrize("name", RECORD_COMMANDS)
-def test_every_field_is_a_full_column(name: str, run_mini: Invoke) -> None:
+@pytest.mark.parametrize(("name", "args", "fields"), WALKS)
+def test_every_field_is_a_full_column(
+    name: str, args: list[str], fields: tuple[str, ...], run_mini: Invoke
+) -> None:
     """Selecting any field gives a column with that header, filled wherever the JSON has a value."""
-    doc = json.loads(run_mini(*ARGS[name], "--json").stdout)
+    doc = json.loads(run_mini(*args, "--json", env=ENV).stdout)
     records = doc if isinstance(doc, list) else [doc]
-    for field in COMMANDS[name].fields:
+    for field in fields:
         for fmt in ("csv", "table"):
-            result = run_mini(*ARGS[name], "--fields", field, "--format", fmt)
+            result = run_mini(*args, "--fields", field, "--format", fmt, env=ENV)
             assert result.exit_code == 0, (field, result.stderr)
-        out = run_mini(*ARGS[name], "--fields", field, "--format", "csv").stdout
+        out = run_mini(*args, "--fields", field, "--format", "csv", env=ENV).stdout
         rows = list(csv.DictReader(io.StringIO(out)))
         assert list(rows[0]) == [field]
         for record, row in zip(records, rows, strict=True):

@@ -63,7 +63,13 @@ class Output(NamedTuple):
     available: tuple[str, ...]  # the command's fields: the header of an empty table
 
 
-def _output(name: str, fmt: str | None, as_json: bool, fields: str | None) -> Output:
+def _output(
+    name: str,
+    fmt: str | None,
+    as_json: bool,
+    fields: str | None,
+    available: tuple[str, ...] | None = None,
+) -> Output:
     """Check the output options before any data is read: usage errors come first."""
     from .formats import check_fields, parse_fields
 
@@ -71,9 +77,10 @@ def _output(name: str, fmt: str | None, as_json: bool, fields: str | None) -> Ou
         raise UsageError(f"--json and --format {fmt} ask for different formats; use one")
     chosen = "json" if as_json else (fmt or "table").lower()
     picked = parse_fields(fields) if fields is not None else None
+    available = COMMANDS[name].fields if available is None else available
     if picked is not None:
-        check_fields(picked, list(COMMANDS[name].fields))
-    return Output(chosen, picked, COMMANDS[name].fields)
+        check_fields(picked, list(available))
+    return Output(chosen, picked, available)
 
 
 def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
@@ -410,6 +417,83 @@ def orgs(
     _emit(out, rows, lambda width: views.orgs(rows, width))
 
 
+def votes(
+    state: State,
+    *,
+    query: str | None,
+    since: str | None,
+    until: str | None,
+    by: str,
+    issue: str | None,
+    important: bool,
+    weighted: bool,
+    rank: bool,
+    top: int,
+    min_votes: int,
+    resolution: str | None,
+    rcid: int | None,
+    peru: bool,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
+) -> None:
+    from .spec import VOTES_FIELDS
+
+    asked = [
+        mode
+        for mode, given in (
+            ("country", query is not None),
+            ("rank", rank),
+            ("resolution", resolution is not None or rcid is not None),
+            ("peru", peru),
+        )
+        if given
+    ]
+    if len(asked) != 1:
+        raise UsageError(
+            "votes answers one question: name a COUNTRY, or give --rank, --resolution "
+            "(or --rcid) or --peru" + (f"; got {' and '.join(asked)}" if asked else "")
+        )
+    mode = asked[0]
+    if resolution is not None and rcid is not None:
+        raise UsageError("--resolution and --rcid each choose a roll call; use one")
+    out = _output("votes", fmt, json_, fields, VOTES_FIELDS[mode])
+    check_filters(since, until, None)
+    from .query import CLI_NAMES, check_limit
+
+    check_limit(top, {**CLI_NAMES, "limit": "--top"})
+    check_limit(min_votes, {**CLI_NAMES, "limit": "--min-votes"})
+    from . import views, votes_report
+    from .votes import load_votes
+
+    data = load_votes()
+    if mode == "resolution":
+        rows = votes_report.roll_call(state.dataset(), data, resolution=resolution, rcid=rcid)
+        _emit(out, rows, lambda width: views.roll_call(rows, width))
+        return
+    calls = data.calls(since, until, issue, important)
+    if mode == "peru":
+        rows = votes_report.peru(data, calls)
+        _emit(out, rows, lambda width: views.peru_votes(rows, width))
+        return
+    ds = state.dataset()
+    if mode == "rank":
+        rows = votes_report.rank(ds, data, calls, top=top, min_votes=min_votes, weighted=weighted)
+        _emit(out, rows, lambda width: views.vote_rank(rows, width, top))
+        return
+    assert query is not None
+    voter = votes_report.voter(ds, data, query, lookup)
+    record = votes_report.agreement(
+        ds, data, voter, calls, since=since, until=until, by=by, weighted=weighted
+    )
+    if not record["overall"]["votes"]:
+        note(
+            f"Peru and {record['name']} voted on no roll call in common"
+            + votes_report.window_words(since, until, issue, important)
+        )
+    _emit(out, record, lambda width: views.vote_agreement(record, width))
+
+
 def validate(state: State, *, path: str | None) -> None:
     from .store import read_json, resolve_path
     from .validate import review
@@ -438,5 +522,6 @@ _BODIES: dict[str, Callable[..., None]] = {
     "sources": sources,
     "stats": stats,
     "orgs": orgs,
+    "votes": votes,
     "validate": validate,
 }

@@ -73,6 +73,29 @@ MEANINGS = {
     "role": "Peru's standing in the organisation (original member, observer ...)",
     "periods": "Peru's terms, for bodies with terms (a list)",
     "members": "the member states in the data, with their sources",
+    # perurel votes
+    "since": "the first date of the window asked for (none: from 1946)",
+    "until": "the last date of the window asked for (none: to January 2020)",
+    "weighted": "true when a yes or no against an abstention counts as half an agreement",
+    "definition": "how agreement is computed, in words",
+    "overall": "agreement over the whole window: {agreement, votes, agreed}",
+    "on_important": "agreement on the roll calls marked important: {agreement, votes, agreed}",
+    "by_period": "agreement per decade (or year with --by year): [{period, agreement, votes, "
+    "agreed}]",
+    "by_issue": "agreement per issue: [{issue, name, agreement, votes, agreed}]",
+    "rank": "1 for the state closest to Peru",
+    "agreement": "percent of the roll calls both states voted on where they voted alike",
+    "votes": "roll calls counted (both states voted, or Peru voted)",
+    "agreed": "roll calls voted alike (halves with --weighted)",
+    "rcid": "the roll call's id in the voting data",
+    "resolution": "the resolution's symbol (A/RES/74/7, or R/... in older sessions)",
+    "description": "what the roll call was on, as the voting data describes it",
+    "vote": "yes, no or abstain",
+    "by": "what the row groups by: decade, issue, or all",
+    "key": "the decade (1990s), issue code (hr) or 'all'",
+    "yes": "percent of Peru's votes that were yes",
+    "no": "percent of Peru's votes that were no",
+    "abstain": "percent of Peru's votes that were abstentions",
 }
 
 # A command whose record gives a name a narrower sense.
@@ -88,6 +111,15 @@ NARROWER = {
     ("sources", "date"): "publication date",
     ("sources", "note"): "what the source says or where in it the fact is",
     ("orgs", "note"): "how the dates were read from the sources",
+    ("votes", "country"): "the state compared with Peru: its ISO alpha-2 code, or a "
+    "predecessor's own id (SUN Soviet Union, YUG, SCG, CSK, DDR, FRG, YAR, YMD, ZAN)",
+    ("votes", "id"): "the voter: an ISO alpha-2 code, or a predecessor's id (SUN, YUG ...)",
+    ("votes", "code"): "ISO alpha-2 code of the voter; none for a predecessor state",
+    ("votes", "note"): "how the voter's votes were told apart from a predecessor's or successor's",
+    ("votes", "name"): "English name of the voter, the issue or the group",
+    ("votes", "title"): "the roll call's short title",
+    ("votes", "date"): "the date of the roll call",
+    ("votes", "sources"): "id of the voting data in `perurel sources`",
 }
 
 

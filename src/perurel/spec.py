@@ -126,6 +126,17 @@ STATS_FIELDS = (
     "events_by_kind", "states_by_milestone_kind", "facts_by_tier",
 )  # fmt: skip
 ORG_FIELDS = Organisation._fields
+# `votes` answers four questions, each with its own record; --fields takes the fields of the one
+# asked (the command's field list is their union, for --fields help and the docs).
+VOTES_FIELDS = {
+    "country": ("country", "name", "note", "since", "until", "weighted", "definition", "overall",
+                "on_important", "by_period", "by_issue", "sources"),
+    "rank": ("rank", "id", "code", "name", "agreement", "votes", "agreed", "note"),
+    "resolution": ("rcid", "date", "resolution", "title", "description", "id", "code", "name",
+                   "vote"),
+    "peru": ("by", "key", "name", "yes", "no", "abstain", "votes"),
+}  # fmt: skip
+ISSUES = ("me", "nu", "di", "hr", "co", "ec")
 
 # A group of kinds people ask for together ("all treaties since 2000").
 KIND_GROUP = "agreements"
@@ -494,6 +505,126 @@ Examples:
                 *OUTPUT,
             ),
             ORG_FIELDS,
+        ),
+        Command(
+            "votes",
+            """Peru at the UN General Assembly: how often a state votes as Peru does, and with whom.
+
+Agreement is the share of roll calls on which both states cast a vote (yes, no or
+abstain) and cast the same one; with --weighted, a yes or a no against an abstention
+counts as half. The data (Voeten, Strezhnev and Bailey, CC0) runs from 1946 to January
+2020. Predecessor states (Soviet Union, Yugoslavia (SFR), Serbia and Montenegro,
+Czechoslovakia, East and West Germany, North and South Yemen) answer under their own
+names. Issues: me Palestinian conflict, nu nuclear weapons, di arms control, hr human
+rights, co colonialism, ec economic development.
+
+Examples:
+  perurel votes chile
+  perurel votes "Estados Unidos" --since 2000 --json
+  perurel votes brazil --by year --since 2010 --issue hr
+  perurel votes --rank --since 2000 --top 10
+  perurel votes --resolution A/RES/74/7
+  perurel votes --peru
+""",
+            (
+                Param(
+                    "query",
+                    "argument",
+                    help="A country (any name `country` takes, or a predecessor state): Peru's "
+                    "agreement with it, overall, by decade or year, by issue and on important votes.",
+                    complete="country",
+                    many=True,
+                    metavar="[COUNTRY]...",
+                ),
+                Param(
+                    "since",
+                    "value",
+                    ("--since",),
+                    "Roll calls on or after this date.",
+                    metavar="DATE",
+                ),
+                Param(
+                    "until",
+                    "value",
+                    ("--until",),
+                    "Roll calls on or before this date.",
+                    metavar="DATE",
+                ),
+                Param(
+                    "by",
+                    "value",
+                    ("--by",),
+                    "Agreement over time by decade or by year.",
+                    choices=("decade", "year"),
+                    default="decade",
+                ),
+                Param(
+                    "issue", "value", ("--issue",), "Only roll calls on this issue.", choices=ISSUES
+                ),
+                Param(
+                    "important",
+                    "flag",
+                    ("--important",),
+                    "Only the roll calls marked important (by the US State Department).",
+                    default=False,
+                ),
+                Param(
+                    "weighted",
+                    "flag",
+                    ("--weighted",),
+                    "Count a yes or no against an abstention as half an agreement.",
+                    default=False,
+                ),
+                Param(
+                    "rank",
+                    "flag",
+                    ("--rank",),
+                    "The states closest to and farthest from Peru.",
+                    default=False,
+                ),
+                Param(
+                    "top",
+                    "value",
+                    ("--top",),
+                    "With --rank: how many at each end.",
+                    metavar="N",
+                    type="int",
+                    default=10,
+                ),
+                Param(
+                    "min_votes",
+                    "value",
+                    ("--min-votes",),
+                    "With --rank: only states with at least N roll calls in common.",
+                    metavar="N",
+                    type="int",
+                    default=100,
+                ),
+                Param(
+                    "resolution",
+                    "value",
+                    ("--resolution",),
+                    "How every state voted on one resolution (A/RES/74/7, R/74/7 or 74/7).",
+                    metavar="SYMBOL",
+                ),
+                Param(
+                    "rcid",
+                    "value",
+                    ("--rcid",),
+                    "How every state voted on one roll call.",
+                    metavar="N",
+                    type="int",
+                ),
+                Param(
+                    "peru",
+                    "flag",
+                    ("--peru",),
+                    "Peru's own shares of yes, no and abstain by decade and by issue.",
+                    default=False,
+                ),
+                *OUTPUT,
+            ),
+            tuple(dict.fromkeys(f for fields in VOTES_FIELDS.values() for f in fields)),
         ),
         Command(
             "validate",

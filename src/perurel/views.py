@@ -196,3 +196,152 @@ def _text(value: Any) -> str:
 
 def _snippet(text: str, width: int = 200) -> str:
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + " …"
+
+
+# --- perurel votes -------------------------------------------------------------------------------
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def percent_bars(items: Sequence[tuple[str, float | None, int]], width: int) -> list[Line]:
+    """A bar per row on a 0-100% scale: label, percentage, bar, count of roll calls."""
+    if not items:
+        return []
+    label_w = max(len(label) for label, _, _ in items)
+    count_w = max(len(f"{n:,}") for _, _, n in items)
+    room = max(1, width - label_w - count_w - 19)
+    out: list[Line] = []
+    for label, pct, n in items:
+        bar = "█" * round((pct or 0) * room / 100)
+        out.append(
+            [
+                (f"{label.ljust(label_w)}  {_percent(pct).rjust(6)}  ", ""),
+                (bar.ljust(room), "cyan"),
+                (f"  {n:,}".rjust(count_w + 2) + (" vote" if n == 1 else " votes"), "dim"),
+            ]
+        )
+    return out
+
+
+def vote_agreement(record: Record, width: int) -> list[Line]:
+    """`perurel votes COUNTRY`."""
+    name, overall = record["name"], record["overall"]
+    span = f"{record['since'] or '1946'}–{record['until'] or 'January 2020'}"
+    lines: list[Line] = [[(f"Peru and {name} at the UN General Assembly, {span}", "bold")]]
+    if record["note"]:
+        lines += [[(t, "dim italic")] for t in wrap(record["note"], width)]
+    if not overall["votes"]:
+        lines.append([(f"No roll call on which both Peru and {name} voted, {span}.", "yellow")])
+        return lines
+    how = "weighted agreement" if record["weighted"] else "agreement"
+    lines += [
+        [],
+        [
+            (f"Overall {how}: ", "bold"),
+            (_percent(overall["agreement"]), "green"),
+            (f" of {overall['votes']:,} roll calls both voted on", ""),
+        ],
+    ]
+    imp = record["on_important"]
+    if imp["votes"]:
+        lines.append(
+            [(f"On important votes: {_percent(imp['agreement'])} of {imp['votes']:,}", "")]
+        )
+    periods = record["by_period"]
+    if periods:
+        lines += [[], [("Over time", "bold underline")]]
+        lines += percent_bars([(p["period"], p["agreement"], p["votes"]) for p in periods], width)
+    issues = [i for i in record["by_issue"] if i["votes"]]
+    if issues:
+        lines += [[], [("By issue", "bold underline")]]
+        lines += percent_bars([(i["name"], i["agreement"], i["votes"]) for i in issues], width)
+    lines += [[]] + [[(t, "dim")] for t in wrap(f"{record['definition'].capitalize()}.", width)]
+    lines.append(
+        [
+            (
+                "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to January 2020",
+                "dim",
+            )
+        ]
+    )
+    return lines
+
+
+def vote_rank(rows: Sequence[Record], width: int, top: int) -> list[Line]:
+    """`perurel votes --rank`: closest and farthest."""
+    if not rows:
+        return [[("no state has enough roll calls in common with Peru", "dim")]]
+    headers = ["Rank", "State", "Agreement", "Votes"]
+
+    def body(part: Sequence[Record]) -> list[list[str]]:
+        return [
+            [str(r["rank"]), r["name"] + (" *" if r["note"] else ""), _percent(r["agreement"]),
+             f"{r['votes']:,}"]
+            for r in part
+        ]  # fmt: skip
+
+    closest = [r for r in rows[:top]]
+    farthest = [r for r in rows[top:]][::-1]
+    lines: list[Line] = [[("Closest to Peru", "bold underline")]]
+    lines += table(headers, body(closest), width, flex=(1,))
+    if farthest:
+        lines += [[], [("Farthest from Peru", "bold underline")]]
+        lines += table(headers, body(farthest), width, flex=(1,))
+    if any(r["note"] for r in rows):
+        lines += [[], [("* a predecessor or a state whose votes are split by date: "
+                        "perurel votes NAME says how", "dim")]]  # fmt: skip
+    return lines
+
+
+def roll_call(rows: Sequence[Record], width: int) -> list[Line]:
+    """`perurel votes --resolution`: the roll call, Peru's vote, then the states by vote."""
+    if not rows:
+        return [[("no votes recorded on this roll call", "dim")]]
+    first = rows[0]
+    lines: list[Line] = [
+        [(f"{first['resolution']} · {first['date']} · rcid {first['rcid']}", "bold")],
+        *[[(t, "bold")] for t in wrap(first["title"], width)],
+    ]
+    if first["description"].casefold() != first["title"].casefold():
+        lines += [[(t, "")] for t in wrap(first["description"], width)]
+    lines += [
+        [],
+    ]
+    peru = next((r["vote"] for r in rows if r["id"] == "PE"), "no vote recorded")
+    lines.append([("Peru: ", "bold"), (peru, "green")])
+    for vote in ("yes", "no", "abstain"):
+        names = [r["name"] for r in rows if r["vote"] == vote]
+        if names:
+            lines += [[], [(f"{vote.capitalize()} ({len(names)})", "bold underline")]]
+            lines += [[(t, "")] for t in wrap(", ".join(names), width)]
+    return lines
+
+
+def peru_votes(rows: Sequence[Record], width: int) -> list[Line]:
+    """`perurel votes --peru`: Peru's yes / no / abstain shares."""
+    if not rows:
+        return [[("Peru cast no vote in this window", "dim")]]
+    headers = ["", "Yes", "No", "Abstain", "Votes"]
+    lines: list[Line] = [[("Peru's votes at the UN General Assembly", "bold")]]
+    for by, title in (("decade", "By decade"), ("issue", "By issue"), ("all", "In all")):
+        part = [r for r in rows if r["by"] == by]
+        if part:
+            lines += [[], [(title, "bold underline")]]
+            lines += table(
+                headers,
+                [
+                    [
+                        r["name"],
+                        _percent(r["yes"]),
+                        _percent(r["no"]),
+                        _percent(r["abstain"]),
+                        f"{r['votes']:,}",
+                    ]
+                    for r in part
+                ],
+                width,
+                flex=(0,),
+            )
+    return lines

@@ -1,0 +1,156 @@
+"""The records `perurel votes` prints, built from the voting data (`votes`) and the dataset's
+names: one state's agreement with Peru, the ranking, one roll call, Peru's own votes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .errors import NotFound, quoted
+from .votes import DEFINITION, PERU, VOTE_WORDS, Voter, Votes, former
+
+if TYPE_CHECKING:
+    from .model import Country, Records
+
+Record = dict[str, Any]
+
+
+def name_of(ds: Records, voter: Voter) -> str:
+    """A voter's English name: a predecessor's own, else the dataset's name for the code."""
+    if voter.name:
+        return voter.name
+    if voter.id == PERU:
+        return "Peru"
+    country = ds.countries.get(voter.id)
+    return country.name if country else voter.id
+
+
+def voter(ds: Records, data: Votes, query: str, lookup: Callable[[Any, str], Country]) -> Voter:
+    """The voter a query names: a predecessor by its own names first (USSR is the Soviet Union,
+    never Russia), else the country `lookup` finds."""
+    found = former(query)
+    if found is None:
+        code = lookup(ds, query).code
+        if code == PERU:
+            raise NotFound("Peru agrees with itself; name another state, or use --peru")
+        found = code
+    if found not in data.states:
+        raise NotFound(
+            f"no UN General Assembly votes are recorded for {quoted(name_of(ds, Voter(found, '')))}"
+            " (not a member, or an observer that does not vote)"
+        )
+    return data.states[found]
+
+
+def window_words(
+    since: str | None, until: str | None, issue: str | None = None, important: bool = False
+) -> str:
+    words = ""
+    if since or until:
+        words += f" between {since or '1946'} and {until or 'January 2020'}"
+    if issue:
+        words += f" on issue {issue}"
+    if important:
+        words += " among the important votes"
+    return words
+
+
+def agreement(
+    ds: Records,
+    data: Votes,
+    voter: Voter,
+    calls: list[int],
+    *,
+    since: str | None,
+    until: str | None,
+    by: str,
+    weighted: bool,
+) -> Record:
+    """`votes COUNTRY`: overall, on important votes, by period and by issue."""
+    important = [i for i in calls if data.important[i] == "1"]
+    return {
+        "country": voter.id,
+        "name": name_of(ds, voter),
+        "note": voter.note,
+        "since": since,
+        "until": until,
+        "weighted": weighted,
+        "definition": DEFINITION,
+        "overall": data.agreement(voter.id, calls=calls, weighted=weighted).to_dict(),
+        "on_important": data.agreement(voter.id, calls=important, weighted=weighted).to_dict(),
+        "by_period": [
+            {"period": label, **found.to_dict()}
+            for label, found in data.periods(voter.id, calls, by, weighted)
+        ],
+        "by_issue": [
+            {"issue": code, "name": data.issue_names[code], **found.to_dict()}
+            for code, found in data.by_issue(voter.id, calls, weighted)
+        ],
+        "sources": [data.source],
+    }
+
+
+def rank(
+    ds: Records, data: Votes, calls: list[int], *, top: int, min_votes: int, weighted: bool
+) -> list[Record]:
+    """`votes --rank`: the `top` closest states, then the `top` farthest (closest first)."""
+    ranked = data.rank(calls, min_votes=min_votes, weighted=weighted)
+    rows = [
+        {
+            "rank": n,
+            "id": v.id,
+            "code": None if v.former else v.id,
+            "name": name_of(ds, v),
+            **found.to_dict(),
+            "note": v.note,
+        }
+        for n, (v, found) in enumerate(ranked, start=1)
+    ]
+    if len(rows) <= 2 * top:
+        return rows
+    return rows[:top] + rows[-top:] if top else []
+
+
+def roll_call(
+    ds: Records, data: Votes, *, resolution: str | None, rcid: int | None
+) -> list[Record]:
+    """`votes --resolution`: every state's vote on one roll call, Peru first, then by name."""
+    i = data.find_call(resolution=resolution, rcid=rcid)
+    call = data.call_record(i)
+    rows = []
+    for v in data.states.values():
+        if v.votes[i] == ".":
+            continue
+        rows.append(
+            {
+                "rcid": call["rcid"],
+                "date": call["date"],
+                "resolution": call["resolution"],
+                "title": call["title"],
+                "description": call["description"],
+                "id": v.id,
+                "code": None if v.former else v.id,
+                "name": name_of(ds, v),
+                "vote": VOTE_WORDS[v.votes[i]],
+            }
+        )
+    rows.sort(key=lambda r: (r["id"] != PERU, r["name"]))
+    return rows
+
+
+def peru(data: Votes, calls: list[int]) -> list[Record]:
+    """`votes --peru`: Peru's shares of yes, no and abstain by decade, then by issue."""
+    decades: dict[str, list[int]] = {}
+    for i in calls:
+        decades.setdefault(data.date[i][:3] + "0s", []).append(i)
+    rows = [
+        {"by": "decade", "key": label, "name": label, **data.shares(group)}
+        for label, group in decades.items()
+    ]
+    for code, marks in data.issues.items():
+        group = [i for i in calls if marks[i] == "1"]
+        rows.append(
+            {"by": "issue", "key": code, "name": data.issue_names[code], **data.shares(group)}
+        )
+    rows.append({"by": "all", "key": "all", "name": "all roll calls", **data.shares(calls)})
+    return [r for r in rows if r["votes"]]
