@@ -117,6 +117,7 @@ def test_country_json(run_mini: Invoke) -> None:
         "first": {"kind": "established", "date": "1822"},
         "history": [{"kind": "established", "date": "1822", "sources": ["ministry"]}],
         "note": "Fixture note.",
+        "note_es": "Nota de prueba.",
         "sources": ["ministry"],
     }
     assert doc["missions"][0] == {
@@ -139,7 +140,9 @@ def test_country_json(run_mini: Invoke) -> None:
         "countries",
         "kind",
         "title",
+        "title_es",
         "summary",
+        "summary_es",
         "sources",
     }
     assert [s["id"] for s in doc["sources"]] == ["ministry", "seed", "cow", "names"]
@@ -256,7 +259,9 @@ def test_timeline_json_and_filters(run_mini: Invoke) -> None:
     assert result.exit_code == 0, result.output
     events = json.loads(result.stdout)
     assert [e["id"] for e in events] == ["1999-agreements", "2001-07-28-inauguration"]
-    assert set(events[0]) == {"id", "date", "countries", "kind", "title", "summary", "sources"}
+    assert set(events[0]) == {
+        "id", "date", "countries", "kind", "title", "title_es", "summary", "summary_es", "sources"
+    }  # fmt: skip
     result = run_mini(
         "timeline", "-c", "chileno", "-k", "TREATY", "-k", "dispute", "--reverse", "--json"
     )

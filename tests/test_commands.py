@@ -209,7 +209,9 @@ def test_orgs() -> None:
             "name_es": "Naciones Unidas",
             "joined": "1945-10-31",
             "role": "original member",
+            "role_es": "miembro fundador",
             "note": "",
+            "note_es": "",
             "sources": ["ministry"],
             "members": {"codes": ["CL", "EC", "BG"], "as_of": "2024", "sources": ["ministry"]},
         }

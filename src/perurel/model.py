@@ -124,6 +124,7 @@ class Relations(NamedTuple):
     history: tuple[Milestone, ...]
     note: str
     sources: tuple[str, ...]
+    note_es: str = ""
 
     @property
     def established(self) -> str | None:
@@ -165,6 +166,7 @@ class Relations(NamedTuple):
             "first": {"kind": first.kind if first else None, "date": first.date if first else None},
             "history": [m.to_dict() for m in self.history],
             "note": self.note,
+            "note_es": self.note_es,
             "sources": list(self.sources),
         }
 
@@ -221,6 +223,7 @@ class Representation(NamedTuple):
     snapshots: tuple[Snapshot, ...]
     note: str | None
     sources: tuple[str, ...]
+    note_es: str | None = None
 
     def to_dict(self) -> list[dict[str, Any]]:
         """The snapshots as `country --json` prints them: `{year, in_peru, by_peru}`."""
@@ -256,6 +259,7 @@ class Country(NamedTuple):
     summary_sources: tuple[str, ...] = ()
     representation: Representation | None = None
     un_votes: VotesSummary | None = None
+    summary_es: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -271,6 +275,7 @@ class Country(NamedTuple):
         }
         if self.summary is not None:
             d["summary"] = self.summary
+            d["summary_es"] = self.summary_es
             d["summary_sources"] = list(self.summary_sources)
         d["representation"] = self.representation.to_dict() if self.representation else []
         d["un_votes"] = self.un_votes.to_dict() if self.un_votes else None
@@ -296,6 +301,8 @@ class Event(NamedTuple):
     title: str
     summary: str
     sources: tuple[str, ...]
+    title_es: str = ""
+    summary_es: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -304,7 +311,9 @@ class Event(NamedTuple):
             "countries": list(self.countries),
             "kind": self.kind,
             "title": self.title,
+            "title_es": self.title_es,
             "summary": self.summary,
+            "summary_es": self.summary_es,
             "sources": list(self.sources),
         }
 
@@ -356,6 +365,8 @@ class Organisation(NamedTuple):
     role: str | None = None
     periods: tuple[Period, ...] = ()
     members: Members | None = None
+    note_es: str = ""
+    role_es: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -364,8 +375,8 @@ class Organisation(NamedTuple):
             "name_es": self.name_es,
             "joined": self.joined,
         }
-        d.update(_drop_none({"left": self.left, "role": self.role}))
-        d.update({"note": self.note, "sources": list(self.sources)})
+        d.update(_drop_none({"left": self.left, "role": self.role, "role_es": self.role_es}))
+        d.update({"note": self.note, "note_es": self.note_es, "sources": list(self.sources)})
         if self.periods:
             d["periods"] = [p.to_dict() for p in self.periods]
         if self.members is not None:

@@ -108,7 +108,7 @@ EPILOG = (
 
 COUNTRY_FIELDS = (
     "code", "iso3", "name", "name_es", "aliases", "region", "subregion", "relations", "missions",
-    "summary", "summary_sources", "memberships", "representation", "un_votes", "events", "sources",
+    "summary", "summary_es", "summary_sources", "memberships", "representation", "un_votes", "events", "sources",
 )  # fmt: skip
 EVENT_FIELDS = Event._fields  # each record type owns its field list
 COUNTRY_ROW_FIELDS = (

@@ -251,7 +251,7 @@ def _representation(r: dict[str, Any] | None) -> Representation | None:
         Snapshot(int(y), LEVELS.get(int(a), str(a)), LEVELS.get(int(b), str(b)))
         for y, a, b in r["snapshots"]
     )
-    return Representation(snapshots, r.get("note"), _ids(r.get("sources")))
+    return Representation(snapshots, r.get("note"), _ids(r.get("sources")), r.get("note_es"))
 
 
 def _members(m: dict[str, Any] | None) -> Members | None:
@@ -302,6 +302,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                 ),
                 rel.get("note") or "",
                 _ids(rel.get("sources")),
+                rel.get("note_es") or "",
             ),
             missions=tuple(
                 Mission(
@@ -327,6 +328,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                 if c.get("un_votes")
                 else None
             ),
+            summary_es=c.get("summary_es"),
         )
     events = sorted(
         (
@@ -338,6 +340,8 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                 e["title"],
                 e["summary"],
                 _ids(e["sources"]),
+                e.get("title_es") or "",
+                e.get("summary_es") or "",
             )
             for e in raw["events"]
         ),
@@ -360,6 +364,8 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                 for p in o.get("periods", ())
             ),
             _members(o.get("members")),
+            o.get("note_es") or "",
+            o.get("role_es"),
         )
         for o in raw["organisations"]
     )

@@ -75,6 +75,15 @@ class _Checker:
         if not isinstance(value, str) or (required and not value.strip() and key != "note"):
             self.add(f"{path}.{key}", f"expected a non-empty string, found {_show(value)}")
 
+    def spanish(self, rec: dict[str, Any], key: str, path: str) -> None:
+        """A text people read has its Spanish text (`key_es`) wherever the English is not empty."""
+        english, spanish = rec.get(key), rec.get(f"{key}_es")
+        if type(english) is str and english.strip():
+            if type(spanish) is not str or not spanish.strip():
+                self.add(f"{path}.{key}_es", f"missing the Spanish text of {key!r}")
+        elif spanish not in (None, ""):
+            self.add(f"{path}.{key}_es", f"a Spanish text without an English {key!r}")
+
     def date(self, rec: dict[str, Any], key: str, path: str, *, required: bool) -> None:
         if key not in rec or rec[key] is None:
             if required:
@@ -307,6 +316,7 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
         c.cites(m, "sources", mpath)
     if "summary" in rec:
         c.text(rec, "summary", path)
+        c.spanish(rec, "summary", path)
         c.cites(rec, "summary_sources", path)
     rep = rec.get("representation")
     if rep is not None and c.obj(rep, f"{path}.representation"):
@@ -330,6 +340,7 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
                         f"expected [year, level, level] with levels in {sorted(LEVELS)}, found {_show(snap)}",
                     )
         c.text(rep, "note", rpath, required=False)
+        c.spanish(rep, "note", rpath)
         c.cites(rep, "sources", rpath)
     un = rec.get("un_votes")
     if un is not None and c.obj(un, f"{path}.un_votes"):
@@ -355,6 +366,7 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str) -> None:
     status = rel.get("status")
     c.date(rel, "as_of", path, required=status != "unknown")
     c.text(rel, "note", path, required=False)
+    c.spanish(rel, "note", path)
     history = list(c.objects(rel, "history", path))
     c.cites(rel, "sources", path, required=status != "unknown" and not history)
     last_date = ""
@@ -404,6 +416,8 @@ def _events(c: _Checker, records: list[Any]) -> None:
         c.enum(rec, "kind", EVENT_KINDS, path)
         c.text(rec, "title", path)
         c.text(rec, "summary", path)
+        c.spanish(rec, "title", path)
+        c.spanish(rec, "summary", path)
         c.cites(rec, "sources", path)
         key = (str(rec.get("date")), str(rec.get("title")).casefold())
         if key in seen:
@@ -425,6 +439,8 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         c.date(rec, "left", path, required=False)
         c.text(rec, "role", path, required=False)
         c.text(rec, "note", path, required=False)
+        c.spanish(rec, "role", path)
+        c.spanish(rec, "note", path)
         c.cites(rec, "sources", path)
         members = rec.get("members")
         if members is not None:
