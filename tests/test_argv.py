@@ -92,6 +92,6 @@ def test_spec_and_bodies_agree() -> None:
 
 def test_global_options_are_declared_once() -> None:
     flags = [f for p in GLOBAL for f in p.flags]
-    assert flags == ["--data", "--debug", "--no-pager", "--version"]
+    assert flags == ["--data", "--debug", "--lang", "--no-pager", "--version"]
     for cmd in COMMANDS.values():
         assert not set(flags) & {f for p in cmd.params for f in p.flags}

@@ -123,3 +123,6 @@ def test_wrap_keeps_urls_whole(words: list[str]) -> None:
         for url in (w for w in words if "://" in w):
             assert any(url in line for line in lines)
         assert all(len(line) <= width for line in lines if "://" not in line)
+    ids = wrap("see biobio-2024-01-10-peru-emergency-ecuador-border (un-charter-treaty)", 12)
+    assert "biobio-2024-01-10-peru-emergency-ecuador-border" in ids
+    assert "(un-charter-treaty)" in ids

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .i18n import date, pick, spanish, t, word
 from .layout import Line, cell, row, table, wrap
 from .model import BREAKS, PERU
 from .query import ORG_ALIASES, country_sources, shared_memberships
@@ -31,7 +32,12 @@ ENCYCLOPEDIA_ONLY = "†"
 
 def milestone_label(kind: str) -> str:
     """A milestone kind in words."""
-    return MILESTONE_LABEL.get(kind, kind)
+    return word("milestone", kind) if spanish() else MILESTONE_LABEL.get(kind, kind)
+
+
+def mission_label(kind: str) -> str:
+    """A mission kind in words."""
+    return word("mission", kind) if spanish() else KIND_LABEL.get(kind, kind)
 
 
 def encyclopedia_only(ds: Records, ids: Sequence[str]) -> bool:
@@ -52,7 +58,9 @@ class _Footnotes:
 
 def _name(ds: Records, code: str) -> str:
     c = ds.countries.get(code)
-    return "Peru" if code == PERU else (c.name if c else code)
+    if code == PERU:
+        return t("Peru")
+    return (c.name_es if spanish() else c.name) if c else code
 
 
 def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
@@ -60,25 +68,31 @@ def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
     if m.kind == "accredited-from" and m.via:
         where = f"{m.city}, {_name(ds, m.via)}" if m.city else _name(ds, m.via)
     if m.state == "closed":
-        where = f"{where} (closed {m.closed})" if m.closed else f"{where} (closed)"
+        where = (
+            t("{where} (closed {date})", where=where, date=date(m.closed))
+            if m.closed
+            else t("{where} (closed)", where=where)
+        )
     elif m.state == "unknown":
-        where = f"{where} (state unknown)"
+        where = t("{where} (state unknown)", where=where)
     elif m.as_of:
-        where = f"{where} (as of {m.as_of[:4]})"
+        where = t("{where} (as of {date})", where=where, date=m.as_of[:4])
     return (
         f"{_name(ds, m.owner)} → {_name(ds, m.host)}",
-        KIND_LABEL.get(m.kind, m.kind),
+        mission_label(m.kind),
         where.strip(),
     )
 
 
 def _milestone(m: Milestone) -> str:
     """'established 1863 with the Russian Empire'."""
-    text = f"{milestone_label(m.kind)} {m.date}"
-    return f"{text} with {_article(m.counterpart)}" if m.counterpart else text
+    text = f"{milestone_label(m.kind)} {date(m.date)}"
+    return text + t(" with {partner}", partner=_article(m.counterpart)) if m.counterpart else text
 
 
 def _article(name: str) -> str:
+    if spanish():
+        return name
     the = ("Russian", "Austrian", "German", "North German", "Soviet", "United", "Federal",
            "Republic", "Empire", "Kingdom", "Free City", "Qing")  # fmt: skip
     return f"the {name}" if name.startswith(the) and not name.startswith("Qing") else name
@@ -90,33 +104,46 @@ def relations_lines(ds: Records, country: Country) -> list[str]:
     est, since = rel.establishment, rel.since
     status = rel.status
     if status == "unknown":
-        head = "Relations: unknown (no source in this dataset says)"
+        head = t("Relations: unknown (no source in this dataset says)")
     elif status in ("broken", "suspended") and since is not None:
-        head = f"Relations: {status} since {since.date}"
+        head = t(
+            "Relations: {status} since {date}", status=word("status", status), date=date(since.date)
+        )
     else:
-        head = f"Relations: {status}"
+        head = t("Relations: {status}", status=word("status", status))
     if rel.as_of and status != "unknown":
-        head += f" (as of {rel.as_of})"
+        head += t(" (as of {date})", date=date(rel.as_of))
     if since is not None and since.kind in BREAKS and status == "active":
-        head += f"; {milestone_label(since.kind)} {since.date}, restored at a date no source gives"
+        head += t(
+            "; {kind} {date}, restored at a date no source gives",
+            kind=milestone_label(since.kind),
+            date=date(since.date),
+        )
     lines = [head]
     if est is not None:
-        text = f"Established {est.date}"
+        text = t("Established {date}", date=date(est.date))
         if est.counterpart:
-            text += f" with {_article(est.counterpart)}"
+            text += t(" with {partner}", partner=_article(est.counterpart))
         later = [m for m in rel.history if m.kind == "restored" and m.date > est.date]
         if later:
             m = later[-1]
-            text += f"; last re-established {m.date}"
+            text += t("; last re-established {date}", date=date(m.date))
             if m.counterpart:
-                text += f" with {_article(m.counterpart)}"
+                text += t(" with {partner}", partner=_article(m.counterpart))
         lines.append(text)
     elif rel.first is not None:
         first = rel.first
         lines.append(
-            f"Established: no source gives the date; earliest dated tie: "
-            f"{milestone_label(first.kind)}, {first.date}"
-            + (f" (with {_article(first.counterpart)})" if first.counterpart else "")
+            t(
+                "Established: no source gives the date; earliest dated tie: {kind}, {date}",
+                kind=milestone_label(first.kind),
+                date=date(first.date),
+            )
+            + (
+                t(" (with {partner})", partner=_article(first.counterpart))
+                if first.counterpart
+                else ""
+            )
         )
     return lines
 
@@ -146,8 +173,8 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     for text in rest:
         out += _prose(text, width)
     if len(rel.history) > 1:
-        steps = " · ".join(f"{milestone_label(m.kind)} {m.date}" for m in rel.history)
-        out += _prose(f"History: {steps}", width, "dim")
+        steps = " · ".join(f"{milestone_label(m.kind)} {date(m.date)}" for m in rel.history)
+        out += _prose(t("History: {steps}", steps=steps), width, "dim")
     votes = votes_line(country)
     if votes:
         out += _prose(f"{votes} (perurel votes {country.code})", width)
@@ -156,50 +183,70 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
         country.missions,
         key=lambda m: (m.state != "open", MISSION_RANK.get(m.kind, 9), m.owner != PERU),
     )
-    out += [[], [("Missions", "bold underline")]]
+    out += [[], [(t("Missions"), "bold underline")]]
     if missions:
         shown = missions[:BRIEF_MISSIONS]
         rows = [list(_mission(ds, m)) for m in shown]
         out += table(["Who", "Kind", "Where"], rows, width, flex=(2,), header=False)
         if len(missions) > len(shown):
-            out.append([(f"and {len(missions) - len(shown)} more", "dim")])
+            out.append([(t("and {n} more", n=len(missions) - len(shown)), "dim")])
     else:
-        out.append([("no missions recorded", "dim")])
+        out.append([(t("no missions recorded"), "dim")])
 
     shared = shared_memberships(ds, country.code)
     if shared:
-        names = ", ".join(_short(o.id, o.name) for o in shared)
-        out += [[], *_prose(f"Memberships shared with Peru: {names}", width)]
+        names = ", ".join(_short(o.id, o.name, o.name_es) for o in shared)
+        out += [[], *_prose(t("Memberships shared with Peru: {names}", names=names), width)]
 
     events = ds.events_of(country.code)
     latest = events[-BRIEF_EVENTS:][::-1]
-    heading = "Latest events" if len(events) > len(latest) else "Events"
-    out += [[], [(f"{heading} ({len(latest)} of {len(events)})", "bold underline")]]
+    heading = t("Latest events") if len(events) > len(latest) else t("Events")
+    title = t(
+        "{heading} ({shown} of {total})", heading=heading, shown=len(latest), total=len(events)
+    )
+    out += [[], [(title, "bold underline")]]
     if latest:
-        rows = [[e.date, e.kind, e.title] for e in latest]
+        rows = [[date(e.date), word("event", e.kind), pick(e.title, e.title_es)] for e in latest]
         listed = table(["Date", "Kind", "Event"], rows, width, flex=(2,), header=False)
         out += [_style_kind(line) for line in listed]
     else:
-        out.append([("no events recorded", "dim")])
+        out.append([(t("no events recorded"), "dim")])
 
     cited = len(country_sources(ds, country.code))
     rest_of = [
-        f"{len(events) - len(latest)} more events" if len(events) > len(latest) else "",
-        f"{len(missions) - BRIEF_MISSIONS} more missions" if len(missions) > BRIEF_MISSIONS else "",
-        f"notes and {cited} sources",
+        t("{n} more events", n=len(events) - len(latest)) if len(events) > len(latest) else "",
+        t("{n} more missions", n=len(missions) - BRIEF_MISSIONS)
+        if len(missions) > BRIEF_MISSIONS
+        else "",
+        t("notes and {n} sources", n=cited),
     ]
     more = ", ".join(filter(None, rest_of))
     out += [
         [],
-        *_prose(f"The full card adds {more}: perurel country {country.code} --full", width, "dim"),
-    ]
+        *_prose(
+            t("The full card adds {more}: perurel country {code} --full", more=more,
+              code=country.code),
+            width,
+            "dim",
+        ),
+    ]  # fmt: skip
     return out
 
 
-def _short(org_id: str, name: str) -> str:
-    """An organisation's acronym (UN, APEC) where it has one, else its name."""
+# Acronyms that differ in Spanish (the others, APEC or CELAC, are the same in both).
+ACRONYMS_ES = {"un": "ONU", "oas": "OEA", "unsc": "CSNU", "idb": "BID", "lafta": "ALALC",
+               "nam": "MNOAL", "amazon-cooperation-treaty": "OTCA", "wto": "OMC",
+               "ftaa": "ALCA", "oecd": "OCDE"}  # fmt: skip
+
+
+def _short(org_id: str, name: str, name_es: str) -> str:
+    """An organisation's acronym (UN, APEC; ONU in Spanish) where it has one, else its name."""
+    if spanish() and org_id in ACRONYMS_ES:
+        return ACRONYMS_ES[org_id]
     acronym = ORG_ALIASES.get(org_id, (name,))[0]
-    return acronym if acronym.isupper() else name
+    if acronym.isupper() and acronym != "ATS":
+        return acronym
+    return name_es if spanish() else name
 
 
 def votes_line(country: Country) -> str | None:
@@ -207,33 +254,39 @@ def votes_line(country: Country) -> str | None:
     un = country.un_votes
     if un is None:
         return None
-    return (
-        f"UN votes: agreed with Peru on {un.agreement:.1f}% of the {un.votes:,} General Assembly "
-        f"roll calls both voted on, {un.since}–{un.until}"
+    share = f"{un.agreement:.1f}".replace(".", ",") if spanish() else f"{un.agreement:.1f}"
+    votes = f"{un.votes:,}".replace(",", ".") if spanish() else f"{un.votes:,}"
+    return t(
+        "UN votes: agreed with Peru on {share}% of the {votes} General Assembly roll calls both "
+        "voted on, {since}–{until}",
+        share=share,
+        votes=votes,
+        since=un.since,
+        until=un.until,
     )
 
 
 def _head(country: Country, width: int) -> list[Line]:
-    head: Line = [(country.name, "bold")]
-    if country.name_es != country.name:
-        head.append((f" · {country.name_es}", "italic"))
-    return [
-        head,
-        *_prose(
-            f"{country.code} / {country.iso3} · {country.region} › {country.subregion}",
-            width,
-            "dim",
-        ),
-    ]
+    first, second = (
+        (country.name_es, country.name) if spanish() else (country.name, country.name_es)
+    )
+    head: Line = [(first, "bold")]
+    if second != first:
+        head.append((f" · {second}", "italic"))
+    where = f"{word('region', country.region)} › {word('region', country.subregion)}"
+    return [head, *_prose(f"{country.code} / {country.iso3} · {where}", width, "dim")]
 
 
 def _status_line(first_line: str, status: str) -> Line:
     """'Relations: active …' with the status word in its colour."""
-    word = first_line.split(" ")[1]
+    label = t("Relations: {status}", status="")
+    said = word("status", status)
+    if not first_line.startswith(label + said):
+        return [(first_line, "")]
     return [
-        ("Relations: ", "bold"),
-        (word, STATUS_STYLE.get(status, "dim")),
-        (first_line[len("Relations: ") + len(word) :], ""),
+        (label, "bold"),
+        (said, STATUS_STYLE.get(status, "dim")),
+        (first_line[len(label) + len(said) :], ""),
     ]
 
 
@@ -248,8 +301,8 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
         status.append((f" {notes.cite(rel.sources)}", "dim"))
     out += (
         [status]
-        if len("".join(t for t, _ in status)) <= width
-        else _prose("".join(t for t, _ in status), width)
+        if len("".join(text for text, _ in status)) <= width
+        else _prose("".join(text for text, _ in status), width)
     )
     for text in rest:
         key = rel.establishment or rel.first
@@ -257,12 +310,12 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
         mark = f" {ENCYCLOPEDIA_ONLY}" if encyclopedia_only(ds, cited) else ""
         out += _prose(text + mark, width, "", notes.cite(cited))
     if len(rel.history) > 1 or (rel.history and rel.establishment is None):
-        out += [[], [("History", "bold underline")]]
+        out += [[], [(t("History"), "bold underline")]]
         rows = [
             [
-                m.date,
+                date(m.date),
                 milestone_label(m.kind),
-                (f"with {_article(m.counterpart)}" if m.counterpart else "")
+                (t("with {partner}", partner=_article(m.counterpart)) if m.counterpart else "")
                 + (f" {ENCYCLOPEDIA_ONLY}" if encyclopedia_only(ds, m.sources) else ""),
                 notes.cite(m.sources),
             ]
@@ -275,22 +328,24 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     if votes and country.un_votes:
         out += [[], *_prose(votes, width, "", notes.cite(country.un_votes.sources))]
     if rel.note:
-        out += [[], *_prose(rel.note, width, "italic")]
+        out += [[], *_prose(pick(rel.note, rel.note_es), width, "italic")]
     if country.summary:
-        out += [[], *_prose(country.summary, width, "", notes.cite(country.summary_sources))]
+        summary = pick(country.summary, country.summary_es)
+        out += [[], *_prose(summary, width, "", notes.cite(country.summary_sources))]
 
-    out += [[], [("Missions", "bold underline")]]
+    out += [[], [(t("Missions"), "bold underline")]]
     if country.missions:
         rows = [[*_mission(ds, m), notes.cite(m.sources)] for m in country.missions]
         out += table(["Who", "Kind", "Where", "Sources"], rows, width, flex=(2, 3), header=False)
     else:
-        out.append([("no missions recorded", "dim")])
+        out.append([(t("no missions recorded"), "dim")])
 
     shared = shared_memberships(ds, country.code)
     if shared:
-        out += [[], [("Memberships shared with Peru", "bold underline")]]
+        out += [[], [(t("Memberships shared with Peru"), "bold underline")]]
         names = "; ".join(
-            o.name + (f" (Peru until {o.left})" if o.left else "")
+            (t("{name} (Peru until {date})", name=pick(o.name, o.name_es), date=date(o.left))
+             if o.left else pick(o.name, o.name_es))
             + " " + notes.cite(o.members.sources if o.members else ())
             for o in shared
         )  # fmt: skip
@@ -299,47 +354,49 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     rep = country.representation
     if rep is not None and rep.snapshots:
         first, last = rep.snapshots[0][0], rep.snapshots[-1][0]
-        out += [[], [(f"Representation, {first}–{last}", "bold underline")]]
-        intro = (
-            f"Correlates of War snapshots (about every five years, ending in {last}): the level "
-            f"at which {country.name} was represented in Lima and Peru in {country.name}, "
-            "each time it changed."
+        name = pick(country.name, country.name_es)
+        out += [
+            [],
+            [(t("Representation, {first}–{last}", first=first, last=last), "bold underline")],
+        ]
+        intro = t(
+            "Correlates of War snapshots (about every five years, ending in {last}): the level at "
+            "which {name} was represented in Lima and Peru in {name}, each time it changed.",
+            last=last,
+            name=name,
         )
         out += _prose(intro, width, "dim", notes.cite(rep.sources))
         if rep.note:
-            out += _prose(rep.note, width, "dim italic")
+            out += _prose(pick(rep.note, rep.note_es), width, "dim italic")
         changes, previous = [], None
         for year, in_peru, by_peru in rep.snapshots:
             if (in_peru, by_peru) != previous:
-                changes.append([str(year), in_peru, by_peru])
+                changes.append([str(year), word("level", in_peru), word("level", by_peru)])
                 previous = (in_peru, by_peru)
         out += table(
-            ["Year", f"{country.name} in Peru", f"Peru in {country.name}"],
+            [t("Year"), t("{name} in Peru", name=name), t("Peru in {name}", name=name)],
             changes,
             width,
             flex=(1, 2),
         )
 
     events = ds.events_of(country.code)
-    out += [[], [(f"Events ({len(events)})", "bold underline")]]
+    out += [[], [(f"{t('Events')} ({len(events)})", "bold underline")]]
     if events:
-        rows = [[e.date, e.kind, e.title, notes.cite(e.sources)] for e in events]
+        rows = [
+            [date(e.date), word("event", e.kind), pick(e.title, e.title_es), notes.cite(e.sources)]
+            for e in events
+        ]
         listed = table(["Date", "Kind", "Event", "Sources"], rows, width, flex=(2, 3), header=False)
         out += [_style_kind(line) for line in listed]
     else:
-        out.append([("no events recorded", "dim")])
+        out.append([(t("no events recorded"), "dim")])
 
     if any(encyclopedia_only(ds, ids) for ids in _facts(country)):
-        out += [
-            [],
-            [
-                (
-                    f"{ENCYCLOPEDIA_ONLY} rests only on encyclopedia sources (or mirrors of them)",
-                    "dim",
-                )
-            ],
-        ]
-    out += [[], [("Sources", "bold underline")]]
+        mark = t("{mark} rests only on encyclopedia sources (or mirrors of them)",
+                 mark=ENCYCLOPEDIA_ONLY)  # fmt: skip
+        out += [[], [(mark, "dim")]]
+    out += [[], [(t("Sources"), "bold underline")]]
     number_width = len(str(len(notes.numbers)))
     for sid, n in notes.numbers.items():
         src = ds.sources.get(sid)
@@ -347,9 +404,9 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
             continue
         label = f"[{n}]".rjust(number_width + 2) + " "
         text = f"{src.title} — {src.publisher}" + (f", {src.date}" if src.date else "")
-        text += f" · {src.tier}"
+        text += f" · {word('tier', src.tier)}"
         if src.found_in and src.found_in in ds.sources:
-            text += f" · found in: {ds.sources[src.found_in].title}"
+            text += t(" · found in: {title}", title=ds.sources[src.found_in].title)
         body = wrap(text, max(width - len(label), 10))
         extra = wrap(" ".join(filter(None, (src.url, f"({sid})"))), max(width - len(label), 10))
         lines = [cell([b], "") for b in body] + [cell([x], "dim") for x in extra]

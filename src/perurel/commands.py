@@ -22,13 +22,19 @@ if TYPE_CHECKING:
 
 
 class State:
-    """What the global options chose (`spec.GLOBAL`): the dataset to read, tracebacks, paging."""
+    """What the global options chose (`spec.GLOBAL`): the dataset to read, tracebacks, the
+    language people read, paging."""
 
     def __init__(
-        self, data: str | None = None, debug: bool = False, no_pager: bool = False
+        self,
+        data: str | None = None,
+        debug: bool = False,
+        lang: str | None = None,
+        no_pager: bool = False,
     ) -> None:
-        from . import terminal
+        from . import i18n, terminal
 
+        i18n.use(i18n.choose(lang))
         self.data = data
         if debug:
             os.environ["PERUREL_DEBUG"] = "1"

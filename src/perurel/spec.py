@@ -85,6 +85,14 @@ GLOBAL = (
     ),
     Param("debug", "flag", ("--debug",), "Show the traceback of internal errors.", default=False),
     Param(
+        "lang",
+        "value",
+        ("--lang",),
+        "Language for people: en or es (also PERUREL_LANG, or a locale such as LANG=es_PE.UTF-8); "
+        "machine output (JSON, CSV ...) is the same in both.",
+        choices=("en", "es"),
+    ),
+    Param(
         "no_pager",
         "flag",
         ("--no-pager",),

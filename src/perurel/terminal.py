@@ -23,12 +23,16 @@ def debugging() -> bool:
 
 def error(message: str) -> None:
     """One line on stderr: `perurel: error: …`."""
-    sys.stderr.write(f"perurel: error: {message}\n")
+    from .i18n import message as said
+
+    sys.stderr.write(f"perurel: error: {said(message)}\n")
 
 
 def note(message: str) -> None:
     """A remark for the person at the terminal, kept off stdout so scripts get clean output."""
-    sys.stderr.write(f"perurel: {message}\n")
+    from .i18n import message as said
+
+    sys.stderr.write(f"perurel: {said(message)}\n")
 
 
 def silence_stdout() -> None:

@@ -8,6 +8,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .formats import pick
+from .i18n import date, spanish, t, word
+from .i18n import pick as in_language
 from .layout import NARROW, Line, bars, cell, row, table, wrap
 
 if TYPE_CHECKING:
@@ -19,23 +21,27 @@ Record = dict[str, Any]
 def timeline(events: Sequence[Event], width: int) -> list[Line]:
     """Events grouped by year: date, partners, kind, then title, summary and source ids."""
     if not events:
-        return [[("no events match", "dim")]]
+        return [[(t("no events match"), "dim")]]
     if width < NARROW:
         return _timeline_stacked(events, width)
-    w_date = max(len("Date"), *(len(e.date) for e in events))
-    w_with = min(14, max(len("With"), *(len(", ".join(e.countries)) for e in events)))
-    w_kind = max(len("Kind"), *(len(e.kind) for e in events))
+    dates = {e.date: date(e.date) for e in events}
+    kinds = {e.kind: word("event", e.kind) for e in events}
+    w_date = max(len(t("Date")), *(len(d) for d in dates.values()))
+    w_with = min(14, max(len(t("With")), *(len(", ".join(e.countries)) for e in events)))
+    w_kind = max(len(t("Kind")), *(len(k) for k in kinds.values()))
     w_event = max(20, width - (w_date + w_with + w_kind + 6))
     widths = (w_date, w_with, w_kind, w_event)
-    head = [cell([name], "bold") for name in ("Date", "With", "Kind", "Event")]
+    head = [cell([t(name)], "bold") for name in ("Date", "With", "Kind", "Event")]
     lines = row(head, widths)
     for year, group in groupby(events, key=lambda e: e.date[:4]):
         lines.append([(year, "bold magenta")])
         for e in group:
-            body = cell(wrap(e.title, w_event), "bold") + cell(wrap(e.summary, w_event))
+            title, summary = in_language(e.title, e.title_es), in_language(e.summary, e.summary_es)
+            body = cell(wrap(title, w_event), "bold") + cell(wrap(summary, w_event))
             body += cell(wrap(", ".join(e.sources), w_event), "dim")
             partners = cell(wrap(", ".join(e.countries) or "—", w_with))
-            lines += row([cell([e.date]), partners, cell([e.kind], "cyan"), body], widths)
+            kind = cell([kinds[e.kind]], "cyan")
+            lines += row([cell([dates[e.date]]), partners, kind, body], widths)
         lines.append([])
     return lines
 
@@ -45,21 +51,35 @@ def _timeline_stacked(events: Sequence[Event], width: int) -> list[Line]:
     for year, group in groupby(events, key=lambda e: e.date[:4]):
         lines.append([(year, "bold magenta")])
         for e in group:
-            head = " · ".join(filter(None, (e.date, ", ".join(e.countries), e.kind)))
-            lines += [[(t, "")] for t in wrap(head, width)]
-            lines += [[(t, "bold")] for t in wrap(e.title, width)]
-            lines += [[(t, "")] for t in wrap(e.summary, width)]
-            lines += [[(t, "dim")] for t in wrap(", ".join(e.sources), width)]
+            head = " · ".join(
+                filter(None, (date(e.date), ", ".join(e.countries), word("event", e.kind)))
+            )
+            lines += [[(text, "")] for text in wrap(head, width)]
+            lines += [[(text, "bold")] for text in wrap(in_language(e.title, e.title_es), width)]
+            summary = in_language(e.summary, e.summary_es)
+            lines += [[(text, "")] for text in wrap(summary, width)]
+            lines += [[(text, "dim")] for text in wrap(", ".join(e.sources), width)]
             lines.append([])
     return lines
 
 
 def countries(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel countries`."""
-    headers = ["Code", "Name", "Nombre", "Subregion", "Status", "Since", "Missions", "Events"]
-    keys = ["code", "name", "name_es", "subregion", "relations.status", "relations.established",
-            "mission_count", "event_count"]  # fmt: skip
-    return table(headers, [[_text(pick(r, k)) for k in keys] for r in rows], width, flex=(1, 2, 3))
+    names = ["Nombre", "Name"] if spanish() else ["Name", "Nombre"]
+    headers = [t(h) for h in ["Code", *names, "Subregion", "Status", "Since", "Missions", "Events"]]
+    body = [
+        [
+            r["code"],
+            *((r["name_es"], r["name"]) if spanish() else (r["name"], r["name_es"])),
+            word("region", r["subregion"]),
+            word("status", pick(r, "relations.status")),
+            _text(date(pick(r, "relations.established")) or None),
+            _text(r["mission_count"]),
+            _text(r["event_count"]),
+        ]
+        for r in rows
+    ]
+    return table(headers, body, width, flex=(1, 2, 3))
 
 
 def missions(rows: Sequence[Record], width: int) -> list[Line]:

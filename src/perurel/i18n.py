@@ -1,0 +1,272 @@
+"""The language people read: English or Spanish (`--lang`, `PERUREL_LANG`, the locale). Labels,
+statuses, kinds, regions, month names, and the notes and errors on stderr. Machine output never
+changes with the language: JSON keys and values stay as they are (the Spanish texts are their
+own fields, `title_es`, `summary_es` ...). No Typer, no Rich."""
+
+from __future__ import annotations
+
+import os
+import re  # (a builtin the interpreter has already imported)
+from typing import Any
+
+LANGUAGES = ("en", "es")
+CURRENT = {"lang": "en"}
+
+
+def choose(explicit: str | None = None) -> str:
+    """--lang, else PERUREL_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: 'es…' is Spanish);
+    English by default."""
+    for value in (explicit, os.environ.get("PERUREL_LANG")):
+        if value:
+            return "es" if value.strip().lower().startswith("es") else "en"
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:  # the first one set decides, as in POSIX
+            return "es" if value.lower().startswith("es") else "en"
+    return "en"
+
+
+def use(lang: str) -> None:
+    CURRENT["lang"] = lang
+
+
+def spanish() -> bool:
+    return CURRENT["lang"] == "es"
+
+
+# Words from the data's vocabularies, by kind: statuses, event and milestone kinds, mission kinds
+# and states, representation levels, source tiers, regions and subregions.
+WORDS: dict[str, dict[str, str]] = {
+    "status": {
+        "active": "activas",
+        "suspended": "suspendidas",
+        "broken": "rotas",
+        "none": "sin relaciones",
+        "unknown": "desconocido",
+    },
+    "event": {
+        "treaty": "tratado",
+        "agreement": "acuerdo",
+        "dispute": "controversia",
+        "ruling": "fallo",
+        "visit": "visita",
+        "recognition": "reconocimiento",
+        "relations": "relaciones",
+        "aid": "ayuda",
+        "trade": "comercio",
+        "security": "seguridad",
+        "membership": "membresía",
+        "politics": "política",
+    },
+    "milestone": {
+        "recognition": "reconocimiento",
+        "first-consul": "primer cónsul",
+        "first-envoy": "primer enviado",
+        "credentials": "cartas credenciales",
+        "treaty": "tratado",
+        "established": "establecimiento",
+        "raised-to-embassy": "elevación a embajada",
+        "broken": "ruptura",
+        "severed-by-war": "ruptura por guerra",
+        "lapsed": "interrupción",
+        "suspended": "suspensión",
+        "restored": "restablecimiento",
+    },
+    "mission": {
+        "embassy": "embajada",
+        "consulate-general": "consulado general",
+        "consulate": "consulado",
+        "honorary-consulate": "consulado honorario",
+        "consular-agency": "agencia consular",
+        "office": "oficina",
+        "accredited-from": "concurrente desde",
+    },
+    "level": {
+        "none": "ninguno",
+        "chargé d'affaires": "encargado de negocios",
+        "minister": "ministro",
+        "ambassador": "embajador",
+        "other": "otro",
+    },
+    "tier": {
+        "official": "oficial",
+        "scholarly": "académica",
+        "press": "prensa",
+        "encyclopedia": "enciclopedia",
+        "other": "otra",
+    },
+    "region": {
+        "Africa": "África",
+        "Americas": "América",
+        "Asia": "Asia",
+        "Europe": "Europa",
+        "Oceania": "Oceanía",
+        "Australia and New Zealand": "Australia y Nueva Zelanda",
+        "Caribbean": "Caribe",
+        "Central America": "América Central",
+        "Central Asia": "Asia Central",
+        "Central Europe": "Europa Central",
+        "Eastern Africa": "África Oriental",
+        "Eastern Asia": "Asia Oriental",
+        "Eastern Europe": "Europa Oriental",
+        "Melanesia": "Melanesia",
+        "Micronesia": "Micronesia",
+        "Middle Africa": "África Central",
+        "North America": "América del Norte",
+        "Northern Africa": "África del Norte",
+        "Northern Europe": "Europa del Norte",
+        "Polynesia": "Polinesia",
+        "South America": "América del Sur",
+        "South-Eastern Asia": "Sudeste Asiático",
+        "Southeast Europe": "Europa Sudoriental",
+        "Southern Africa": "África Austral",
+        "Southern Asia": "Asia del Sur",
+        "Southern Europe": "Europa del Sur",
+        "Western Africa": "África Occidental",
+        "Western Asia": "Asia Occidental",
+        "Western Europe": "Europa Occidental",
+    },
+}
+
+# Fixed labels and sentence templates of the card, the timeline and the lists.
+LABELS = {
+    "Relations": "Relaciones",
+    "History": "Historia",
+    "Missions": "Misiones",
+    "Memberships shared with Peru": "Organismos que comparte con el Perú",
+    "Events": "Eventos",
+    "Latest events": "Últimos eventos",
+    "Sources": "Fuentes",
+    "Date": "Fecha",
+    "Milestone": "Hito",
+    "Note": "Nota",
+    "Who": "Quién",
+    "Kind": "Tipo",
+    "Where": "Dónde",
+    "Event": "Evento",
+    "With": "Con",
+    "Year": "Año",
+    "Code": "Código",
+    "Name": "Name",
+    "Nombre": "Nombre",
+    "Subregion": "Subregión",
+    "Status": "Estado",
+    "Since": "Desde",
+    "Peru": "Perú",
+    "no missions recorded": "no hay misiones registradas",
+    "no events recorded": "no hay eventos registrados",
+    "no events match": "ningún evento coincide",
+    "nothing matches": "nada coincide",
+    "and {n} more": "y {n} más",
+    "{heading} ({shown} of {total})": "{heading} ({shown} de {total})",
+    "Relations: {status}": "Relaciones: {status}",
+    "Relations: unknown (no source in this dataset says)": "Relaciones: desconocido (ninguna "
+    "fuente de estos datos lo dice)",
+    "Relations: {status} since {date}": "Relaciones: {status} desde el {date}",
+    " (as of {date})": " (al {date})",
+    "; {kind} {date}, restored at a date no source gives": "; {kind} el {date}, restablecidas "
+    "en una fecha que ninguna fuente da",
+    "Established {date}": "Establecidas el {date}",
+    " with {partner}": " con {partner}",
+    "; last re-established {date}": "; restablecidas por última vez el {date}",
+    "Established: no source gives the date; earliest dated tie: {kind}, {date}": "Establecidas: "
+    "ninguna fuente da la fecha; primer vínculo fechado: {kind}, {date}",
+    " (with {partner})": " (con {partner})",
+    "History: {steps}": "Historia: {steps}",
+    "with {partner}": "con {partner}",
+    "{where} (closed {date})": "{where} (cerrada en {date})",
+    "{where} (closed)": "{where} (cerrada)",
+    "{where} (state unknown)": "{where} (estado desconocido)",
+    "{where} (as of {date})": "{where} (al {date})",
+    "Memberships shared with Peru: {names}": "Organismos que comparte con el Perú: {names}",
+    "{name} (Peru until {date})": "{name} (el Perú hasta {date})",
+    "{n} more events": "{n} eventos más",
+    "{n} more missions": "{n} misiones más",
+    "notes and {n} sources": "notas y {n} fuentes",
+    "The full card adds {more}: perurel country {code} --full": "La ficha completa añade "
+    "{more}: perurel country {code} --full",
+    "UN votes: agreed with Peru on {share}% of the {votes} General Assembly roll calls both "
+    "voted on, {since}–{until}": "Votos en la ONU: coincidió con el Perú en el {share} % de las "
+    "{votes} votaciones nominales de la Asamblea General en que ambos votaron, {since}–{until}",
+    "Representation, {first}–{last}": "Representación, {first}–{last}",
+    "Correlates of War snapshots (about every five years, ending in {last}): the level at which "
+    "{name} was represented in Lima and Peru in {name}, each time it changed.": "Registros de "
+    "Correlates of War (más o menos cada cinco años, hasta {last}): el nivel de representación "
+    "de {name} en Lima y del Perú en {name}, cada vez que cambió.",
+    "{name} in Peru": "{name} en el Perú",
+    "Peru in {name}": "el Perú en {name}",
+    "{mark} rests only on encyclopedia sources (or mirrors of them)": "{mark} se apoya solo en "
+    "fuentes enciclopédicas (o copias de ellas)",
+    " · found in: {title}": " · hallada en: {title}",
+}
+
+
+def t(text: str, **values: Any) -> str:
+    """A fixed label or template in the current language, filled with `values`."""
+    if CURRENT["lang"] == "es":
+        text = LABELS.get(text, text)
+    return text.format(**values) if values else text
+
+
+def word(kind: str, value: str) -> str:
+    """A word of the data's vocabulary (`WORDS[kind]`) in the current language."""
+    if CURRENT["lang"] == "es":
+        return WORDS[kind].get(value, value)
+    return value
+
+
+MONTHS_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
+
+
+def date(text: str | None) -> str:
+    """A date for people: ISO in English; in Spanish with the month's name ('27 ene 2014',
+    'ene 2014', '2014')."""
+    if not text or CURRENT["lang"] != "es":
+        return text or ""
+    parts = text.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = MONTHS_ES[int(parts[1]) - 1]
+        if len(parts) == 3 and parts[2].isdigit():
+            return f"{int(parts[2])} {month} {parts[0]}"
+        return f"{month} {parts[0]}"
+    return text
+
+
+def pick(english: str | None, spanish: str | None) -> str:
+    """The text in the current language (the English where a Spanish text is missing)."""
+    if CURRENT["lang"] == "es" and spanish:
+        return spanish
+    return english or ""
+
+
+# Notes and errors on stderr: the messages perurel writes, as patterns, in Spanish.
+_MESSAGES: tuple[tuple[str, str], ...] = (
+        (r"^no country matches (.*?); did you mean (.*)\?$", r"ningún país coincide con \1; ¿quiso decir \2?"),
+        (r"^no country matches (.*?): type a name, a code or a demonym$", r"ningún país coincide con \1: escriba un nombre, un código o un gentilicio"),
+        (r"^no country matches (.*)$", r"ningún país coincide con \1"),
+        (r"^no country has the name, code or alias (.*)$", r"ningún país tiene el nombre, código o alias \1"),
+        (r"^(.*) is not the name of a country$", r"\1 no es el nombre de un país"),
+        (r"^(.*) is too general: it fits (\d+) countries$", r"\1 es demasiado general: corresponde a \2 países"),
+        (r"^(.*) → (.*), closest match (.*)$", r"\1 → \2, la coincidencia más cercana: \3"),
+        (r"^(.*) → (.*), alias (.*)$", r"\1 → \2, alias \3"),
+        (r"^(.*) → (.*), the country the words name \((.*)\)$", r"\1 → \2, el país que nombran las palabras (\3)"),
+        (r"^invalid value for (\S+): (.*) is not a valid date: (.*)$", r"valor no válido para \1: \2 no es una fecha válida: \3"),
+        (r"^invalid value for (\S+): (.*)$", r"valor no válido para \1: \2"),
+        (r"^(--since .*) is after (--until .*)$", r"\1 es posterior a \2"),
+        (r"^unknown event kind (.*?); choose from (.*)$", r"tipo de evento desconocido \1; elija entre \2"),
+        (r"^unknown region (.*?); choose from (.*)$", r"región desconocida \1; elija entre \2"),
+        (r"^nothing to search for in (.*)$", r"no hay nada que buscar en \1"),
+        (r"^showing (\d+) of (\d+) hits; --limit shows more$", r"se muestran \1 de \2 resultados; --limit muestra más"),
+        (r"^no source with id (.*?); did you mean (.*)\?$", r"no hay ninguna fuente con el id \1; ¿quiso decir \2?"),
+        (r"^no source with id (.*)$", r"no hay ninguna fuente con el id \1"),
+)  # fmt: skip
+
+
+def message(text: str) -> str:
+    """A note or an error for stderr in the current language (unknown messages stay as they are)."""
+    if CURRENT["lang"] != "es":
+        return text
+    for pattern, replacement in _MESSAGES:  # compiled only in Spanish (re caches them)
+        if re.match(pattern, text):
+            return re.sub(pattern, replacement, text)
+    return text
