@@ -80,3 +80,19 @@ def test_the_queries_issue_12_found_wanting(ds: perurel.Dataset) -> None:
     assert "CL" in search(ds, "ambassador Chile", limit=1)[0].countries
     noted = entry(["search", "UN"])
     assert "showing 10 of" in noted.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("matasellos conmemorativo", "2025-11-peru-thailand-60-years"),
+        ("investidura de Kast", "2026-03-11-de-zela-kast-inauguration"),
+    ],
+)
+def test_spanish_words_find_the_spanish_texts(
+    ds: perurel.Dataset, words: str, expected: str
+) -> None:
+    """Words that only the Spanish text of a record has ('matasellos', 'investidura') find it."""
+    event = next(e for e in ds.events if e.id == expected)
+    assert all(w.lower() not in f"{event.title} {event.summary}".lower() for w in words.split()[:1])
+    assert expected in [hit.id for hit in ds.search(words, limit=5)]

@@ -391,7 +391,7 @@ def _corpus(ds: Records) -> _Corpus:
     return _Corpus(hits, sorted(postings), postings, texts, country_words, kinds, titles)
 
 
-_INDEX_VERSION = 3  # bump when `_index` changes what it builds
+_INDEX_VERSION = 4  # bump when `_index` changes what it builds
 
 
 def _index(ds: Records) -> tuple[Any, ...]:
@@ -407,14 +407,25 @@ def _index(ds: Records) -> tuple[Any, ...]:
     hidden: list[str] = []  # indexed but not shown
     for e in ds.events:
         docs.append(Hit("event", e.id, e.date, e.countries, e.title, e.summary, 0.0))
-        hidden.append(" ".join([e.date[:4], e.kind, *(names.get(c, c) for c in e.countries)]))
+        hidden.append(
+            " ".join(
+                [
+                    e.date[:4],
+                    e.kind,
+                    e.title_es,
+                    e.summary_es,
+                    *(names.get(c, c) for c in e.countries),
+                ]
+            )
+        )
     for c in ds.countries.values():
         text = " ".join(filter(None, (c.summary, c.relations.note)))
         if text:
             docs.append(
                 Hit("country", c.code, c.relations.established, (c.code,), c.name, text, 0.0)
             )
-            hidden.append(names[c.code])
+            spanish = filter(None, (c.summary_es, c.relations.note_es))
+            hidden.append(" ".join([names[c.code], *spanish]))
     for o in ds.organisations:
         docs.append(
             Hit(
@@ -427,7 +438,8 @@ def _index(ds: Records) -> tuple[Any, ...]:
                 0.0,
             )
         )
-        hidden.append(" ".join([o.name_es, *ORG_ALIASES.get(o.id, ())]))
+        spanish = filter(None, (o.role_es, o.note_es))
+        hidden.append(" ".join([o.name_es, *spanish, *ORG_ALIASES.get(o.id, ())]))
     shown = _fold_all(
         normalize_all(_acronyms("\n".join(f"{d.title} {d.text}" for d in docs)).split("\n"))
     )
@@ -442,9 +454,16 @@ def _index(ds: Records) -> tuple[Any, ...]:
     for k, name in enumerate(folded):
         country_words.setdefault(" ".join(name), states[k // 3].code)
     kinds = {e.id: e.kind for e in ds.events}
+    spanish_titles = {e.id: e.title_es for e in ds.events}
     titles = [
         set(t)
-        for t in _fold_all(normalize_all(_acronyms("\n".join(d.title for d in docs)).split("\n")))
+        for t in _fold_all(
+            normalize_all(
+                _acronyms(
+                    "\n".join(f"{d.title} {spanish_titles.get(d.id, '')}" for d in docs)
+                ).split("\n")
+            )
+        )
     ]
     postings: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
