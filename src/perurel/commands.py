@@ -315,7 +315,7 @@ def missions(
         region=region,
     )
     rows = [mission_row(ds, c, m) for c, m in found]
-    _emit(out, rows, lambda width: views.missions(rows, width))
+    _emit(out, rows, lambda width: views.missions(rows, width, ds))
 
 
 def search(
@@ -347,7 +347,7 @@ def search(
     if len(hits) > limit:
         note(f"showing {limit} of {len(hits)} hits; --limit shows more")
     rows = [h.to_dict() for h in hits[:limit]]
-    _emit(out, rows, lambda width: views.hits(rows, width))
+    _emit(out, rows, lambda width: views.hits(rows, width, ds))
 
 
 def sources(

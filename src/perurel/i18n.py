@@ -88,6 +88,34 @@ WORDS: dict[str, dict[str, str]] = {
         "ambassador": "embajador",
         "other": "otro",
     },
+    "coverage": {
+        "states": "estados",
+        "with_status": "con estado de relaciones",
+        "with_start_date": "con fecha de establecimiento",
+        "with_milestone": "con algún hito fechado",
+        "open_missions": "misiones abiertas",
+        "open_missions_seen_since_2020": "misiones abiertas vistas desde 2020",
+        "with_missions": "con misiones",
+        "with_resident_embassy": "con embajada residente",
+        "with_events": "con eventos",
+        "with_summary": "con resumen",
+        "missions": "misiones",
+        "events": "eventos",
+        "organisations": "organismos",
+        "sources": "fuentes",
+    },
+    "state": {"open": "abierta", "closed": "cerrada", "unknown": "desconocido"},
+    "hit": {"event": "evento", "country": "país", "organisation": "organismo", "source": "fuente"},
+    "period": {"term": "mandato", "suspension": "suspensión"},
+    "vote": {"yes": "sí", "no": "no", "abstain": "abstención", "no vote recorded": "sin voto"},
+    "issue": {
+        "Palestinian conflict": "Conflicto palestino",
+        "Nuclear weapons and nuclear material": "Armas y material nucleares",
+        "Arms control and disarmament": "Control de armas y desarme",
+        "Human rights": "Derechos humanos",
+        "Colonialism": "Colonialismo",
+        "Economic development": "Desarrollo económico",
+    },
     "tier": {
         "official": "oficial",
         "scholarly": "académica",
@@ -198,6 +226,73 @@ LABELS = {
     "{mark} rests only on encyclopedia sources (or mirrors of them)": "{mark} se apoya solo en "
     "fuentes enciclopédicas (o copias de ellas)",
     " · found in: {title}": " · hallada en: {title}",
+    "Mission": "Misión",
+    "State": "Estado",
+    "open, as of {date}": "abierta, al {date}",
+    "closed {date}": "cerrada en {date}",
+    "Match": "Coincidencia",
+    "Score": "Puntaje",
+    "Id": "Id",
+    "Title": "Título",
+    "Publisher": "Editor",
+    "Tier": "Nivel",
+    "Cited": "Citas",
+    "Field": "Campo",
+    "Value": "Valor",
+    "Ref": "Ref.",
+    "Fact": "Dato",
+    "perurel dataset, schema version {version}, revised {date}": "datos de perurel, esquema "
+    "versión {version}, revisados el {date}",
+    "Coverage": "Cobertura",
+    "Count": "Cantidad",
+    "States by relations status": "Estados según el estado de las relaciones",
+    "States by region": "Estados por región",
+    "Region": "Región",
+    "States": "Estados",
+    "Dated": "Con fecha",
+    "With missions": "Con misiones",
+    "States by milestone kind (at least one dated milestone of the kind)": "Estados por tipo de "
+    "hito (al menos un hito fechado de ese tipo)",
+    "Facts by their best source tier": "Datos según el mejor nivel de sus fuentes",
+    "Events per decade": "Eventos por década",
+    "Organisation": "Organismo",
+    "Joined": "Ingreso",
+    "Left": "Salida",
+    "Role": "Condición",
+    "Terms and suspensions": "Mandatos y suspensiones",
+    "Peru joined {date}": "El Perú ingresó el {date}",
+    "Peru joined at a date no source gives": "El Perú ingresó en una fecha que ninguna fuente da",
+    ", left {date}": ", salió el {date}",
+    "Members besides Peru ({n}, as of {date})": "Miembros además del Perú ({n}, al {date})",
+    "Members besides Peru ({n})": "Miembros además del Perú ({n})",
+    "Peru and {name} at the UN General Assembly, {span}": "El Perú y {name} en la Asamblea "
+    "General de la ONU, {span}",
+    "No roll call on which both Peru and {name} voted, {span}.": "No hay votación nominal en que "
+    "votaran tanto el Perú como {name}, {span}.",
+    "Overall agreement: ": "Coincidencia total: ",
+    "Overall weighted agreement: ": "Coincidencia ponderada total: ",
+    " of {n} roll calls both voted on": " de {n} votaciones en que ambos votaron",
+    "On important votes: {share} of {n}": "En votaciones importantes: {share} de {n}",
+    "Over time": "En el tiempo",
+    "By issue": "Por tema",
+    "By decade": "Por década",
+    "In all": "En total",
+    "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to January 2020": "Fuente:"
+    " UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), hasta enero de 2020",
+    "Rank": "Puesto",
+    "January 2020": "enero de 2020",
+    " vote": " voto",
+    " votes": " votos",
+    "Agreement": "Coincidencia",
+    "Votes": "Votos",
+    "Closest to Peru": "Más cercanos al Perú",
+    "Farthest from Peru": "Más lejanos del Perú",
+    "Peru: ": "Perú: ",
+    "Peru cast no vote in this window": "El Perú no votó en este periodo",
+    "Yes": "Sí",
+    "No": "No",
+    "Abstain": "Abstención",
+    "Peru's votes at the UN General Assembly": "Los votos del Perú en la Asamblea General de la ONU",
 }
 
 
@@ -212,7 +307,7 @@ def word(kind: str, value: str) -> str:
     """A word of the data's vocabulary (`WORDS[kind]`) in the current language."""
     if CURRENT["lang"] == "es":
         return WORDS[kind].get(value, value)
-    return value
+    return value.replace("_", " ") if kind == "coverage" else value
 
 
 MONTHS_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
@@ -230,6 +325,12 @@ def date(text: str | None) -> str:
             return f"{int(parts[2])} {month} {parts[0]}"
         return f"{month} {parts[0]}"
     return text
+
+
+def number(n: int) -> str:
+    """A count with thousands marked: 1,839 in English, 1.839 in Spanish."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if CURRENT["lang"] == "es" else text
 
 
 def pick(english: str | None, spanish: str | None) -> str:

@@ -137,11 +137,11 @@ ORG_FIELDS = Organisation._fields
 # `votes` answers four questions, each with its own record; --fields takes the fields of the one
 # asked (the command's field list is their union, for --fields help and the docs).
 VOTES_FIELDS = {
-    "country": ("country", "name", "note", "since", "until", "weighted", "definition", "overall",
+    "country": ("country", "name", "name_es", "note", "since", "until", "weighted", "definition", "overall",
                 "on_important", "by_period", "by_issue", "sources"),
-    "rank": ("rank", "id", "code", "name", "agreement", "votes", "agreed", "note"),
+    "rank": ("rank", "id", "code", "name", "name_es", "agreement", "votes", "agreed", "note"),
     "resolution": ("rcid", "date", "resolution", "title", "description", "id", "code", "name",
-                   "vote"),
+                   "name_es", "vote"),
     "peru": ("by", "key", "name", "yes", "no", "abstain", "votes"),
 }  # fmt: skip
 ISSUES = ("me", "nu", "di", "hr", "co", "ec")

@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .formats import pick
-from .i18n import date, spanish, t, word
+from .i18n import date, number, spanish, t, word
 from .i18n import pick as in_language
 from .layout import NARROW, Line, bars, cell, row, table, wrap
 
@@ -82,76 +82,105 @@ def countries(rows: Sequence[Record], width: int) -> list[Line]:
     return table(headers, body, width, flex=(1, 2, 3))
 
 
-def missions(rows: Sequence[Record], width: int) -> list[Line]:
+def missions(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
     """`perurel missions`: who has what where, and in what state as of when."""
     body = []
     for r in rows:
         where = r["city"] or "—"
         if r["from"]:
             where = f"{where} ({r['from']})"
-        state = r["state"]
-        if state == "open" and r["as_of"]:
-            state = f"open, as of {r['as_of']}"
-        elif state == "closed" and r["closed"]:
-            state = f"closed {r['closed']}"
-        body.append([f"{r['owner_name']} → {r['host_name']}", r["kind"], where, state])
-    return table(["Mission", "Kind", "Where", "State"], body, width, flex=(2, 0))
+        state = word("state", r["state"])
+        if r["state"] == "open" and r["as_of"]:
+            state = t("open, as of {date}", date=date(r["as_of"]))
+        elif r["state"] == "closed" and r["closed"]:
+            state = t("closed {date}", date=date(r["closed"]))
+        who = f"{_country(ds, r['owner'], r['owner_name'])} → {_country(ds, r['host'], r['host_name'])}"
+        body.append([who, word("mission", r["kind"]), where, state])
+    headers = [t(h) for h in ("Mission", "Kind", "Where", "State")]
+    return table(headers, body, width, flex=(2, 0))
 
 
-def hits(rows: Sequence[Record], width: int) -> list[Line]:
+def _country(ds: Records, code: str, name: str) -> str:
+    """A country's name in the language people read (the records carry the English one)."""
+    if not spanish():
+        return name
+    found = ds.countries.get(code)
+    return t("Peru") if code == "PE" else (found.name_es if found else name)
+
+
+def hits(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
     """`perurel search`: each hit with its kind, date and countries, the match cut short."""
+    events = {e.id: e for e in ds.events} if spanish() else {}
+
+    def match(r: Record) -> str:
+        e = events.get(r["id"]) if r["kind"] == "event" else None
+        if e is not None:
+            return f"{in_language(e.title, e.title_es)}: {in_language(e.summary, e.summary_es)}"
+        return f"{r['title']}: {r['text']}"
+
     body = [
         [
-            r["kind"],
-            _text(r["date"]),
+            word("hit", r["kind"]),
+            _text(date(r["date"]) or None),
             _text(r["countries"]),
-            _snippet(f"{r['title']}: {r['text']}"),
+            _snippet(match(r)),
             f"{r['score']:g}",
         ]
         for r in rows
     ]
-    return table(["Kind", "Date", "With", "Match", "Score"], body, width, flex=(2, 3))
+    headers = [t(h) for h in ("Kind", "Date", "With", "Match", "Score")]
+    return table(headers, body, width, flex=(2, 3))
 
 
 def sources(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel sources`."""
     keys = ["id", "title", "publisher", "date", "tier", "cited"]
     body = [[_text(r.get(k)) for k in keys] for r in rows]
-    headers = ["Id", "Title", "Publisher", "Date", "Tier", "Cited"]
+    for cells in body:
+        cells[4] = word("tier", cells[4])
+    headers = [t(h) for h in ("Id", "Title", "Publisher", "Date", "Tier", "Cited")]
     return table(headers, body, width, flex=(1, 2))
 
 
 def source(record: Record, width: int) -> list[Line]:
     """`perurel sources ID`: the source, then every fact that cites it."""
     about = [[k, _text(v)] for k, v in record.items() if k not in ("cited", "cited_by")]
-    lines = table(["Field", "Value"], about, width, flex=(1,))
+    lines = table([t("Field"), t("Value")], about, width, flex=(1,))
     facts = [[c["kind"], c["ref"], c["label"]] for c in record["cited_by"]]
-    return [*lines, [], *table(["Kind", "Ref", "Fact"], facts, width, flex=(2,))]
+    headers = [t("Kind"), t("Ref"), t("Fact")]
+    return [*lines, [], *table(headers, facts, width, flex=(2,))]
 
 
 def stats(numbers: Record, width: int) -> list[Line]:
     """`perurel stats`: coverage, states by status and region, events per decade."""
-    title = f"perurel dataset, schema version {numbers['schema_version']}, revised {numbers['dataset_date'] or 'unknown'}"
+    title = t(
+        "perurel dataset, schema version {version}, revised {date}",
+        version=numbers["schema_version"],
+        date=date(numbers["dataset_date"]) or "?",
+    )
     lines: list[Line] = [[(title, "bold")], []]
-    coverage = [[k.replace("_", " "), str(v)] for k, v in numbers["coverage"].items()]
-    lines += table(["Coverage", "Count"], coverage, width)
-    lines += [
-        [],
-        [("States by relations status", "bold")],
-        *bars(list(numbers["by_status"].items()), width),
+    coverage = [[word("coverage", k), str(v)] for k, v in numbers["coverage"].items()]
+    lines += table([t("Coverage"), t("Count")], coverage, width)
+    statuses = [(word("status", k), v) for k, v in numbers["by_status"].items()]
+    lines += [[], [(t("States by relations status"), "bold")], *bars(statuses, width)]
+    regions = [
+        [word("region", r), *(str(v) for v in row.values())]
+        for r, row in numbers["by_region"].items()
     ]
-    regions = [[r, *(str(v) for v in row.values())] for r, row in numbers["by_region"].items()]
-    lines += [[], [("States by region", "bold")]]
-    lines += table(["Region", "States", "Dated", "With missions", "Events"], regions, width)
+    lines += [[], [(t("States by region"), "bold")]]
+    headers = [t(h) for h in ("Region", "States", "Dated", "With missions", "Events")]
+    lines += table(headers, regions, width)
+    milestones = [(word("milestone", k), v) for k, v in numbers["states_by_milestone_kind"].items()]
+    tiers = [(word("tier", k), v) for k, v in numbers["facts_by_tier"].items()]
     lines += [
         [],
-        [("States by milestone kind (at least one dated milestone of the kind)", "bold")],
-        *bars(list(numbers["states_by_milestone_kind"].items()), width),
+        [(t("States by milestone kind (at least one dated milestone of the kind)"), "bold")],
+        *bars(milestones, width),
         [],
-        [("Facts by their best source tier", "bold")],
-        *bars(list(numbers["facts_by_tier"].items()), width),
+        [(t("Facts by their best source tier"), "bold")],
+        *bars(tiers, width),
         [],
-        [("Events per decade", "bold")],
+        [(t("Events per decade"), "bold")],
         *bars(list(numbers["events_by_decade"].items()), width),
     ]
     return lines
@@ -161,47 +190,64 @@ def orgs(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel orgs`."""
     body = [
         [
-            r["name"],
-            _text(r["joined"]),
-            _text(r.get("left")),
-            r.get("role") or "",
-            ", ".join(f"{p['kind']} {p['start']}–{p['end'] or ''}" for p in r.get("periods", ())),
+            in_language(r["name"], r["name_es"]),
+            _text(date(r["joined"]) or None),
+            _text(date(r.get("left")) or None),
+            in_language(r.get("role"), r.get("role_es")),
+            ", ".join(
+                f"{word('period', p['kind'])} {date(p['start'])}–{date(p['end'])}"
+                for p in r.get("periods", ())
+            ),
         ]
         for r in rows
     ]
-    headers = ["Organisation", "Joined", "Left", "Role", "Terms and suspensions"]
+    headers = [t(h) for h in ("Organisation", "Joined", "Left", "Role", "Terms and suspensions")]
     return table(headers, body, width, flex=(0, 3, 4))
 
 
 def org(ds: Records, o: Organisation, width: int) -> list[Line]:
     """`perurel orgs NAME`: one organisation, Peru's dates in it, and its members in the data."""
-    lines: list[Line] = [[(o.name, "bold"), (f" · {o.name_es}", "italic")]]
-    dates = f"Peru joined {o.joined or 'at a date no source gives'}"
+    first, second = (o.name_es, o.name) if spanish() else (o.name, o.name_es)
+    lines: list[Line] = [[(first, "bold"), (f" · {second}", "italic")]]
+    dates = (
+        t("Peru joined {date}", date=date(o.joined))
+        if o.joined
+        else t("Peru joined at a date no source gives")
+    )
     if o.left:
-        dates += f", left {o.left}"
+        dates += t(", left {date}", date=date(o.left))
     if o.role:
-        dates += f" ({o.role})"
-    lines += [[(t, "")] for t in wrap(dates, width)]
+        dates += f" ({in_language(o.role, o.role_es)})"
+    lines += [[(text, "")] for text in wrap(dates, width)]
     for p in o.periods:
-        span = f"{p.kind} {p.start}–{p.end or ''}" + (f": {p.note}" if p.note else "")
-        lines += [[(t, "")] for t in wrap(span, width)]
+        span = f"{word('period', p.kind)} {date(p.start)}–{date(p.end)}"
+        if p.note and not spanish():  # period notes have no Spanish text yet
+            span += f": {p.note}"
+        lines += [[(text, "")] for text in wrap(span, width)]
     if o.note:
-        lines += [[]] + [[(t, "italic")] for t in wrap(o.note, width)]
+        note = in_language(o.note, o.note_es)
+        lines += [[]] + [[(text, "italic")] for text in wrap(note, width)]
     if o.members is not None:
-        names = sorted(ds.countries[c].name for c in o.members.codes if c in ds.countries)
-        head = f"Members besides Peru ({len(names)}" + (
-            f", as of {o.members.as_of})" if o.members.as_of else ")"
+        names = sorted(
+            (ds.countries[c].name_es if spanish() else ds.countries[c].name)
+            for c in o.members.codes
+            if c in ds.countries
+        )
+        head = (
+            t("Members besides Peru ({n}, as of {date})", n=len(names), date=date(o.members.as_of))
+            if o.members.as_of
+            else t("Members besides Peru ({n})", n=len(names))
         )
         lines += [[], [(head, "bold underline")]] + [
-            [(t, "")] for t in wrap(", ".join(names), width)
+            [(text, "")] for text in wrap(", ".join(names), width)
         ]
     cited = o.cited()
-    lines += [[], [("Sources", "bold underline")]]
+    lines += [[], [(t("Sources"), "bold underline")]]
     for sid in cited:
         src = ds.sources.get(sid)
         if src is not None:
-            text = f"{src.title} — {src.publisher} · {src.tier} ({sid})"
-            lines += [[(t, "dim")] for t in wrap(text, width)]
+            text = f"{src.title} — {src.publisher} · {word('tier', src.tier)} ({sid})"
+            lines += [[(piece, "dim")] for piece in wrap(text, width)]
     return lines
 
 
@@ -222,7 +268,9 @@ def _snippet(text: str, width: int = 200) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
+    if value is None:
+        return "—"
+    return f"{value:.1f}".replace(".", ",") + " %" if spanish() else f"{value:.1f}%"
 
 
 def percent_bars(items: Sequence[tuple[str, float | None, int]], width: int) -> list[Line]:
@@ -237,9 +285,12 @@ def percent_bars(items: Sequence[tuple[str, float | None, int]], width: int) -> 
         bar = "█" * round((pct or 0) * room / 100)
         out.append(
             [
-                (f"{label.ljust(label_w)}  {_percent(pct).rjust(6)}  ", ""),
+                (f"{label.ljust(label_w)}  {_percent(pct).rjust(7)}  ", ""),
                 (bar.ljust(room), "cyan"),
-                (f"  {n:,}".rjust(count_w + 2) + (" vote" if n == 1 else " votes"), "dim"),
+                (
+                    f"  {number(n)}".rjust(count_w + 2) + (t(" vote") if n == 1 else t(" votes")),
+                    "dim",
+                ),
             ]
         )
     return out
@@ -247,41 +298,64 @@ def percent_bars(items: Sequence[tuple[str, float | None, int]], width: int) -> 
 
 def vote_agreement(record: Record, width: int) -> list[Line]:
     """`perurel votes COUNTRY`."""
-    name, overall = record["name"], record["overall"]
-    span = f"{record['since'] or '1946'}–{record['until'] or 'January 2020'}"
-    lines: list[Line] = [[(f"Peru and {name} at the UN General Assembly, {span}", "bold")]]
+    name, overall = in_language(record["name"], record["name_es"]), record["overall"]
+    span = f"{record['since'] or '1946'}–{record['until'] or t('January 2020')}"
+    lines: list[Line] = [
+        [(t("Peru and {name} at the UN General Assembly, {span}", name=name, span=span), "bold")]
+    ]
     if record["note"]:
         lines += [[(t, "dim italic")] for t in wrap(record["note"], width)]
     if not overall["votes"]:
-        lines.append([(f"No roll call on which both Peru and {name} voted, {span}.", "yellow")])
+        lines.append(
+            [(t("No roll call on which both Peru and {name} voted, {span}.", name=name, span=span),
+              "yellow")]
+        )  # fmt: skip
         return lines
-    how = "weighted agreement" if record["weighted"] else "agreement"
     lines += [
         [],
         [
-            (f"Overall {how}: ", "bold"),
+            (
+                t("Overall weighted agreement: ")
+                if record["weighted"]
+                else t("Overall agreement: "),
+                "bold",
+            ),
             (_percent(overall["agreement"]), "green"),
-            (f" of {overall['votes']:,} roll calls both voted on", ""),
+            (t(" of {n} roll calls both voted on", n=number(overall["votes"])), ""),
         ],
     ]
     imp = record["on_important"]
     if imp["votes"]:
         lines.append(
-            [(f"On important votes: {_percent(imp['agreement'])} of {imp['votes']:,}", "")]
+            [
+                (
+                    t(
+                        "On important votes: {share} of {n}",
+                        share=_percent(imp["agreement"]),
+                        n=number(imp["votes"]),
+                    ),
+                    "",
+                )
+            ]
         )
     periods = record["by_period"]
     if periods:
-        lines += [[], [("Over time", "bold underline")]]
+        lines += [[], [(t("Over time"), "bold underline")]]
         lines += percent_bars([(p["period"], p["agreement"], p["votes"]) for p in periods], width)
     issues = [i for i in record["by_issue"] if i["votes"]]
     if issues:
-        lines += [[], [("By issue", "bold underline")]]
-        lines += percent_bars([(i["name"], i["agreement"], i["votes"]) for i in issues], width)
+        lines += [[], [(t("By issue"), "bold underline")]]
+        lines += percent_bars(
+            [(word("issue", i["name"]), i["agreement"], i["votes"]) for i in issues], width
+        )
     lines += [[]] + [[(t, "dim")] for t in wrap(f"{record['definition'].capitalize()}.", width)]
     lines.append(
         [
             (
-                "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to January 2020",
+                t(
+                    "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to "
+                    "January 2020"
+                ),
                 "dim",
             )
         ]
@@ -293,21 +367,22 @@ def vote_rank(rows: Sequence[Record], width: int, top: int) -> list[Line]:
     """`perurel votes --rank`: closest and farthest."""
     if not rows:
         return [[("no state has enough roll calls in common with Peru", "dim")]]
-    headers = ["Rank", "State", "Agreement", "Votes"]
+    headers = [t(h) for h in ("Rank", "State", "Agreement", "Votes")]
 
     def body(part: Sequence[Record]) -> list[list[str]]:
         return [
-            [str(r["rank"]), r["name"] + (" *" if r["note"] else ""), _percent(r["agreement"]),
-             f"{r['votes']:,}"]
+            [str(r["rank"]), in_language(r["name"], r["name_es"]) + (" *" if r["note"] else ""),
+             _percent(r["agreement"]),
+             number(r["votes"])]
             for r in part
         ]  # fmt: skip
 
     closest = [r for r in rows[:top]]
     farthest = [r for r in rows[top:]][::-1]
-    lines: list[Line] = [[("Closest to Peru", "bold underline")]]
+    lines: list[Line] = [[(t("Closest to Peru"), "bold underline")]]
     lines += table(headers, body(closest), width, flex=(1,))
     if farthest:
-        lines += [[], [("Farthest from Peru", "bold underline")]]
+        lines += [[], [(t("Farthest from Peru"), "bold underline")]]
         lines += table(headers, body(farthest), width, flex=(1,))
     if any(r["note"] for r in rows):
         lines += [[], [("* a predecessor or a state whose votes are split by date: "
@@ -330,11 +405,11 @@ def roll_call(rows: Sequence[Record], width: int) -> list[Line]:
         [],
     ]
     peru = next((r["vote"] for r in rows if r["id"] == "PE"), "no vote recorded")
-    lines.append([("Peru: ", "bold"), (peru, "green")])
+    lines.append([(t("Peru: "), "bold"), (word("vote", peru), "green")])
     for vote in ("yes", "no", "abstain"):
-        names = [r["name"] for r in rows if r["vote"] == vote]
+        names = [in_language(r["name"], r["name_es"]) for r in rows if r["vote"] == vote]
         if names:
-            lines += [[], [(f"{vote.capitalize()} ({len(names)})", "bold underline")]]
+            lines += [[], [(f"{word('vote', vote).capitalize()} ({len(names)})", "bold underline")]]
             lines += [[(t, "")] for t in wrap(", ".join(names), width)]
     return lines
 
@@ -342,10 +417,10 @@ def roll_call(rows: Sequence[Record], width: int) -> list[Line]:
 def peru_votes(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel votes --peru`: Peru's yes / no / abstain shares."""
     if not rows:
-        return [[("Peru cast no vote in this window", "dim")]]
-    headers = ["", "Yes", "No", "Abstain", "Votes"]
-    lines: list[Line] = [[("Peru's votes at the UN General Assembly", "bold")]]
-    for by, title in (("decade", "By decade"), ("issue", "By issue"), ("all", "In all")):
+        return [[(t("Peru cast no vote in this window"), "dim")]]
+    headers = ["", *(t(h) for h in ("Yes", "No", "Abstain", "Votes"))]
+    lines: list[Line] = [[(t("Peru's votes at the UN General Assembly"), "bold")]]
+    for by, title in (("decade", t("By decade")), ("issue", t("By issue")), ("all", t("In all"))):
         part = [r for r in rows if r["by"] == by]
         if part:
             lines += [[], [(title, "bold underline")]]
@@ -357,7 +432,7 @@ def peru_votes(rows: Sequence[Record], width: int) -> list[Line]:
                         _percent(r["yes"]),
                         _percent(r["no"]),
                         _percent(r["abstain"]),
-                        f"{r['votes']:,}",
+                        number(r["votes"]),
                     ]
                     for r in part
                 ],

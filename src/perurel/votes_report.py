@@ -25,6 +25,16 @@ def name_of(ds: Records, voter: Voter) -> str:
     return country.name if country else voter.id
 
 
+def name_es_of(ds: Records, voter: Voter) -> str:
+    """A voter's Spanish name."""
+    if voter.name_es:
+        return voter.name_es
+    if voter.id == PERU:
+        return "Perú"
+    country = ds.countries.get(voter.id)
+    return country.name_es if country else voter.id
+
+
 def voter(ds: Records, data: Votes, query: str, lookup: Callable[[Any, str], Country]) -> Voter:
     """The voter a query names: a predecessor by its own names first (USSR is the Soviet Union,
     never Russia), else the country `lookup` finds."""
@@ -71,6 +81,7 @@ def agreement(
     return {
         "country": voter.id,
         "name": name_of(ds, voter),
+        "name_es": name_es_of(ds, voter),
         "note": voter.note,
         "since": since,
         "until": until,
@@ -101,6 +112,7 @@ def rank(
             "id": v.id,
             "code": None if v.former else v.id,
             "name": name_of(ds, v),
+            "name_es": name_es_of(ds, v),
             **found.to_dict(),
             "note": v.note,
         }
@@ -131,6 +143,7 @@ def roll_call(
                 "id": v.id,
                 "code": None if v.former else v.id,
                 "name": name_of(ds, v),
+                "name_es": name_es_of(ds, v),
                 "vote": VOTE_WORDS[v.votes[i]],
             }
         )
