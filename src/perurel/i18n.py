@@ -358,6 +358,11 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         (r"^unknown region (.*?); choose from (.*)$", r"región desconocida \1; elija entre \2"),
         (r"^nothing to search for in (.*)$", r"no hay nada que buscar en \1"),
         (r"^showing (\d+) of (\d+) hits; --limit shows more$", r"se muestran \1 de \2 resultados; --limit muestra más"),
+        (r"^(.*) fits several countries: (.*); be more specific$", r"\1 corresponde a varios países: \2; precise más"),
+        (r"^(.*) no longer exists: (.*); ask for one of them$", r"\1 ya no existe: \2; pregunte por uno de ellos"),
+        (r"^votes answers one question: (.*)$", r"votes responde a una sola pregunta: nombre un país (COUNTRY), o use --rank, --resolution (o --rcid) o --peru"),
+        (r"^no roll call on resolution (.*?); .*$", r"ninguna votación nominal sobre la resolución \1; los símbolos son como R/74/7 o A/RES/74/7"),
+        (r"^Peru and (.*) voted on no roll call in common(.*)$", r"el Perú y \1 no votaron en ninguna votación nominal común\2"),
         (r"^no source with id (.*?); did you mean (.*)\?$", r"no hay ninguna fuente con el id \1; ¿quiso decir \2?"),
         (r"^no source with id (.*)$", r"no hay ninguna fuente con el id \1"),
 )  # fmt: skip
