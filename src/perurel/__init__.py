@@ -11,7 +11,7 @@ from __future__ import annotations
 from .errors import Ambiguous, DataError, ExitCode, NotFound, PerurelError, UsageError
 from .store import Dataset, load
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "Ambiguous",
