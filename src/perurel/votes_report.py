@@ -15,24 +15,16 @@ if TYPE_CHECKING:
 Record = dict[str, Any]
 
 
-def name_of(ds: Records, voter: Voter) -> str:
-    """A voter's English name: a predecessor's own, else the dataset's name for the code."""
+def names(ds: Records, voter: Voter) -> dict[str, str]:
+    """A voter's `name` and `name_es`: a predecessor's own, else the dataset's for the code."""
     if voter.name:
-        return voter.name
+        return {"name": voter.name, "name_es": voter.name_es or voter.name}
     if voter.id == PERU:
-        return "Peru"
+        return {"name": "Peru", "name_es": "Perú"}
     country = ds.countries.get(voter.id)
-    return country.name if country else voter.id
-
-
-def name_es_of(ds: Records, voter: Voter) -> str:
-    """A voter's Spanish name."""
-    if voter.name_es:
-        return voter.name_es
-    if voter.id == PERU:
-        return "Perú"
-    country = ds.countries.get(voter.id)
-    return country.name_es if country else voter.id
+    if country is None:
+        return {"name": voter.id, "name_es": voter.id}
+    return {"name": country.name, "name_es": country.name_es}
 
 
 def voter(ds: Records, data: Votes, query: str, lookup: Callable[[Any, str], Country]) -> Voter:
@@ -46,7 +38,7 @@ def voter(ds: Records, data: Votes, query: str, lookup: Callable[[Any, str], Cou
         found = code
     if found not in data.states:
         raise NotFound(
-            f"no UN General Assembly votes are recorded for {quoted(name_of(ds, Voter(found, '')))}"
+            f"no UN General Assembly votes are recorded for {quoted(names(ds, Voter(found, ''))['name'])}"
             " (not a member, or an observer that does not vote)"
         )
     return data.states[found]
@@ -80,8 +72,7 @@ def agreement(
     important = [i for i in calls if data.important[i] == "1"]
     return {
         "country": voter.id,
-        "name": name_of(ds, voter),
-        "name_es": name_es_of(ds, voter),
+        **names(ds, voter),
         "note": voter.note,
         "since": since,
         "until": until,
@@ -111,8 +102,7 @@ def rank(
             "rank": n,
             "id": v.id,
             "code": None if v.former else v.id,
-            "name": name_of(ds, v),
-            "name_es": name_es_of(ds, v),
+            **names(ds, v),
             **found.to_dict(),
             "note": v.note,
         }
@@ -142,8 +132,7 @@ def roll_call(
                 "description": call["description"],
                 "id": v.id,
                 "code": None if v.former else v.id,
-                "name": name_of(ds, v),
-                "name_es": name_es_of(ds, v),
+                **names(ds, v),
                 "vote": VOTE_WORDS[v.votes[i]],
             }
         )
