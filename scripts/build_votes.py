@@ -14,7 +14,7 @@ data update) and converted to CSV without other change:
 The file's codes follow a state across time; predecessor states are split off under their own
 names (never merged into a successor), by the dates the file itself shows:
 - RU before 1992: the Soviet Union (SUN); from 1992: Russia (RU);
-- YU before 1993: the Socialist Federal Republic of Yugoslavia (YUG); from its return in 2000
+- YU before 1993: Yugoslavia (YUG); from its return in 2000
   until the first roll call on which Montenegro votes: Serbia and Montenegro (SCG); afterwards:
   Serbia (RS);
 - CS: Czechoslovakia (CSK); DD: the German Democratic Republic (DDR); the Federal Republic of
@@ -68,41 +68,76 @@ ISSUES = {
     "ec": "Economic development",
 }
 VOTE = {"yes": "y", "no": "n", "abstain": "a"}
-# Predecessor states: id, English name, Spanish name, successor code(s), note.
+# Predecessor states: id -> English name, Spanish name, successor code(s), note, Spanish note.
 FORMER = {
-    "SUN": ("Soviet Union", "Unión Soviética", ["RU"], "The Soviet Union's votes, to 1991 "
-            "(the source data keeps them under Russia's code); Russia's are under Russia."),
-    "YUG": ("Yugoslavia (SFR)", "Yugoslavia (RFS)", ["RS"], "The Socialist Federal Republic "
-            "of Yugoslavia's votes, to 1992 (the source data keeps them under one code with "
-            "its successors in the seat)."),
+    "SUN": ("Soviet Union", "Unión Soviética", ["RU"],
+            "The Soviet Union's votes, to 1991 (the source data keeps them under Russia's code); "
+            "Russia's are under Russia.",
+            "Los votos de la Unión Soviética, hasta 1991 (los datos de origen los guardan con el "
+            "código de Rusia); los de Rusia figuran bajo Rusia."),
+    "YUG": ("Yugoslavia", "Yugoslavia", ["RS"],
+            "Votes cast in Yugoslavia's seat to 1992 (the source data keeps them under one code "
+            "with the later votes in that seat, which are under 'Serbia and Montenegro' and "
+            "Serbia).",
+            "Los votos emitidos en el escaño de Yugoslavia hasta 1992 (los datos de origen los "
+            "guardan con un mismo código junto con los votos posteriores de ese escaño, que "
+            "figuran bajo «Serbia y Montenegro» y Serbia)."),
     "SCG": ("Serbia and Montenegro", "Serbia y Montenegro", ["RS", "ME"],
             "Votes cast in Yugoslavia's seat from 2000 until Montenegro's first vote in 2006; "
-            "Serbia's from then on are under Serbia."),
+            "Serbia's from then on are under Serbia.",
+            "Los votos emitidos en el escaño de Yugoslavia desde 2000 hasta el primer voto de "
+            "Montenegro en 2006; los de Serbia desde entonces figuran bajo Serbia."),
     "CSK": ("Czechoslovakia", "Checoslovaquia", ["CZ", "SK"],
-            "Czechoslovakia's votes, to 1992; Czechia's and Slovakia's are under their names."),
-    "DDR": ("East Germany (German Democratic Republic)", "Alemania Oriental (RDA)", ["DE"],
-            "The German Democratic Republic's votes, 1973-1989."),
-    "FRG": ("West Germany (Federal Republic of Germany)", "Alemania Occidental (RFA)", ["DE"],
-            "The Federal Republic of Germany's votes, 1973-1990; Germany's from 1991 are "
-            "under Germany."),
+            "Czechoslovakia's votes, to 1992; Czechia's and Slovakia's are under their names.",
+            "Los votos de Checoslovaquia, hasta 1992; los de Chequia y Eslovaquia figuran con "
+            "sus nombres."),
+    "DDR": ("East Germany (German Democratic Republic)",
+            "Alemania Oriental (República Democrática Alemana)", ["DE"],
+            "The German Democratic Republic's votes, 1973-1989.",
+            "Los votos de la República Democrática Alemana, 1973-1989."),
+    "FRG": ("West Germany (Federal Republic of Germany)",
+            "Alemania Occidental (República Federal de Alemania)", ["DE"],
+            "The Federal Republic of Germany's votes as the source data records them, 1973-1990; "
+            "the votes it records under Germany's code begin in October 1991.",
+            "Los votos de la República Federal de Alemania tal como los registran los datos de "
+            "origen, 1973-1990; los que registran con el código de Alemania empiezan en octubre "
+            "de 1991."),
     "YAR": ("North Yemen (Yemen Arab Republic)", "Yemen del Norte (República Árabe de Yemen)",
-            ["YE"], "The Yemen Arab Republic's votes, to 1990."),
-    "YMD": ("South Yemen (People's Democratic Republic of Yemen)", "Yemen del Sur", ["YE"],
-            "South Yemen's votes, 1967-1989."),
-    "ZAN": ("Zanzibar", "Zanzíbar", ["TZ"], "Zanzibar's votes, all in 1963."),
+            ["YE"],
+            "The Yemen Arab Republic's votes as the source data records them, to 1990; the votes "
+            "it records under Yemen's code begin in 1991.",
+            "Los votos de la República Árabe de Yemen tal como los registran los datos de "
+            "origen, hasta 1990; los que registran con el código de Yemen empiezan en 1991."),
+    "YMD": ("South Yemen (People's Democratic Republic of Yemen)",
+            "Yemen del Sur (República Democrática Popular de Yemen)", ["YE"],
+            "South Yemen's votes, 1967-1989.",
+            "Los votos de Yemen del Sur, 1967-1989."),
+    "ZAN": ("Zanzibar", "Zanzíbar", ["TZ"], "Zanzibar's votes, all in 1963.",
+            "Los votos de Zanzíbar, todos de 1963."),
 }  # fmt: skip
 NOTES = {
-    "TW": "The Republic of China held China's seat until October 1971; these are its votes.",
-    "RU": "Russia from 1992; the Soviet Union's votes are under 'Soviet Union'.",
-    "RS": "Serbia from Montenegro's first vote in 2006; earlier votes are under 'Serbia and "
-    "Montenegro' and 'Yugoslavia (SFR)'.",
-    "DE": "Germany from October 1991; the two German states' votes are under 'West Germany' "
-    "and 'East Germany'.",
-    "YE": "Yemen from 1991; the two Yemeni states' votes are under 'North Yemen' and "
-    "'South Yemen'.",
-    "CZ": "Czechia from 1993; earlier votes are under 'Czechoslovakia'.",
-    "SK": "Slovakia from 1993; earlier votes are under 'Czechoslovakia'.",
-}
+    "TW": ("The Republic of China held China's seat until October 1971; these are its votes.",
+           "La República de China ocupó el escaño de China hasta octubre de 1971; estos son sus "
+           "votos."),
+    "RU": ("Russia from 1992; the Soviet Union's votes are under 'Soviet Union'.",
+           "Rusia desde 1992; los votos de la Unión Soviética figuran bajo «Unión Soviética»."),
+    "RS": ("Serbia from Montenegro's first vote in 2006; earlier votes in the seat are under "
+           "'Serbia and Montenegro' and 'Yugoslavia'.",
+           "Serbia desde el primer voto de Montenegro en 2006; los votos anteriores de ese escaño "
+           "figuran bajo «Serbia y Montenegro» y «Yugoslavia»."),
+    "DE": ("Votes the source data records under Germany's code, from October 1991; earlier "
+           "votes are under 'West Germany' and 'East Germany'.",
+           "Los votos que los datos de origen registran con el código de Alemania, desde octubre "
+           "de 1991; los anteriores figuran bajo «Alemania Occidental» y «Alemania Oriental»."),
+    "YE": ("Votes the source data records under Yemen's code, from 1991; earlier votes are "
+           "under 'North Yemen' and 'South Yemen'.",
+           "Los votos que los datos de origen registran con el código de Yemen, desde 1991; los "
+           "anteriores figuran bajo «Yemen del Norte» y «Yemen del Sur»."),
+    "CZ": ("Czechia from 1993; earlier votes are under 'Czechoslovakia'.",
+           "Chequia desde 1993; los votos anteriores figuran bajo «Checoslovaquia»."),
+    "SK": ("Slovakia from 1993; earlier votes are under 'Czechoslovakia'.",
+           "Eslovaquia desde 1993; los votos anteriores figuran bajo «Checoslovaquia»."),
+}  # fmt: skip
 
 
 def entity(name: str, code: str, date: str, montenegro_from: str) -> str:
@@ -154,10 +189,12 @@ def read(reference: Path) -> dict[str, object]:
     for key in sorted(votes):
         state: dict[str, object] = {"id": key}
         if key in FORMER:
-            name, name_es, successors, note = FORMER[key]
-            state.update(name=name, name_es=name_es, successors=successors, note=note)
+            name, name_es, successors, note, note_es = FORMER[key]
+            state.update(
+                name=name, name_es=name_es, successors=successors, note=note, note_es=note_es
+            )
         elif key in NOTES:
-            state["note"] = NOTES[key]
+            state["note"], state["note_es"] = NOTES[key]
         state["votes"] = "".join(votes[key])
         states.append(state)
     return {

@@ -169,3 +169,13 @@ def test_never_a_pager_when_piped(tmp_path: Path) -> None:
         check=True,
     )
     assert "War begins" in done.stdout and not marker.exists()
+
+
+def test_links_keep_balanced_parentheses() -> None:
+    from perurel.colour import styled
+
+    text = styled(
+        [("see https://es.wikipedia.org/wiki/Embajada_(Grecia) and (https://x.org/a).", "")]
+    )
+    links = [span.style.link for span in text.spans if hasattr(span.style, "link")]
+    assert links == ["https://es.wikipedia.org/wiki/Embajada_(Grecia)", "https://x.org/a"]

@@ -173,3 +173,26 @@ def test_spanish_dates() -> None:
     finally:
         i18n.use("en")
     assert i18n.date("2014-01-27") == "2014-01-27"
+
+
+def test_spanish_dates_read_as_spanish(run: Run, ds: perurel.Dataset) -> None:
+    """'Establecidas en 1902', 'el 8 oct 1822': the article or preposition a date needs."""
+    for code in ds.countries:
+        out = run("--lang", "es", "country", code, "--exact").stdout
+        assert not re.search(
+            r"\bel (\d{4}|(ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic) )", out
+        ), code
+    chile = run("--lang", "es", "country", "chile").stdout
+    assert "Establecidas el 8 oct 1822" in chile
+
+
+def test_narrow_spanish_cards_stack_with_spanish_labels(run: Run) -> None:
+    out = run("--lang", "es", "country", "chile", "--full", env={"COLUMNS": "40"}).stdout
+    lines = _before_sources(out)
+    assert any(line.startswith("Quién: ") for line in lines)
+    assert not any(line.startswith(("Who: ", "Kind: ", "Date: ", "Event: ")) for line in lines)
+
+
+def test_regions_in_spanish(run: Run) -> None:
+    english = run("countries", "--region", "south america", "--json").stdout
+    assert run("countries", "--region", "América del Sur", "--json").stdout == english

@@ -235,3 +235,24 @@ def test_listings_in_every_format() -> None:
     assert one.splitlines()[:2] == ["name,vote", "Peru,yes"]
     peru = mini("--peru", "--format", "csv", "--fields", "by,key,yes").stdout
     assert peru.splitlines()[0] == "by,key,yes"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "West Germany (Federal Republic of Germany)",
+        "Alemania Occidental (República Federal de Alemania)",
+        "North Yemen (Yemen Arab Republic)",
+    ],
+)
+def test_the_names_rank_prints_find_the_same_state(run: Run, query: str) -> None:
+    ranked = json.loads(run("votes", "--rank", "--top", "100", "--min-votes", "1", "--json").stdout)
+    shown = {r["name"]: r["id"] for r in ranked} | {r["name_es"]: r["id"] for r in ranked}
+    doc = json.loads(run("votes", query, "--json").stdout)
+    assert doc["country"] == shown[query]
+
+
+def test_top_must_be_positive_and_the_data_end_is_said(run: Run) -> None:
+    assert run("votes", "--rank", "--top", "0").exit_code == 2
+    late = run("votes", "chile", "--since", "2021")
+    assert "The voting data ends in January 2020." in late.stdout

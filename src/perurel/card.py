@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .i18n import date, pick, spanish, t, word
+from .i18n import date, on, pick, since, spanish, t, word
 from .layout import Line, cell, row, table, wrap
 from .model import BREAKS, PERU
 from .query import ORG_ALIASES, country_sources, shared_memberships
@@ -69,7 +69,7 @@ def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
         where = f"{m.city}, {_name(ds, m.via)}" if m.city else _name(ds, m.via)
     if m.state == "closed":
         where = (
-            t("{where} (closed {date})", where=where, date=date(m.closed))
+            t("{where} (closed {date})", where=where, date=on(m.closed))
             if m.closed
             else t("{where} (closed)", where=where)
         )
@@ -92,7 +92,7 @@ def _milestone(m: Milestone) -> str:
 
 def _article(name: str) -> str:
     if spanish():
-        return name
+        return word("partner", name)
     the = ("Russian", "Austrian", "German", "North German", "Soviet", "United", "Federal",
            "Republic", "Empire", "Kingdom", "Free City", "Qing")  # fmt: skip
     return f"the {name}" if name.startswith(the) and not name.startswith("Qing") else name
@@ -101,33 +101,33 @@ def _article(name: str) -> str:
 def relations_lines(ds: Records, country: Country) -> list[str]:
     """What the relationship is and since when, in plain sentences (without citation marks)."""
     rel = country.relations
-    est, since = rel.establishment, rel.since
+    est, last = rel.establishment, rel.since
     status = rel.status
     if status == "unknown":
         head = t("Relations: unknown (no source in this dataset says)")
-    elif status in ("broken", "suspended") and since is not None:
+    elif status in ("broken", "suspended") and last is not None:
         head = t(
-            "Relations: {status} since {date}", status=word("status", status), date=date(since.date)
+            "Relations: {status} since {date}", status=word("status", status), date=since(last.date)
         )
     else:
         head = t("Relations: {status}", status=word("status", status))
     if rel.as_of and status != "unknown":
         head += t(" (as of {date})", date=date(rel.as_of))
-    if since is not None and since.kind in BREAKS and status == "active":
+    if last is not None and last.kind in BREAKS and status == "active":
         head += t(
             "; {kind} {date}, restored at a date no source gives",
-            kind=milestone_label(since.kind),
-            date=date(since.date),
+            kind=milestone_label(last.kind),
+            date=on(last.date),
         )
     lines = [head]
     if est is not None:
-        text = t("Established {date}", date=date(est.date))
+        text = t("Established {date}", date=on(est.date))
         if est.counterpart:
             text += t(" with {partner}", partner=_article(est.counterpart))
         later = [m for m in rel.history if m.kind == "restored" and m.date > est.date]
         if later:
             m = later[-1]
-            text += t("; last re-established {date}", date=date(m.date))
+            text += t("; last re-established {date}", date=on(m.date))
             if m.counterpart:
                 text += t(" with {partner}", partner=_article(m.counterpart))
         lines.append(text)
@@ -169,7 +169,8 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     out = _head(country, width)
     rel = country.relations
     first_line, *rest = relations_lines(ds, country)
-    out.append(_status_line(first_line, rel.status))
+    status = _status_line(first_line, rel.status)
+    out += [status] if len(first_line) <= width else _prose(first_line, width)
     for text in rest:
         out += _prose(text, width)
     if len(rel.history) > 1:
@@ -187,7 +188,7 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     if missions:
         shown = missions[:BRIEF_MISSIONS]
         rows = [list(_mission(ds, m)) for m in shown]
-        out += table(["Who", "Kind", "Where"], rows, width, flex=(2,), header=False)
+        out += table(_headers("Who", "Kind", "Where"), rows, width, flex=(2,), header=False)
         if len(missions) > len(shown):
             out.append([(t("and {n} more", n=len(missions) - len(shown)), "dim")])
     else:
@@ -207,7 +208,7 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     out += [[], [(title, "bold underline")]]
     if latest:
         rows = [[date(e.date), word("event", e.kind), pick(e.title, e.title_es)] for e in latest]
-        listed = table(["Date", "Kind", "Event"], rows, width, flex=(2,), header=False)
+        listed = table(_headers("Date", "Kind", "Event"), rows, width, flex=(2,), header=False)
         out += [_style_kind(line) for line in listed]
     else:
         out.append([(t("no events recorded"), "dim")])
@@ -237,6 +238,11 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
 ACRONYMS_ES = {"un": "ONU", "oas": "OEA", "unsc": "CSNU", "idb": "BID", "lafta": "ALALC",
                "nam": "MNOAL", "amazon-cooperation-treaty": "OTCA", "wto": "OMC",
                "ftaa": "ALCA", "oecd": "OCDE"}  # fmt: skip
+
+
+def _headers(*names: str) -> list[str]:
+    """Column names in the language people read (shown when a narrow table is stacked)."""
+    return [t(name) for name in names]
 
 
 def _short(org_id: str, name: str, name_es: str) -> str:
@@ -322,7 +328,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
             for m in rel.history
         ]
         out += table(
-            ["Date", "Milestone", "Note", "Sources"], rows, width, flex=(2, 3), header=False
+            _headers("Date", "Milestone", "Note", "Sources"), rows, width, flex=(2, 3), header=False
         )
     votes = votes_line(country)
     if votes and country.un_votes:
@@ -336,7 +342,8 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     out += [[], [(t("Missions"), "bold underline")]]
     if country.missions:
         rows = [[*_mission(ds, m), notes.cite(m.sources)] for m in country.missions]
-        out += table(["Who", "Kind", "Where", "Sources"], rows, width, flex=(2, 3), header=False)
+        headers = _headers("Who", "Kind", "Where", "Sources")
+        out += table(headers, rows, width, flex=(2, 3), header=False)
     else:
         out.append([(t("no missions recorded"), "dim")])
 
@@ -387,7 +394,8 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
             [date(e.date), word("event", e.kind), pick(e.title, e.title_es), notes.cite(e.sources)]
             for e in events
         ]
-        listed = table(["Date", "Kind", "Event", "Sources"], rows, width, flex=(2, 3), header=False)
+        headers = _headers("Date", "Kind", "Event", "Sources")
+        listed = table(headers, rows, width, flex=(2, 3), header=False)
         out += [_style_kind(line) for line in listed]
     else:
         out.append([(t("no events recorded"), "dim")])

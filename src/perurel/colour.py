@@ -15,14 +15,25 @@ from rich.text import Text
 if TYPE_CHECKING:
     from .layout import Line
 
-URL = re.compile(r"https?://[^\s<>\"')\]]+")
+URL = re.compile(r"https?://[^\s<>\"'\]]+")
+
+
+def _balanced(url: str) -> str:
+    """A URL without the punctuation that ends the sentence around it: a closing parenthesis
+    stays when the URL opened one (`..._(Grecia)`)."""
+    while url and url[-1] in ".,;:)":
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
 
 
 def styled(line: Line) -> Text:
     """One laid-out line as Rich text, its URLs as hyperlinks."""
     text = Text.assemble(*line)
     for found in URL.finditer(text.plain):
-        text.stylize(Style(link=found.group()), found.start(), found.end())
+        url = _balanced(found.group())
+        text.stylize(Style(link=url), found.start(), found.start() + len(url))
     return text
 
 

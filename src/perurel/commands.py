@@ -467,7 +467,8 @@ def votes(
     check_filters(since, until, None)
     from .query import CLI_NAMES, check_limit
 
-    check_limit(top, {**CLI_NAMES, "limit": "--top"})
+    if top < 1:
+        raise UsageError(f"--top must be at least 1, not {top}")
     check_limit(min_votes, {**CLI_NAMES, "limit": "--min-votes"})
     from . import views, votes_report
     from .votes import load_votes
@@ -479,7 +480,7 @@ def votes(
         return
     calls = data.calls(since, until, issue, important)
     if mode == "peru":
-        rows = votes_report.peru(data, calls)
+        rows = votes_report.peru(data, calls, by)
         _emit(out, rows, lambda width: views.peru_votes(rows, width))
         return
     ds = state.dataset()

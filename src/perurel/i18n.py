@@ -107,6 +107,30 @@ WORDS: dict[str, dict[str, str]] = {
     "state": {"open": "abierta", "closed": "cerrada", "unknown": "desconocido"},
     "hit": {"event": "evento", "country": "país", "organisation": "organismo", "source": "fuente"},
     "period": {"term": "mandato", "suspension": "suspensión"},
+    # Historical partners named in milestones (`counterpart`).
+    "partner": {
+        "Austrian Empire": "Imperio austríaco",
+        "British India": "India británica",
+        "Czechoslovakia": "Checoslovaquia",
+        "Empire of Brazil": "Imperio del Brasil",
+        "Empire of Japan": "Imperio del Japón",
+        "Federal Republic of Germany (West Germany)": "República Federal de Alemania "
+        "(Alemania Occidental)",
+        "Free City of Hamburg": "Ciudad Libre de Hamburgo",
+        "German Empire": "Imperio alemán",
+        "Kingdom of Italy": "Reino de Italia",
+        "North German Confederation": "Confederación de Alemania del Norte",
+        "Qing China": "China de los Qing",
+        "Republic of China": "República de China",
+        "Republic of Colombia (Gran Colombia)": "República de Colombia (Gran Colombia)",
+        "Russia": "Rusia",
+        "Russian Empire": "Imperio ruso",
+        "Soviet Union": "Unión Soviética",
+        "United Arab Republic": "República Árabe Unida",
+        "United Kingdom of the Netherlands": "Reino Unido de los Países Bajos",
+        "Vichy France": "Francia de Vichy",
+        "Yugoslavia": "Yugoslavia",
+    },
     "vote": {"yes": "sí", "no": "no", "abstain": "abstención", "no vote recorded": "sin voto"},
     "issue": {
         "Palestinian conflict": "Conflicto palestino",
@@ -190,19 +214,19 @@ LABELS = {
     "Relations: {status}": "Relaciones: {status}",
     "Relations: unknown (no source in this dataset says)": "Relaciones: desconocido (ninguna "
     "fuente de estos datos lo dice)",
-    "Relations: {status} since {date}": "Relaciones: {status} desde el {date}",
+    "Relations: {status} since {date}": "Relaciones: {status} desde {date}",
     " (as of {date})": " (al {date})",
-    "; {kind} {date}, restored at a date no source gives": "; {kind} el {date}, restablecidas "
+    "; {kind} {date}, restored at a date no source gives": "; {kind} {date}, restablecidas "
     "en una fecha que ninguna fuente da",
-    "Established {date}": "Establecidas el {date}",
+    "Established {date}": "Establecidas {date}",
     " with {partner}": " con {partner}",
-    "; last re-established {date}": "; restablecidas por última vez el {date}",
+    "; last re-established {date}": "; restablecidas por última vez {date}",
     "Established: no source gives the date; earliest dated tie: {kind}, {date}": "Establecidas: "
     "ninguna fuente da la fecha; primer vínculo fechado: {kind}, {date}",
     " (with {partner})": " (con {partner})",
     "History: {steps}": "Historia: {steps}",
     "with {partner}": "con {partner}",
-    "{where} (closed {date})": "{where} (cerrada en {date})",
+    "{where} (closed {date})": "{where} (cerrada {date})",
     "{where} (closed)": "{where} (cerrada)",
     "{where} (state unknown)": "{where} (estado desconocido)",
     "{where} (as of {date})": "{where} (al {date})",
@@ -229,7 +253,7 @@ LABELS = {
     "Mission": "Misión",
     "State": "Estado",
     "open, as of {date}": "abierta, al {date}",
-    "closed {date}": "cerrada en {date}",
+    "closed {date}": "cerrada {date}",
     "Match": "Coincidencia",
     "Score": "Puntaje",
     "Id": "Id",
@@ -242,7 +266,7 @@ LABELS = {
     "Ref": "Ref.",
     "Fact": "Dato",
     "perurel dataset, schema version {version}, revised {date}": "datos de perurel, esquema "
-    "versión {version}, revisados el {date}",
+    "versión {version}, revisados {date}",
     "Coverage": "Cobertura",
     "Count": "Cantidad",
     "States by relations status": "Estados según el estado de las relaciones",
@@ -260,9 +284,9 @@ LABELS = {
     "Left": "Salida",
     "Role": "Condición",
     "Terms and suspensions": "Mandatos y suspensiones",
-    "Peru joined {date}": "El Perú ingresó el {date}",
+    "Peru joined {date}": "El Perú ingresó {date}",
     "Peru joined at a date no source gives": "El Perú ingresó en una fecha que ninguna fuente da",
-    ", left {date}": ", salió el {date}",
+    ", left {date}": ", salió {date}",
     "Members besides Peru ({n}, as of {date})": "Miembros además del Perú ({n}, al {date})",
     "Members besides Peru ({n})": "Miembros además del Perú ({n})",
     "Peru and {name} at the UN General Assembly, {span}": "El Perú y {name} en la Asamblea "
@@ -276,10 +300,21 @@ LABELS = {
     "Over time": "En el tiempo",
     "By issue": "Por tema",
     "By decade": "Por década",
+    "By year": "Por año",
+    "no state has enough roll calls in common with Peru": "ningún Estado tiene suficientes "
+    "votaciones en común con el Perú",
     "In all": "En total",
     "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to January 2020": "Fuente:"
     " UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), hasta enero de 2020",
     "Rank": "Puesto",
+    "* a predecessor or a state whose votes are split by date: perurel votes NAME says how": "* "
+    "un Estado predecesor, o uno cuyos votos se separan por fecha: perurel votes NOMBRE lo explica",
+    "all roll calls": "todas las votaciones",
+    "The voting data ends in January 2020.": "Los datos de votación terminan en enero de 2020.",
+    "Agreement = the share of roll calls on which both states cast a vote (yes, no or abstain) and "
+    "cast the same one; weighted, a yes or no against an abstention counts as half.": "Coincidencia"
+    " = la proporción de votaciones nominales en que ambos Estados votaron (sí, no o abstención) y "
+    "votaron igual; ponderada, un sí o un no frente a una abstención cuenta como media.",
     "January 2020": "enero de 2020",
     " vote": " voto",
     " votes": " votos",
@@ -333,6 +368,23 @@ def number(n: int) -> str:
     return text.replace(",", ".") if CURRENT["lang"] == "es" else text
 
 
+def on(text: str | None) -> str:
+    """A date after a verb: as it is in English; in Spanish 'el 8 oct 1822' for a day, else
+    'en 1902', 'en feb 1983'."""
+    shown = date(text)
+    if CURRENT["lang"] != "es" or not shown:
+        return shown
+    return f"el {shown}" if shown[0].isdigit() and " " in shown else f"en {shown}"
+
+
+def since(text: str | None) -> str:
+    """A date after 'since': 'desde el 3 nov 2025', 'desde 1942' in Spanish."""
+    shown = date(text)
+    if CURRENT["lang"] != "es" or not shown:
+        return shown
+    return f"el {shown}" if shown[0].isdigit() and " " in shown else shown
+
+
 def pick(english: str | None, spanish: str | None) -> str:
     """The text in the current language (the English where a Spanish text is missing)."""
     if CURRENT["lang"] == "es" and spanish:
@@ -360,9 +412,14 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         (r"^showing (\d+) of (\d+) hits; --limit shows more$", r"se muestran \1 de \2 resultados; --limit muestra más"),
         (r"^(.*) fits several countries: (.*); be more specific$", r"\1 corresponde a varios países: \2; precise más"),
         (r"^(.*) no longer exists: (.*); ask for one of them$", r"\1 ya no existe: \2; pregunte por uno de ellos"),
-        (r"^votes answers one question: (.*)$", r"votes responde a una sola pregunta: nombre un país (COUNTRY), o use --rank, --resolution (o --rcid) o --peru"),
+        (r"^votes answers one question: name a COUNTRY, or give --rank, --resolution \(or --rcid\) or --peru(; got (.*) and (.*))?$", r"votes responde a una sola pregunta: nombre un país (COUNTRY), o use --rank, --resolution (o --rcid) o --peru"),
         (r"^no roll call on resolution (.*?); .*$", r"ninguna votación nominal sobre la resolución \1; los símbolos son como R/74/7 o A/RES/74/7"),
-        (r"^Peru and (.*) voted on no roll call in common(.*)$", r"el Perú y \1 no votaron en ninguna votación nominal común\2"),
+        (r"^Peru and (.*) voted on no roll call in common(.*)$", r"el Perú y \1 no votaron en ninguna votación nominal común en ese periodo"),
+        (r"^no roll call with rcid (.*)$", r"ninguna votación nominal con rcid \1"),
+        (r"^resolution (.*) had (\d+) roll calls \((.*)\); choose one with --rcid$", r"la resolución \1 tuvo \2 votaciones nominales (\3); elija una con --rcid"),
+        (r"^no UN General Assembly votes are recorded for (.*?) \(.*\)$", r"no hay votos registrados en la Asamblea General de la ONU para \1 (no es miembro, o es un observador que no vota)"),
+        (r"^Peru agrees with itself; .*$", r"el Perú coincide consigo mismo; nombre otro Estado, o use --peru"),
+        (r"^--top must be at least 1, not (.*)$", r"--top debe ser al menos 1, no \1"),
         (r"^no source with id (.*?); did you mean (.*)\?$", r"no hay ninguna fuente con el id \1; ¿quiso decir \2?"),
         (r"^no source with id (.*)$", r"no hay ninguna fuente con el id \1"),
 )  # fmt: skip

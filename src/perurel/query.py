@@ -181,10 +181,14 @@ def region_key(ds: Records, region: str | None) -> str | None:
     """A --region as compared (case and accents folded); a usage error for an unknown one."""
     if region is None:
         return None
+    from .i18n import WORDS
     from .text import normalize
 
     key = normalize(region)
     known = regions(ds)
+    # A region may be named in Spanish too ('América del Sur'): compared as its English name.
+    spanish = {normalize(es): normalize(en) for en, es in WORDS["region"].items()}
+    key = spanish.get(key, key) if key not in {normalize(r) for r in known} else key
     if not key or key not in {normalize(r) for r in known}:
         raise UsageError(f"unknown region {quoted(region)}; choose from {', '.join(known)}")
     return key

@@ -137,9 +137,10 @@ ORG_FIELDS = Organisation._fields
 # `votes` answers four questions, each with its own record; --fields takes the fields of the one
 # asked (the command's field list is their union, for --fields help and the docs).
 VOTES_FIELDS = {
-    "country": ("country", "name", "name_es", "note", "since", "until", "weighted", "definition", "overall",
+    "country": ("country", "name", "name_es", "note", "note_es", "since", "until", "weighted", "definition", "overall",
                 "on_important", "by_period", "by_issue", "sources"),
-    "rank": ("rank", "id", "code", "name", "name_es", "agreement", "votes", "agreed", "note"),
+    "rank": ("rank", "id", "code", "name", "name_es", "agreement", "votes", "agreed", "note",
+             "note_es"),
     "resolution": ("rcid", "date", "resolution", "title", "description", "id", "code", "name",
                    "name_es", "vote"),
     "peru": ("by", "key", "name", "yes", "no", "abstain", "votes"),

@@ -8,9 +8,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .formats import pick
-from .i18n import date, number, spanish, t, word
+from .i18n import date, number, on, spanish, t, word
 from .i18n import pick as in_language
 from .layout import NARROW, Line, bars, cell, row, table, wrap
+from .text import normalize
 
 if TYPE_CHECKING:
     from .model import Event, Organisation, Records
@@ -93,7 +94,7 @@ def missions(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
         if r["state"] == "open" and r["as_of"]:
             state = t("open, as of {date}", date=date(r["as_of"]))
         elif r["state"] == "closed" and r["closed"]:
-            state = t("closed {date}", date=date(r["closed"]))
+            state = t("closed {date}", date=on(r["closed"]))
         who = f"{_country(ds, r['owner'], r['owner_name'])} → {_country(ds, r['host'], r['host_name'])}"
         body.append([who, word("mission", r["kind"]), where, state])
     headers = [t(h) for h in ("Mission", "Kind", "Where", "State")]
@@ -156,7 +157,7 @@ def stats(numbers: Record, width: int) -> list[Line]:
     title = t(
         "perurel dataset, schema version {version}, revised {date}",
         version=numbers["schema_version"],
-        date=date(numbers["dataset_date"]) or "?",
+        date=on(numbers["dataset_date"]) or "?",
     )
     lines: list[Line] = [[(title, "bold")], []]
     coverage = [[word("coverage", k), str(v)] for k, v in numbers["coverage"].items()]
@@ -210,12 +211,12 @@ def org(ds: Records, o: Organisation, width: int) -> list[Line]:
     first, second = (o.name_es, o.name) if spanish() else (o.name, o.name_es)
     lines: list[Line] = [[(first, "bold"), (f" · {second}", "italic")]]
     dates = (
-        t("Peru joined {date}", date=date(o.joined))
+        t("Peru joined {date}", date=on(o.joined))
         if o.joined
         else t("Peru joined at a date no source gives")
     )
     if o.left:
-        dates += t(", left {date}", date=date(o.left))
+        dates += t(", left {date}", date=on(o.left))
     if o.role:
         dates += f" ({in_language(o.role, o.role_es)})"
     lines += [[(text, "")] for text in wrap(dates, width)]
@@ -300,16 +301,18 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
     """`perurel votes COUNTRY`."""
     name, overall = in_language(record["name"], record["name_es"]), record["overall"]
     span = f"{record['since'] or '1946'}–{record['until'] or t('January 2020')}"
-    lines: list[Line] = [
-        [(t("Peru and {name} at the UN General Assembly, {span}", name=name, span=span), "bold")]
-    ]
+    heading = t("Peru and {name} at the UN General Assembly, {span}", name=name, span=span)
+    lines: list[Line] = [[(text, "bold")] for text in wrap(heading, width)]
     if record["note"]:
-        lines += [[(t, "dim italic")] for t in wrap(record["note"], width)]
+        note = in_language(record["note"], record.get("note_es"))
+        lines += [[(text, "dim italic")] for text in wrap(note, width)]
     if not overall["votes"]:
         lines.append(
             [(t("No roll call on which both Peru and {name} voted, {span}.", name=name, span=span),
               "yellow")]
         )  # fmt: skip
+        if (record["since"] or "") > "2020-01":
+            lines.append([(t("The voting data ends in January 2020."), "yellow")])
         return lines
     lines += [
         [],
@@ -348,25 +351,19 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
         lines += percent_bars(
             [(word("issue", i["name"]), i["agreement"], i["votes"]) for i in issues], width
         )
-    lines += [[]] + [[(t, "dim")] for t in wrap(f"{record['definition'].capitalize()}.", width)]
-    lines.append(
-        [
-            (
-                t(
-                    "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to "
-                    "January 2020"
-                ),
-                "dim",
-            )
-        ]
+    definition = t(f"{record['definition'][0].upper()}{record['definition'][1:]}.")
+    lines += [[]] + [[(text, "dim")] for text in wrap(definition, width)]
+    source = t(
+        "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to January 2020"
     )
+    lines += [[(text, "dim")] for text in wrap(source, width)]
     return lines
 
 
 def vote_rank(rows: Sequence[Record], width: int, top: int) -> list[Line]:
     """`perurel votes --rank`: closest and farthest."""
     if not rows:
-        return [[("no state has enough roll calls in common with Peru", "dim")]]
+        return [[(t("no state has enough roll calls in common with Peru"), "dim")]]
     headers = [t(h) for h in ("Rank", "State", "Agreement", "Votes")]
 
     def body(part: Sequence[Record]) -> list[list[str]]:
@@ -385,8 +382,10 @@ def vote_rank(rows: Sequence[Record], width: int, top: int) -> list[Line]:
         lines += [[], [(t("Farthest from Peru"), "bold underline")]]
         lines += table(headers, body(farthest), width, flex=(1,))
     if any(r["note"] for r in rows):
-        lines += [[], [("* a predecessor or a state whose votes are split by date: "
-                        "perurel votes NAME says how", "dim")]]  # fmt: skip
+        footnote = t(
+            "* a predecessor or a state whose votes are split by date: perurel votes NAME says how"
+        )
+        lines += [[], *[[(text, "dim")] for text in wrap(footnote, width)]]
     return lines
 
 
@@ -397,10 +396,10 @@ def roll_call(rows: Sequence[Record], width: int) -> list[Line]:
     first = rows[0]
     lines: list[Line] = [
         [(f"{first['resolution']} · {first['date']} · rcid {first['rcid']}", "bold")],
-        *[[(t, "bold")] for t in wrap(first["title"], width)],
+        *[[(text, "bold")] for text in wrap(first["title"], width)],
     ]
     if first["description"].casefold() != first["title"].casefold():
-        lines += [[(t, "")] for t in wrap(first["description"], width)]
+        lines += [[(text, "")] for text in wrap(first["description"], width)]
     lines += [
         [],
     ]
@@ -409,8 +408,10 @@ def roll_call(rows: Sequence[Record], width: int) -> list[Line]:
     for vote in ("yes", "no", "abstain"):
         names = [in_language(r["name"], r["name_es"]) for r in rows if r["vote"] == vote]
         if names:
+            first_peru = names[:1] if rows[0]["id"] == "PE" and rows[0]["vote"] == vote else []
+            names = first_peru + sorted(names[len(first_peru) :], key=normalize)
             lines += [[], [(f"{word('vote', vote).capitalize()} ({len(names)})", "bold underline")]]
-            lines += [[(t, "")] for t in wrap(", ".join(names), width)]
+            lines += [[(text, "")] for text in wrap(", ".join(names), width)]
     return lines
 
 
@@ -420,7 +421,9 @@ def peru_votes(rows: Sequence[Record], width: int) -> list[Line]:
         return [[(t("Peru cast no vote in this window"), "dim")]]
     headers = ["", *(t(h) for h in ("Yes", "No", "Abstain", "Votes"))]
     lines: list[Line] = [[(t("Peru's votes at the UN General Assembly"), "bold")]]
-    for by, title in (("decade", t("By decade")), ("issue", t("By issue")), ("all", t("In all"))):
+    groups = (("decade", t("By decade")), ("year", t("By year")), ("issue", t("By issue")),
+              ("all", t("In all")))  # fmt: skip
+    for by, title in groups:
         part = [r for r in rows if r["by"] == by]
         if part:
             lines += [[], [(title, "bold underline")]]
@@ -428,7 +431,7 @@ def peru_votes(rows: Sequence[Record], width: int) -> list[Line]:
                 headers,
                 [
                     [
-                        r["name"],
+                        word("issue", r["name"]) if by == "issue" else t(r["name"]),
                         _percent(r["yes"]),
                         _percent(r["no"]),
                         _percent(r["abstain"]),

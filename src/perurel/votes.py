@@ -39,6 +39,7 @@ class Voter(NamedTuple):
     name_es: str | None = None
     successors: tuple[str, ...] = ()
     note: str | None = None
+    note_es: str | None = None
 
     @property
     def former(self) -> bool:
@@ -86,6 +87,7 @@ class Votes:
                 s.get("name_es"),
                 tuple(s.get("successors", ())),
                 s.get("note"),
+                s.get("note_es"),
             )
             for s in doc["states"]
         }
@@ -298,7 +300,7 @@ def load_votes() -> Votes:
 FORMER_NAMES = {
     "SUN": ("soviet union", "ussr", "urss", "union sovietica", "sun"),
     "YUG": ("yugoslavia", "sfr yugoslavia", "yugoslavia sfr", "socialist federal republic of "
-            "yugoslavia", "yugoslavia rfs", "yug"),
+            "yugoslavia", "yugoslavia rfs", "yug", "yugoeslavia"),
     "SCG": ("serbia and montenegro", "serbia y montenegro", "federal republic of yugoslavia",
             "fr yugoslavia", "scg"),
     "CSK": ("czechoslovakia", "checoslovaquia", "csk"),
@@ -313,12 +315,20 @@ FORMER_NAMES = {
 }  # fmt: skip
 
 
-def former(query: str) -> str | None:
-    """The id of the predecessor state a query names, if it names one."""
+def former(query: str, data: Votes | None = None) -> str | None:
+    """The id of the predecessor state a query names, if it names one: by the names above, or
+    by the names perurel shows for it (`West Germany (Federal Republic of Germany)`)."""
     from .text import normalize
 
     key = normalize(query)
     for state, names in FORMER_NAMES.items():
         if key in names:
             return state
+    if data is not None:
+        for voter in data.states.values():
+            if voter.former and key in (
+                normalize(voter.name or ""),
+                normalize(voter.name_es or ""),
+            ):
+                return voter.id
     return None

@@ -30,7 +30,7 @@ def names(ds: Records, voter: Voter) -> dict[str, str]:
 def voter(ds: Records, data: Votes, query: str, lookup: Callable[[Any, str], Country]) -> Voter:
     """The voter a query names: a predecessor by its own names first (USSR is the Soviet Union,
     never Russia), else the country `lookup` finds."""
-    found = former(query)
+    found = former(query, data)
     if found is None:
         code = lookup(ds, query).code
         if code == PERU:
@@ -74,6 +74,7 @@ def agreement(
         "country": voter.id,
         **names(ds, voter),
         "note": voter.note,
+        "note_es": voter.note_es,
         "since": since,
         "until": until,
         "weighted": weighted,
@@ -105,6 +106,7 @@ def rank(
             **names(ds, v),
             **found.to_dict(),
             "note": v.note,
+            "note_es": v.note_es,
         }
         for n, (v, found) in enumerate(ranked, start=1)
     ]
@@ -140,14 +142,15 @@ def roll_call(
     return rows
 
 
-def peru(data: Votes, calls: list[int]) -> list[Record]:
-    """`votes --peru`: Peru's shares of yes, no and abstain by decade, then by issue."""
-    decades: dict[str, list[int]] = {}
+def peru(data: Votes, calls: list[int], by: str = "decade") -> list[Record]:
+    """`votes --peru`: Peru's shares of yes, no and abstain by decade (or year), then by issue."""
+    periods: dict[str, list[int]] = {}
     for i in calls:
-        decades.setdefault(data.date[i][:3] + "0s", []).append(i)
+        year = data.date[i][:4]
+        periods.setdefault(year[:3] + "0s" if by == "decade" else year, []).append(i)
     rows = [
-        {"by": "decade", "key": label, "name": label, **data.shares(group)}
-        for label, group in decades.items()
+        {"by": by, "key": label, "name": label, **data.shares(group)}
+        for label, group in periods.items()
     ]
     for code, marks in data.issues.items():
         group = [i for i in calls if marks[i] == "1"]
