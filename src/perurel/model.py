@@ -218,12 +218,20 @@ class Snapshot(NamedTuple):
 
 
 class Representation(NamedTuple):
-    """Correlates of War snapshots of the level of representation both ways."""
+    """Correlates of War snapshots of the level of representation both ways: `codes` as the
+    dataset stores them ([year, level, level]), `snapshots` with the levels in words."""
 
-    snapshots: tuple[Snapshot, ...]
+    codes: tuple[tuple[int, int, int], ...]
     note: str | None
     sources: tuple[str, ...]
     note_es: str | None = None
+
+    @property
+    def snapshots(self) -> tuple[Snapshot, ...]:
+        """The snapshots with levels in words (built when asked: most runs never look)."""
+        return tuple(
+            Snapshot(y, LEVELS.get(a, str(a)), LEVELS.get(b, str(b))) for y, a, b in self.codes
+        )
 
     def to_dict(self) -> list[dict[str, Any]]:
         """The snapshots as `country --json` prints them: `{year, in_peru, by_peru}`."""

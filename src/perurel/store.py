@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, printable
 from .model import (
-    LEVELS,
     Country,
     Event,
     Members,
@@ -19,7 +18,6 @@ from .model import (
     Period,
     Relations,
     Representation,
-    Snapshot,
     Source,
     VotesSummary,
 )
@@ -247,10 +245,7 @@ def _ids(values: Any) -> tuple[str, ...]:
 def _representation(r: dict[str, Any] | None) -> Representation | None:
     if r is None:
         return None
-    snapshots = tuple(
-        Snapshot(int(y), LEVELS.get(int(a), str(a)), LEVELS.get(int(b), str(b)))
-        for y, a, b in r["snapshots"]
-    )
+    snapshots = tuple(map(tuple, r["snapshots"]))
     return Representation(snapshots, r.get("note"), _ids(r.get("sources")), r.get("note_es"))
 
 
