@@ -196,3 +196,9 @@ def test_narrow_spanish_cards_stack_with_spanish_labels(run: Run) -> None:
 def test_regions_in_spanish(run: Run) -> None:
     english = run("countries", "--region", "south america", "--json").stdout
     assert run("countries", "--region", "América del Sur", "--json").stdout == english
+
+
+def test_spanish_lists_in_spanish_order(run: Run) -> None:
+    out = run("--lang", "es", "countries", "--region", "europe", env={"COLUMNS": "200"}).stdout
+    names = [re.split(r"\s{2,}", line)[1] for line in out.splitlines()[1:] if line]
+    assert names.index("Alemania") < names.index("Austria") < names.index("Bélgica")

@@ -274,7 +274,7 @@ def countries(
         embassy=has_embassy, sort=sort.lower(),
     )  # fmt: skip
     rows = [country_row(ds, c) for c in found]
-    _emit(out, rows, lambda width: views.countries(rows, width))
+    _emit(out, rows, lambda width: views.countries(rows, width, by_name=sort.lower() == "name"))
 
 
 def _side(ds: Dataset, query: str | None) -> str | None:

@@ -64,8 +64,11 @@ def _timeline_stacked(events: Sequence[Event], width: int) -> list[Line]:
     return lines
 
 
-def countries(rows: Sequence[Record], width: int) -> list[Line]:
-    """`perurel countries`."""
+def countries(rows: Sequence[Record], width: int, *, by_name: bool = False) -> list[Line]:
+    """`perurel countries`; in Spanish, a list in name order is in the order of the Spanish
+    names (the machine formats keep one order in both languages)."""
+    if by_name and spanish():
+        rows = sorted(rows, key=lambda r: normalize(r["name_es"]))
     names = ["Nombre", "Name"] if spanish() else ["Name", "Nombre"]
     headers = [t(h) for h in ["Code", *names, "Subregion", "Status", "Since", "Missions", "Events"]]
     body = [
