@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from .formats import FORMATS
+from .i18n import LANGUAGES
 from .model import (
     EVENT_KINDS,
     MISSION_KINDS,
@@ -90,7 +91,7 @@ GLOBAL = (
         ("--lang",),
         "Language for people: en or es (also PERUREL_LANG, or a locale such as LANG=es_PE.UTF-8); "
         "machine output (JSON, CSV ...) is the same in both.",
-        choices=("en", "es"),
+        choices=LANGUAGES,
     ),
     Param(
         "no_pager",

@@ -28,15 +28,16 @@ if TYPE_CHECKING:
 
 ENV_VAR = "PERUREL_DATA"
 _HERE = os.path.dirname(os.path.abspath(__file__))
-_PACKAGED = os.path.join(_HERE, "data", "relations.json")
-# In a source checkout (or an editable install) the dataset lives at the repository root.
-_CHECKOUT = os.path.join(os.path.dirname(os.path.dirname(_HERE)), "data", "relations.json")
 # (os.path rather than pathlib: this module is on every lookup's path and pathlib costs ~3 ms.)
 
 
-def bundled_path() -> str:
-    """Where the dataset shipped with perurel lives."""
-    return _PACKAGED if os.path.isfile(_PACKAGED) else _CHECKOUT
+def bundled_path(name: str = "relations.json") -> str:
+    """Where a data file shipped with perurel lives: in the package's `data` folder, or in a
+    source checkout (or an editable install) at the repository root."""
+    packaged = os.path.join(_HERE, "data", name)
+    if os.path.isfile(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(os.path.dirname(_HERE)), "data", name)
 
 
 class Dataset:

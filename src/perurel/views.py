@@ -314,7 +314,9 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
             [(t("No roll call on which both Peru and {name} voted, {span}.", name=name, span=span),
               "yellow")]
         )  # fmt: skip
-        if (record["since"] or "") > "2020-01":
+        from .votes import ENDS
+
+        if (record["since"] or "") > ENDS:
             lines.append([(t("The voting data ends in January 2020."), "yellow")])
         return lines
     lines += [

@@ -15,14 +15,10 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
+from .model import PERU
 
 ENV_VAR = "PERUREL_VOTES"
-_HERE = os.path.dirname(os.path.abspath(__file__))
-_PACKAGED = os.path.join(_HERE, "data", "unvotes.json.gz")
-_CHECKOUT = os.path.join(os.path.dirname(os.path.dirname(_HERE)), "data", "unvotes.json.gz")
-PERU = "PE"
 ENDS = "2020-01"  # the data's last month
-ISSUE_CODES = ("me", "nu", "di", "hr", "co", "ec")
 VOTE_WORDS = {"y": "yes", "n": "no", "a": "abstain", ".": "absent"}
 DEFINITION = (
     "agreement = the share of roll calls on which both states cast a vote (yes, no or abstain) "
@@ -266,10 +262,9 @@ def _symbol(text: str) -> str:
 
 def resolve_path() -> str:
     """The voting file: $PERUREL_VOTES, else the bundled one."""
-    chosen = os.environ.get(ENV_VAR, "")
-    if chosen:
-        return chosen
-    return _PACKAGED if os.path.isfile(_PACKAGED) else _CHECKOUT
+    from .store import bundled_path
+
+    return os.environ.get(ENV_VAR, "") or bundled_path("unvotes.json.gz")
 
 
 @cache

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, quoted
-from .votes import DEFINITION, PERU, VOTE_WORDS, Voter, Votes, former
+from .model import PERU
+from .votes import DEFINITION, VOTE_WORDS, Voter, Votes, former
 
 if TYPE_CHECKING:
     from .model import Country, Records
