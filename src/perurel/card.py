@@ -6,7 +6,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .i18n import date, on, pick, since, spanish, t, word
+from .i18n import (
+    both,
+    country_name,
+    date,
+    in_language,
+    number,
+    on,
+    percent,
+    since,
+    spanish,
+    t,
+    word,
+)
 from .layout import Line, cell, row, table, wrap
 from .model import BREAKS, PERU
 from .query import ORG_ALIASES, country_sources, shared_memberships
@@ -56,17 +68,10 @@ class _Footnotes:
         return "".join(f"[{self.numbers[i]}]" for i in dict.fromkeys(ids) if i in self.numbers)
 
 
-def _name(ds: Records, code: str) -> str:
-    c = ds.countries.get(code)
-    if code == PERU:
-        return t("Peru")
-    return (c.name_es if spanish() else c.name) if c else code
-
-
 def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
     where = m.city or ""
     if m.kind == "accredited-from" and m.via:
-        where = f"{m.city}, {_name(ds, m.via)}" if m.city else _name(ds, m.via)
+        where = f"{m.city}, {country_name(ds, m.via)}" if m.city else country_name(ds, m.via)
     if m.state == "closed":
         where = (
             t("{where} (closed {date})", where=where, date=on(m.closed))
@@ -78,7 +83,7 @@ def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
     elif m.as_of:
         where = t("{where} (as of {date})", where=where, date=m.as_of[:4])
     return (
-        f"{_name(ds, m.owner)} → {_name(ds, m.host)}",
+        f"{country_name(ds, m.owner)} → {country_name(ds, m.host)}",
         mission_label(m.kind),
         where.strip(),
     )
@@ -207,7 +212,9 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     )
     out += [[], [(title, "bold underline")]]
     if latest:
-        rows = [[date(e.date), word("event", e.kind), pick(e.title, e.title_es)] for e in latest]
+        rows = [
+            [date(e.date), word("event", e.kind), in_language(e.title, e.title_es)] for e in latest
+        ]
         listed = table(_headers("Date", "Kind", "Event"), rows, width, flex=(2,), header=False)
         out += [_style_kind(line) for line in listed]
     else:
@@ -260,22 +267,18 @@ def votes_line(country: Country) -> str | None:
     un = country.un_votes
     if un is None:
         return None
-    share = f"{un.agreement:.1f}".replace(".", ",") if spanish() else f"{un.agreement:.1f}"
-    votes = f"{un.votes:,}".replace(",", ".") if spanish() else f"{un.votes:,}"
     return t(
-        "UN votes: agreed with Peru on {share}% of the {votes} General Assembly roll calls both "
+        "UN votes: agreed with Peru on {share} of the {votes} General Assembly roll calls both "
         "voted on, {since}–{until}",
-        share=share,
-        votes=votes,
+        share=percent(un.agreement),
+        votes=number(un.votes),
         since=un.since,
         until=un.until,
     )
 
 
 def _head(country: Country, width: int) -> list[Line]:
-    first, second = (
-        (country.name_es, country.name) if spanish() else (country.name, country.name_es)
-    )
+    first, second = both(country.name, country.name_es)
     head: Line = [(first, "bold")]
     if second != first:
         head.append((f" · {second}", "italic"))
@@ -334,9 +337,9 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     if votes and country.un_votes:
         out += [[], *_prose(votes, width, "", notes.cite(country.un_votes.sources))]
     if rel.note:
-        out += [[], *_prose(pick(rel.note, rel.note_es), width, "italic")]
+        out += [[], *_prose(in_language(rel.note, rel.note_es), width, "italic")]
     if country.summary:
-        summary = pick(country.summary, country.summary_es)
+        summary = in_language(country.summary, country.summary_es)
         out += [[], *_prose(summary, width, "", notes.cite(country.summary_sources))]
 
     out += [[], [(t("Missions"), "bold underline")]]
@@ -351,8 +354,8 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     if shared:
         out += [[], [(t("Memberships shared with Peru"), "bold underline")]]
         names = "; ".join(
-            (t("{name} (Peru until {date})", name=pick(o.name, o.name_es), date=date(o.left))
-             if o.left else pick(o.name, o.name_es))
+            (t("{name} (Peru until {date})", name=in_language(o.name, o.name_es), date=date(o.left))
+             if o.left else in_language(o.name, o.name_es))
             + " " + notes.cite(o.members.sources if o.members else ())
             for o in shared
         )  # fmt: skip
@@ -361,7 +364,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     rep = country.representation
     if rep is not None and rep.snapshots:
         first, last = rep.snapshots[0][0], rep.snapshots[-1][0]
-        name = pick(country.name, country.name_es)
+        name = in_language(country.name, country.name_es)
         out += [
             [],
             [(t("Representation, {first}–{last}", first=first, last=last), "bold underline")],
@@ -374,7 +377,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
         )
         out += _prose(intro, width, "dim", notes.cite(rep.sources))
         if rep.note:
-            out += _prose(pick(rep.note, rep.note_es), width, "dim italic")
+            out += _prose(in_language(rep.note, rep.note_es), width, "dim italic")
         changes, previous = [], None
         for year, in_peru, by_peru in rep.snapshots:
             if (in_peru, by_peru) != previous:
@@ -391,7 +394,12 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     out += [[], [(f"{t('Events')} ({len(events)})", "bold underline")]]
     if events:
         rows = [
-            [date(e.date), word("event", e.kind), pick(e.title, e.title_es), notes.cite(e.sources)]
+            [
+                date(e.date),
+                word("event", e.kind),
+                in_language(e.title, e.title_es),
+                notes.cite(e.sources),
+            ]
             for e in events
         ]
         headers = _headers("Date", "Kind", "Event", "Sources")

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import os
 import re  # (a builtin the interpreter has already imported)
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Records
 
 LANGUAGES = ("en", "es")
 CURRENT = {"lang": "en"}
@@ -208,6 +211,7 @@ LABELS = {
     "no missions recorded": "no hay misiones registradas",
     "no events recorded": "no hay eventos registrados",
     "no events match": "ningún evento coincide",
+    "no votes recorded on this roll call": "no hay votos registrados en esta votación",
     "nothing matches": "nada coincide",
     "and {n} more": "y {n} más",
     "{heading} ({shown} of {total})": "{heading} ({shown} de {total})",
@@ -237,8 +241,8 @@ LABELS = {
     "notes and {n} sources": "notas y {n} fuentes",
     "The full card adds {more}: perurel country {code} --full": "La ficha completa añade "
     "{more}: perurel country {code} --full",
-    "UN votes: agreed with Peru on {share}% of the {votes} General Assembly roll calls both "
-    "voted on, {since}–{until}": "Votos en la ONU: coincidió con el Perú en el {share} % de las "
+    "UN votes: agreed with Peru on {share} of the {votes} General Assembly roll calls both "
+    "voted on, {since}–{until}": "Votos en la ONU: coincidió con el Perú en el {share} de las "
     "{votes} votaciones nominales de la Asamblea General en que ambos votaron, {since}–{until}",
     "Representation, {first}–{last}": "Representación, {first}–{last}",
     "Correlates of War snapshots (about every five years, ending in {last}): the level at which "
@@ -385,11 +389,31 @@ def since(text: str | None) -> str:
     return f"el {shown}" if shown[0].isdigit() and " " in shown else shown
 
 
-def pick(english: str | None, spanish: str | None) -> str:
+def in_language(english: str | None, spanish: str | None) -> str:
     """The text in the current language (the English where a Spanish text is missing)."""
     if CURRENT["lang"] == "es" and spanish:
         return spanish
     return english or ""
+
+
+def both(english: str, spanish: str) -> tuple[str, str]:
+    """A name and its form in the other language, the reader's first."""
+    return (spanish, english) if CURRENT["lang"] == "es" else (english, spanish)
+
+
+def country_name(ds: Records, code: str) -> str:
+    """A state's name in the current language ('Perú' for Peru; the code if the data lacks it)."""
+    if code == "PE":
+        return t("Peru")
+    country = ds.countries.get(code)
+    return in_language(country.name, country.name_es) if country else code
+
+
+def percent(value: float | None) -> str:
+    """A percentage for people: '93.1%', in Spanish '93,1 %'; a dash for none."""
+    if value is None:
+        return "—"
+    return f"{value:.1f}".replace(".", ",") + " %" if CURRENT["lang"] == "es" else f"{value:.1f}%"
 
 
 # Notes and errors on stderr: the messages perurel writes, as patterns, in Spanish.

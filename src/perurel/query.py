@@ -184,12 +184,12 @@ def region_key(ds: Records, region: str | None) -> str | None:
     from .i18n import WORDS
     from .text import normalize
 
-    key = normalize(region)
     known = regions(ds)
-    # A region may be named in Spanish too ('América del Sur'): compared as its English name.
-    spanish = {normalize(es): normalize(en) for en, es in WORDS["region"].items()}
-    key = spanish.get(key, key) if key not in {normalize(r) for r in known} else key
-    if not key or key not in {normalize(r) for r in known}:
+    folded = {normalize(r) for r in known}
+    key = normalize(region)
+    if key not in folded:  # a region named in Spanish ('América del Sur') is its English name
+        key = {normalize(es): normalize(en) for en, es in WORDS["region"].items()}.get(key, key)
+    if not key or key not in folded:
         raise UsageError(f"unknown region {quoted(region)}; choose from {', '.join(known)}")
     return key
 

@@ -8,8 +8,18 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .formats import pick
-from .i18n import date, number, on, spanish, t, word
-from .i18n import pick as in_language
+from .i18n import (
+    both,
+    country_name,
+    date,
+    in_language,
+    number,
+    on,
+    percent,
+    spanish,
+    t,
+    word,
+)
 from .layout import NARROW, Line, bars, cell, row, table, wrap
 from .text import normalize
 
@@ -69,12 +79,12 @@ def countries(rows: Sequence[Record], width: int, *, by_name: bool = False) -> l
     names (the machine formats keep one order in both languages)."""
     if by_name and spanish():
         rows = sorted(rows, key=lambda r: normalize(r["name_es"]))
-    names = ["Nombre", "Name"] if spanish() else ["Name", "Nombre"]
+    names = both("Name", "Nombre")
     headers = [t(h) for h in ["Code", *names, "Subregion", "Status", "Since", "Missions", "Events"]]
     body = [
         [
             r["code"],
-            *((r["name_es"], r["name"]) if spanish() else (r["name"], r["name_es"])),
+            *both(r["name"], r["name_es"]),
             word("region", r["subregion"]),
             word("status", pick(r, "relations.status")),
             _text(date(pick(r, "relations.established")) or None),
@@ -98,18 +108,10 @@ def missions(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
             state = t("open, as of {date}", date=date(r["as_of"]))
         elif r["state"] == "closed" and r["closed"]:
             state = t("closed {date}", date=on(r["closed"]))
-        who = f"{_country(ds, r['owner'], r['owner_name'])} → {_country(ds, r['host'], r['host_name'])}"
+        who = f"{country_name(ds, r['owner'])} → {country_name(ds, r['host'])}"
         body.append([who, word("mission", r["kind"]), where, state])
     headers = [t(h) for h in ("Mission", "Kind", "Where", "State")]
     return table(headers, body, width, flex=(2, 0))
-
-
-def _country(ds: Records, code: str, name: str) -> str:
-    """A country's name in the language people read (the records carry the English one)."""
-    if not spanish():
-        return name
-    found = ds.countries.get(code)
-    return t("Peru") if code == "PE" else (found.name_es if found else name)
 
 
 def hits(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
@@ -211,7 +213,7 @@ def orgs(rows: Sequence[Record], width: int) -> list[Line]:
 
 def org(ds: Records, o: Organisation, width: int) -> list[Line]:
     """`perurel orgs NAME`: one organisation, Peru's dates in it, and its members in the data."""
-    first, second = (o.name_es, o.name) if spanish() else (o.name, o.name_es)
+    first, second = both(o.name, o.name_es)
     lines: list[Line] = [[(first, "bold"), (f" · {second}", "italic")]]
     dates = (
         t("Peru joined {date}", date=on(o.joined))
@@ -232,11 +234,7 @@ def org(ds: Records, o: Organisation, width: int) -> list[Line]:
         note = in_language(o.note, o.note_es)
         lines += [[]] + [[(text, "italic")] for text in wrap(note, width)]
     if o.members is not None:
-        names = sorted(
-            (ds.countries[c].name_es if spanish() else ds.countries[c].name)
-            for c in o.members.codes
-            if c in ds.countries
-        )
+        names = sorted(country_name(ds, c) for c in o.members.codes if c in ds.countries)
         head = (
             t("Members besides Peru ({n}, as of {date})", n=len(names), date=date(o.members.as_of))
             if o.members.as_of
@@ -271,25 +269,19 @@ def _snippet(text: str, width: int = 200) -> str:
 # --- perurel votes -------------------------------------------------------------------------------
 
 
-def _percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.1f}".replace(".", ",") + " %" if spanish() else f"{value:.1f}%"
-
-
 def percent_bars(items: Sequence[tuple[str, float | None, int]], width: int) -> list[Line]:
     """A bar per row on a 0-100% scale: label, percentage, bar, count of roll calls."""
     if not items:
         return []
     label_w = max(len(label) for label, _, _ in items)
-    count_w = max(len(f"{n:,}") for _, _, n in items)
+    count_w = max(len(number(n)) for _, _, n in items)
     room = max(1, width - label_w - count_w - 19)
     out: list[Line] = []
     for label, pct, n in items:
         bar = "█" * round((pct or 0) * room / 100)
         out.append(
             [
-                (f"{label.ljust(label_w)}  {_percent(pct).rjust(7)}  ", ""),
+                (f"{label.ljust(label_w)}  {percent(pct).rjust(7)}  ", ""),
                 (bar.ljust(room), "cyan"),
                 (
                     f"  {number(n)}".rjust(count_w + 2) + (t(" vote") if n == 1 else t(" votes")),
@@ -328,7 +320,7 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
                 else t("Overall agreement: "),
                 "bold",
             ),
-            (_percent(overall["agreement"]), "green"),
+            (percent(overall["agreement"]), "green"),
             (t(" of {n} roll calls both voted on", n=number(overall["votes"])), ""),
         ],
     ]
@@ -339,7 +331,7 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
                 (
                     t(
                         "On important votes: {share} of {n}",
-                        share=_percent(imp["agreement"]),
+                        share=percent(imp["agreement"]),
                         n=number(imp["votes"]),
                     ),
                     "",
@@ -374,13 +366,12 @@ def vote_rank(rows: Sequence[Record], width: int, top: int) -> list[Line]:
     def body(part: Sequence[Record]) -> list[list[str]]:
         return [
             [str(r["rank"]), in_language(r["name"], r["name_es"]) + (" *" if r["note"] else ""),
-             _percent(r["agreement"]),
+             percent(r["agreement"]),
              number(r["votes"])]
             for r in part
         ]  # fmt: skip
 
-    closest = [r for r in rows[:top]]
-    farthest = [r for r in rows[top:]][::-1]
+    closest, farthest = rows[:top], rows[top:][::-1]
     lines: list[Line] = [[(t("Closest to Peru"), "bold underline")]]
     lines += table(headers, body(closest), width, flex=(1,))
     if farthest:
@@ -397,7 +388,7 @@ def vote_rank(rows: Sequence[Record], width: int, top: int) -> list[Line]:
 def roll_call(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel votes --resolution`: the roll call, Peru's vote, then the states by vote."""
     if not rows:
-        return [[("no votes recorded on this roll call", "dim")]]
+        return [[(t("no votes recorded on this roll call"), "dim")]]
     first = rows[0]
     lines: list[Line] = [
         [(f"{first['resolution']} · {first['date']} · rcid {first['rcid']}", "bold")],
@@ -405,16 +396,16 @@ def roll_call(rows: Sequence[Record], width: int) -> list[Line]:
     ]
     if first["description"].casefold() != first["title"].casefold():
         lines += [[(text, "")] for text in wrap(first["description"], width)]
-    lines += [
-        [],
-    ]
+    lines.append([])
     peru = next((r["vote"] for r in rows if r["id"] == "PE"), "no vote recorded")
     lines.append([(t("Peru: "), "bold"), (word("vote", peru), "green")])
     for vote in ("yes", "no", "abstain"):
-        names = [in_language(r["name"], r["name_es"]) for r in rows if r["vote"] == vote]
+        # Peru first, then the others in the order of the names people read
+        names = sorted(
+            (in_language(r["name"], r["name_es"]) for r in rows if r["vote"] == vote),
+            key=lambda name: (name != t("Peru"), normalize(name)),
+        )
         if names:
-            first_peru = names[:1] if rows[0]["id"] == "PE" and rows[0]["vote"] == vote else []
-            names = first_peru + sorted(names[len(first_peru) :], key=normalize)
             lines += [[], [(f"{word('vote', vote).capitalize()} ({len(names)})", "bold underline")]]
             lines += [[(text, "")] for text in wrap(", ".join(names), width)]
     return lines
@@ -437,9 +428,9 @@ def peru_votes(rows: Sequence[Record], width: int) -> list[Line]:
                 [
                     [
                         word("issue", r["name"]) if by == "issue" else t(r["name"]),
-                        _percent(r["yes"]),
-                        _percent(r["no"]),
-                        _percent(r["abstain"]),
+                        percent(r["yes"]),
+                        percent(r["no"]),
+                        percent(r["abstain"]),
                         number(r["votes"]),
                     ]
                     for r in part
