@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import dates
+
 if TYPE_CHECKING:
     from .model import Source
 
@@ -29,18 +31,6 @@ def _tex(text: str) -> str:
     return _TEX_SPECIAL.sub(lambda m: _TEX_ESCAPE.get(m.group(1), "\\" + m.group(1)), text)
 
 
-def _date_parts(date: str | None) -> list[int]:
-    """'2016-02-16' -> [2016, 2, 16]; '2018' -> [2018]; None -> []."""
-    if not date:
-        return []
-    parts = []
-    for piece in date.split("-")[:3]:
-        if not piece.isdigit():
-            break
-        parts.append(int(piece))
-    return parts
-
-
 def bibtex(sources: Sequence[Source]) -> str:
     """BibTeX entries, one per source, in the order given."""
     months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -51,7 +41,7 @@ def bibtex(sources: Sequence[Source]) -> str:
             ("author", "{" + _tex(s.publisher) + "}"),
             ("publisher", _tex(s.publisher)),
         ]
-        parts = _date_parts(s.date)
+        parts = dates.parts(s.date)
         if parts:
             fields.append(("year", str(parts[0])))
         if len(parts) > 1:
@@ -80,7 +70,7 @@ def csl_item(s: Source) -> dict[str, Any]:
     }
     if s.tier == "press":
         item["container-title"] = s.publisher
-    parts = _date_parts(s.date)
+    parts = dates.parts(s.date)
     if parts:
         item["issued"] = {"date-parts": [parts]}
     if s.url:

@@ -42,6 +42,17 @@ def parse_span(text: str) -> tuple[date, date]:
     return d, d
 
 
+def parts(text: str | None) -> list[int]:
+    """The numbers a date gives, at its precision: '2016-02-16' -> [2016, 2, 16], '2018' ->
+    [2018]; reading stops at the first piece that is not a number; None -> []."""
+    numbers: list[int] = []
+    for piece in (text or "").split("-")[:3]:
+        if not piece.isdigit():
+            break
+        numbers.append(int(piece))
+    return numbers
+
+
 def is_valid(text: object) -> bool:
     """True for a well-formed partial date string."""
     if not isinstance(text, str):

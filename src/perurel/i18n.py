@@ -357,12 +357,14 @@ def date(text: str | None) -> str:
     'ene 2014', '2014')."""
     if not text or CURRENT["lang"] != "es":
         return text or ""
-    parts = text.split("-")
-    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        month = MONTHS_ES[int(parts[1]) - 1]
-        if len(parts) == 3 and parts[2].isdigit():
-            return f"{int(parts[2])} {month} {parts[0]}"
-        return f"{month} {parts[0]}"
+    from .dates import parts
+
+    numbers = parts(text)
+    if len(numbers) >= 2 and 1 <= numbers[1] <= 12:
+        month = MONTHS_ES[numbers[1] - 1]
+        if len(numbers) == 3:
+            return f"{numbers[2]} {month} {numbers[0]}"
+        return f"{month} {numbers[0]}"
     return text
 
 
