@@ -1,0 +1,19 @@
+"""Words about how the data was made, which no reader-facing text may hold.
+
+Shared by the data tests: readers see facts and their sources, never the files, scripts or
+steps the record was built from. A pattern is a whole word or phrase, matched case-blind.
+"""
+
+import re
+
+MAKING_OF = re.compile(
+    r"\b("
+    r"seeds?|reference csv|shared reference|reference notes?|compiled csv|csv|wikitext"
+    r"|helpers?|migrat(?:ed|ion|e)|the article's table|the table's row|undated_states"
+    r"|[\w-]+\.(?:csv|json|txt|py)"
+    r")\b",
+    re.IGNORECASE,
+)
+
+# Keys whose values are identifiers or addresses, not prose for readers.
+NOT_PROSE = frozenset({"id", "url", "via", "sources", "event", "found_in", "code", "iso3"})
