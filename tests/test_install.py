@@ -89,6 +89,27 @@ def test_wheel_carries_the_dataset(wheel: Path) -> None:
     assert bundled == json.loads((ROOT / "data" / "relations.json").read_text(encoding="utf-8"))
 
 
+def test_wheel_ships_the_licences_and_type_marker(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        meta = zf.read(metadata).decode("utf-8")
+        licences = {
+            n.rsplit("/", 1)[-1]: zf.read(n).decode("utf-8") for n in names if "/licenses/" in n
+        }
+    assert "perurel/py.typed" in names
+    # The code's licence and the data's own licences travel with every installed copy.
+    assert set(licences) == {"LICENSE", "LICENSE-DATA.md"}
+    assert licences["LICENSE"].startswith("MIT License")
+    data_terms = " ".join(licences["LICENSE-DATA.md"].split())
+    for attribution in ("ODbL", "CC0", "Correlates of War", "Attribution-ShareAlike 4.0", "Voeten"):
+        assert attribution in data_terms
+    assert "License-Expression: MIT" in meta
+    assert "License-File: LICENSE-DATA.md" in meta
+    assert "Classifier: Typing :: Typed" in meta
+    assert "Project-URL: Changelog," in meta
+
+
 @pytest.mark.parametrize(
     "args",
     [
