@@ -318,3 +318,108 @@ def test_internal_errors_are_one_line_unless_debugging(
     assert "Traceback" not in result.output
     with pytest.raises(RuntimeError):
         run_mini("--debug", "country", "chile")
+
+
+# --- options where people put them ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["--lang", "es"],
+        ["--no-pager", "--lang=es"],
+        ["--debug", "--lang", "ES"],
+    ],
+)
+def test_global_options_after_the_command(run_mini: Invoke, tail: list[str]) -> None:
+    before = run_mini("--lang", "es", "country", "chile")
+    after = run_mini("country", "chile", *tail)
+    assert after.exit_code == 0, after.output
+    assert after.stdout == before.stdout
+    assert "Relaciones: activas" in after.stdout  # Spanish, whichever place --lang took
+
+
+def test_data_after_the_command(run: Run) -> None:
+    from .conftest import FIXTURE
+
+    result = run("country", "bulgaria", "--data", str(FIXTURE), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["code"] == "BG"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["timeline", "--exact"], "--exact is not an option of timeline; it belongs to country"),
+        (
+            ["--json", "country", "chile"],
+            "--json goes after the command: perurel country chile --json",
+        ),
+        (
+            ["--fields", "code", "stats"],
+            "--fields goes after the command: perurel stats --fields code",
+        ),
+        (["--exact", "timeline"], "--exact is an option of country: put it after the command"),
+    ],
+)
+def test_a_misplaced_option_says_where_it_belongs(run: Run, args: list[str], says: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert says in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_orgs_takes_several_words_unquoted(run_mini: Invoke) -> None:
+    quoted_ = run_mini("orgs", "United Nations", "--json")
+    assert quoted_.exit_code == 0, quoted_.output
+    unquoted = run_mini("orgs", "united", "nations", "--json")
+    assert unquoted.exit_code == 0, unquoted.output
+    assert json.loads(unquoted.stdout) == json.loads(quoted_.stdout)
+
+
+@pytest.mark.parametrize(
+    ("commas", "repeats"),
+    [
+        (
+            ["timeline", "--country", "chile,bulgaria"],
+            ["timeline", "-c", "chile", "-c", "bulgaria"],
+        ),
+        (
+            ["timeline", "--kind", "dispute,treaty"],
+            ["timeline", "-k", "dispute", "--kind", "treaty"],
+        ),
+        (
+            ["countries", "--region", "Europe,South America"],
+            ["countries", "--region", "Europe", "--region", "South America"],
+        ),
+        (
+            ["missions", "--kind", "embassy,consulate"],
+            ["missions", "-k", "embassy", "-k", "consulate"],
+        ),
+        (
+            ["countries", "--fields", "code,name"],
+            ["countries", "--fields", "code", "--fields", "name"],
+        ),
+    ],
+)
+def test_lists_take_commas_and_repeats_alike(
+    run_mini: Invoke, commas: list[str], repeats: list[str]
+) -> None:
+    one, other = run_mini(*commas, "--json"), run_mini(*repeats, "--json")
+    assert one.exit_code == other.exit_code == 0, one.output + other.output
+    assert json.loads(one.stdout) == json.loads(other.stdout)
+    assert json.loads(one.stdout), "the filter should keep something on the fixture"
+
+
+def test_a_list_with_several_filters_is_their_union(run_mini: Invoke) -> None:
+    both = json.loads(run_mini("countries", "--region", "Europe,South America", "--json").stdout)
+    europe = json.loads(run_mini("countries", "--region", "Europe", "--json").stdout)
+    south = json.loads(run_mini("countries", "--region", "South America", "--json").stdout)
+    assert europe and south
+    assert sorted(c["code"] for c in both) == sorted(c["code"] for c in europe + south)
+
+
+def test_a_wrong_value_in_a_list_is_named(run_mini: Invoke) -> None:
+    result = run_mini("missions", "--kind", "embassy,palace")
+    assert result.exit_code == 2
+    assert "'palace' is not a value of --kind" in result.stderr

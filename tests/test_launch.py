@@ -65,6 +65,17 @@ HANDLED = [
     ["--data", str(FIXTURE), "validate"],
     ["validate", str(FIXTURE)],
     ["--debug", "country", "chile", "--json"],
+    # global options after the command, lists with commas, several words for orgs
+    ["country", "chile", "--lang", "es", "--no-pager"],
+    ["country", "--data", str(FIXTURE), "bulgaria", "--debug"],
+    ["--lang", "es", "country", "chile", "--no-pager", "--lang=en"],  # the later one counts
+    ["timeline", "--country", "chile,bolivia", "--kind", "treaty", "--json"],
+    ["--data", str(FIXTURE), "countries", "--region", "Europe,Americas", "--format", "csv"],
+    ["--data", str(FIXTURE), "missions", "--kind", "embassy,CONSULATE", "-k", "office"],
+    ["--data", str(FIXTURE), "missions", "--kind", "embassy,palace"],
+    ["--data", str(FIXTURE), "countries", "--fields", "code", "--fields", "name,region"],
+    ["orgs", "extra", "words"],
+    ["orgs", "pacific", "alliance", "--json"],
 ]
 
 HANDED_OVER = [
@@ -86,8 +97,8 @@ HANDED_OVER = [
     ["countries", "--status", "friendly"],
     ["search"],
     ["stats", "--format", "yaml"],
-    ["orgs", "extra", "words"],
     ["--data"],
+    ["country", "chile", "--version"],
     ["frobnicate"],
 ]
 

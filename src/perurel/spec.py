@@ -60,9 +60,10 @@ OUTPUT = (
     Param("json_", "flag", ("--json",), "Short for --format json.", default=False),
     Param(
         "fields",
-        "value",
+        "multi",
         ("--fields",),
-        "Only these fields, in this order (a dotted name reaches inside: relations.status).",
+        "Only these fields, in this order, comma-separated or repeated (a dotted name reaches "
+        "inside: relations.status).",
         metavar="A,B,...",
     ),
 )
@@ -102,6 +103,8 @@ GLOBAL = (
     ),
     Param("version", "flag", ("--version",), "Show the version and exit.", default=False),
 )
+# The global options a command line may also give after the command (`country chile --lang es`).
+AFTER = tuple(p for p in GLOBAL if p.name != "version")
 
 APP_HELP = """Sourced facts on the foreign relations of Peru.
 
@@ -245,7 +248,8 @@ Examples:
                     "countries",
                     "multi",
                     ("--country", "-c"),
-                    "Only events with this country (repeatable; matched like `country`).",
+                    "Only events with these countries, repeated or comma-separated (matched like "
+                    "`country`).",
                     metavar="COUNTRY",
                     complete="country",
                 ),
@@ -285,9 +289,10 @@ Examples:
             (
                 Param(
                     "region",
-                    "value",
+                    "multi",
                     ("--region",),
-                    "A region or subregion, e.g. Americas, 'South America'.",
+                    "A region or subregion, e.g. Americas, 'South America' (several: repeated or "
+                    "comma-separated).",
                     metavar="REGION",
                 ),
                 Param(
@@ -363,7 +368,7 @@ Examples:
                     "kinds",
                     "multi",
                     ("--kind", "-k"),
-                    "Only missions of this kind (repeatable).",
+                    "Only missions of these kinds, repeated or comma-separated.",
                     choices=MISSION_KINDS,
                 ),
                 Param(
@@ -375,9 +380,10 @@ Examples:
                 ),
                 Param(
                     "region",
-                    "value",
+                    "multi",
                     ("--region",),
-                    "Only missions with states of this region or subregion (Peru's partner).",
+                    "Only missions with states of this region or subregion (Peru's partner; "
+                    "several: repeated or comma-separated).",
                     metavar="REGION",
                 ),
                 *OUTPUT,
@@ -425,7 +431,8 @@ Examples:
                     "countries",
                     "multi",
                     ("--country", "-c"),
-                    "Only records about this country (repeatable; matched like `country`).",
+                    "Only records about these countries, repeated or comma-separated (matched like "
+                    "`country`).",
                     metavar="COUNTRY",
                     complete="country",
                 ),
@@ -509,8 +516,10 @@ Examples:
                 Param(
                     "name",
                     "argument",
-                    help="One organisation: a name in English or Spanish, or an acronym.",
-                    metavar="[NAME]",
+                    help="One organisation: a name in English or Spanish, or an acronym; several "
+                    "words need no quotes.",
+                    metavar="[NAME]...",
+                    many=True,
                 ),
                 *OUTPUT,
             ),
