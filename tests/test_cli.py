@@ -423,3 +423,71 @@ def test_a_wrong_value_in_a_list_is_named(run_mini: Invoke) -> None:
     result = run_mini("missions", "--kind", "embassy,palace")
     assert result.exit_code == 2
     assert "'palace' is not a value of --kind" in result.stderr
+
+
+# --- exit codes: decided once ------------------------------------------------------------------
+
+VOTES_ENV = {"PERUREL_VOTES": str(Path(__file__).parent / "fixtures" / "mini-votes.json.gz")}
+
+EMPTY_RESULTS = [
+    ["search", "zzzzqqqq"],
+    ["search", "zzzzqqqq", "--json"],
+    ["timeline", "--since", "2090"],
+    ["timeline", "--since", "2090", "--format", "csv"],
+    ["countries", "--status", "broken", "--region", "Europe"],
+    ["missions", "--kind", "office"],
+    ["sources", "--tier", "press", "--json"],
+    ["votes", "chile", "--since", "2019-12-31", "--until", "2019-12-31"],
+]
+NAMES_NOT_FOUND = [
+    ["country", "qqqqqqq"],
+    ["orgs", "qqqqqqq"],
+    ["sources", "qqqqqqq"],
+    ["votes", "--rcid", "999999999"],
+    ["timeline", "--country", "qqqqqqq"],
+]
+
+
+@pytest.mark.parametrize("args", EMPTY_RESULTS, ids=" ".join)
+def test_an_empty_result_exits_0(run_mini: Invoke, args: list[str]) -> None:
+    result = run_mini(*args, env=VOTES_ENV)
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.stderr
+
+
+@pytest.mark.parametrize("args", NAMES_NOT_FOUND, ids=" ".join)
+def test_a_name_that_matches_nothing_exits_1(run_mini: Invoke, args: list[str]) -> None:
+    result = run_mini(*args, env=VOTES_ENV)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("perurel: error: ")
+
+
+def test_the_readme_and_the_help_give_the_same_exit_codes() -> None:
+    import re
+
+    from perurel.errors import ExitCode
+    from perurel.spec import EPILOG
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (\d) \| (.+) \|$", readme, re.MULTILINE))
+    assert sorted(int(c) for c in table) == sorted(int(c) for c in ExitCode)
+    assert table["0"].startswith("success, including an empty result")
+    assert "0 ok (an empty result too)" in EPILOG
+    assert table["1"].startswith("a name you gave matches nothing or several")
+    assert "1 a name that matches nothing or several" in EPILOG
+
+
+def test_search_does_what_its_help_says(run_mini: Invoke, run: Run) -> None:
+    help_text = " ".join(run("search", "--help").stdout.split())
+    assert "One or two words must both match" in help_text
+    assert "at least half of the query's weight" in help_text
+
+    def titles(*words: str) -> list[str]:
+        result = run_mini("search", *words, "--json")
+        assert result.exit_code == 0, result.output
+        return [h["title"] for h in json.loads(result.stdout)]
+
+    assert titles("war") == ["War begins"]
+    assert titles("war", "zzzzqqq") == []  # two words: both required
+    # three words: a word no record has weighs nothing, the two others carry the query
+    assert titles("war", "begins", "zzzzqqq") == ["War begins"]

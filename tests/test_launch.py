@@ -169,3 +169,19 @@ def test_forced_colour_goes_through_rich(
     assert fast(["--data", str(FIXTURE), "timeline"]) == 0
     out = capsys.readouterr().out
     assert "\x1b[1m" in out and "War begins" in out
+
+
+@pytest.mark.parametrize("args", [["--help"], ["country", "--help"], ["help", "timeline"], []])
+def test_help_into_a_closed_pipe_exits_0(args: list[str]) -> None:
+    """`perurel --help | head -1` under `set -o pipefail`: a reader that went away is success, for
+    help as for data. The reading end is closed before perurel writes anything."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "perurel", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait() == 0, err
+    assert err == b""

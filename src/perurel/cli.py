@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import commands
+from .colour import closed_pipe_is_success
 from .errors import ExitCode, PerurelError, UsageError, printable
 from .spec import AFTER, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
 from .terminal import error, guard
@@ -118,6 +119,8 @@ class PerurelGroup(TyperGroup):
             sys.exit(code)
         return code
 
+
+closed_pipe_is_success()
 
 app = typer.Typer(
     cls=PerurelGroup,

@@ -114,7 +114,8 @@ Examples:
   perurel --data my.json country ecuador --json
 """
 EPILOG = (
-    "Exit codes: 0 ok, 1 not found or ambiguous, 2 usage error, 3 dataset missing or invalid, "
+    "Exit codes: 0 ok (an empty result too), 1 a name that matches nothing or several (country, "
+    "organisation, source, roll call), 2 usage error, 3 dataset missing or invalid, "
     "4 internal error."
 )
 
@@ -394,10 +395,13 @@ Examples:
             "search",
             """Full-text search over events, country notes and summaries, and organisations.
 
-Every word must match, in English or Spanish (La Haya = The Hague = ICJ, ONU = UN,
+Words are looked for in English or Spanish (La Haya = The Hague = ICJ, ONU = UN,
 ruptura = break, embajada = embassy, ...); a word also matches longer words it begins, and
-near misses. A country or a year in the query lifts the records about it. Hits are ranked by
-how well they fit, then newest first.
+near misses. One or two words must both match. With three or more, a record matches when
+it has the words that carry at least half of the query's weight (a rare word weighs more
+than a common one), so that the extra words of a question do not hide what it asks for.
+Hits are ranked by how many of the words they have and how well, then newest first; a
+country or a year in the query lifts the records about it. No hit is not an error (exit 0).
 
 Examples:
   perurel search "maritime dispute"
