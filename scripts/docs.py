@@ -123,7 +123,8 @@ def render() -> str:
         "",
         APP_HELP.split("\n", 1)[0],
         "",
-        "Global options go before the command:",
+        "Global options go before or after the command (`perurel country chile --lang es`); "
+        "`--version` stands alone:",
         "",
         *option_rows(GLOBAL),
         "",

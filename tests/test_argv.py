@@ -26,6 +26,9 @@ DATES = ["1990", "1999-06", "2001", "2090", "1990-13", "", "abc", "1879-04-05"]
 def _value(p: Param) -> st.SearchStrategy[str]:
     if p.type == "int":
         return st.sampled_from(["0", "3", "10", "007", "-1", "many", "²", " 5", "+5"])
+    if p.choices is not None and p.kind == "multi":  # commas and repeats alike
+        one = st.sampled_from([*p.choices, *(c.upper() for c in p.choices), "nope"])
+        return st.lists(one, min_size=1, max_size=3).map(",".join)
     if p.choices is not None:
         return st.sampled_from([*p.choices, *(c.upper() for c in p.choices), "nope"])
     if p.name == "fields":
@@ -33,7 +36,11 @@ def _value(p: Param) -> st.SearchStrategy[str]:
     if p.name in ("since", "until"):
         return st.sampled_from(DATES)
     if p.name == "region":
-        return st.sampled_from(["Americas", "south america", "nowhere"])
+        return st.sampled_from(["Americas", "south america", "nowhere", "Europe,Americas"])
+    if p.name == "countries":
+        return st.sampled_from(["chile", "chle", "bulgaria", "chile,bulgaria", "nope"])
+    if p.name == "kinds":
+        return st.sampled_from(["treaty", "war,ruling", "TREATY", "agreements", "nope"])
     return st.sampled_from(WORDS)
 
 
@@ -54,9 +61,21 @@ def command_lines(draw: st.DrawFn) -> list[str]:
                 words.append(f"{flag}={draw(_value(p))}")
             else:
                 words += [flag, draw(_value(p))]
+    # global options may also follow the command; --data goes before or after it
+    before, after = (
+        (["--data", str(FIXTURE)], []) if draw(st.booleans()) else ([], ["--data", str(FIXTURE)])
+    )
+    for extra in (
+        ["--lang", draw(st.sampled_from(["es", "EN", "fr"]))],
+        ["--no-pager"],
+        ["--debug"],
+    ):
+        if draw(st.integers(0, 3)) == 0:
+            (before if draw(st.booleans()) else after).extend(extra)
+    words = [*words, *after]
     words = draw(st.permutations(words)) if draw(st.booleans()) else words
     noise = draw(st.sampled_from([[], [], [], ["--help"], ["extra"], ["--bogus"], ["-x"]]))
-    return ["--data", str(FIXTURE), cmd.name, *words, *noise]
+    return [*before, cmd.name, *words, *noise]
 
 
 @settings(

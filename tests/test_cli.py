@@ -318,3 +318,176 @@ def test_internal_errors_are_one_line_unless_debugging(
     assert "Traceback" not in result.output
     with pytest.raises(RuntimeError):
         run_mini("--debug", "country", "chile")
+
+
+# --- options where people put them ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["--lang", "es"],
+        ["--no-pager", "--lang=es"],
+        ["--debug", "--lang", "ES"],
+    ],
+)
+def test_global_options_after_the_command(run_mini: Invoke, tail: list[str]) -> None:
+    before = run_mini("--lang", "es", "country", "chile")
+    after = run_mini("country", "chile", *tail)
+    assert after.exit_code == 0, after.output
+    assert after.stdout == before.stdout
+    assert "Relaciones: activas" in after.stdout  # Spanish, whichever place --lang took
+
+
+def test_data_after_the_command(run: Run) -> None:
+    from .conftest import FIXTURE
+
+    result = run("country", "bulgaria", "--data", str(FIXTURE), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["code"] == "BG"
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["timeline", "--exact"], "--exact is not an option of timeline; it belongs to country"),
+        (
+            ["--json", "country", "chile"],
+            "--json goes after the command: perurel country chile --json",
+        ),
+        (
+            ["--fields", "code", "stats"],
+            "--fields goes after the command: perurel stats --fields code",
+        ),
+        (["--exact", "timeline"], "--exact is an option of country: put it after the command"),
+    ],
+)
+def test_a_misplaced_option_says_where_it_belongs(run: Run, args: list[str], says: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert says in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_orgs_takes_several_words_unquoted(run_mini: Invoke) -> None:
+    quoted_ = run_mini("orgs", "United Nations", "--json")
+    assert quoted_.exit_code == 0, quoted_.output
+    unquoted = run_mini("orgs", "united", "nations", "--json")
+    assert unquoted.exit_code == 0, unquoted.output
+    assert json.loads(unquoted.stdout) == json.loads(quoted_.stdout)
+
+
+@pytest.mark.parametrize(
+    ("commas", "repeats"),
+    [
+        (
+            ["timeline", "--country", "chile,bulgaria"],
+            ["timeline", "-c", "chile", "-c", "bulgaria"],
+        ),
+        (
+            ["timeline", "--kind", "dispute,treaty"],
+            ["timeline", "-k", "dispute", "--kind", "treaty"],
+        ),
+        (
+            ["countries", "--region", "Europe,South America"],
+            ["countries", "--region", "Europe", "--region", "South America"],
+        ),
+        (
+            ["missions", "--kind", "embassy,consulate"],
+            ["missions", "-k", "embassy", "-k", "consulate"],
+        ),
+        (
+            ["countries", "--fields", "code,name"],
+            ["countries", "--fields", "code", "--fields", "name"],
+        ),
+    ],
+)
+def test_lists_take_commas_and_repeats_alike(
+    run_mini: Invoke, commas: list[str], repeats: list[str]
+) -> None:
+    one, other = run_mini(*commas, "--json"), run_mini(*repeats, "--json")
+    assert one.exit_code == other.exit_code == 0, one.output + other.output
+    assert json.loads(one.stdout) == json.loads(other.stdout)
+    assert json.loads(one.stdout), "the filter should keep something on the fixture"
+
+
+def test_a_list_with_several_filters_is_their_union(run_mini: Invoke) -> None:
+    both = json.loads(run_mini("countries", "--region", "Europe,South America", "--json").stdout)
+    europe = json.loads(run_mini("countries", "--region", "Europe", "--json").stdout)
+    south = json.loads(run_mini("countries", "--region", "South America", "--json").stdout)
+    assert europe and south
+    assert sorted(c["code"] for c in both) == sorted(c["code"] for c in europe + south)
+
+
+def test_a_wrong_value_in_a_list_is_named(run_mini: Invoke) -> None:
+    result = run_mini("missions", "--kind", "embassy,palace")
+    assert result.exit_code == 2
+    assert "'palace' is not a value of --kind" in result.stderr
+
+
+# --- exit codes: decided once ------------------------------------------------------------------
+
+VOTES_ENV = {"PERUREL_VOTES": str(Path(__file__).parent / "fixtures" / "mini-votes.json.gz")}
+
+EMPTY_RESULTS = [
+    ["search", "zzzzqqqq"],
+    ["search", "zzzzqqqq", "--json"],
+    ["timeline", "--since", "2090"],
+    ["timeline", "--since", "2090", "--format", "csv"],
+    ["countries", "--status", "broken", "--region", "Europe"],
+    ["missions", "--kind", "office"],
+    ["sources", "--tier", "press", "--json"],
+    ["votes", "chile", "--since", "2019-12-31", "--until", "2019-12-31"],
+]
+NAMES_NOT_FOUND = [
+    ["country", "qqqqqqq"],
+    ["orgs", "qqqqqqq"],
+    ["sources", "qqqqqqq"],
+    ["votes", "--rcid", "999999999"],
+    ["timeline", "--country", "qqqqqqq"],
+]
+
+
+@pytest.mark.parametrize("args", EMPTY_RESULTS, ids=" ".join)
+def test_an_empty_result_exits_0(run_mini: Invoke, args: list[str]) -> None:
+    result = run_mini(*args, env=VOTES_ENV)
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.stderr
+
+
+@pytest.mark.parametrize("args", NAMES_NOT_FOUND, ids=" ".join)
+def test_a_name_that_matches_nothing_exits_1(run_mini: Invoke, args: list[str]) -> None:
+    result = run_mini(*args, env=VOTES_ENV)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("perurel: error: ")
+
+
+def test_the_readme_and_the_help_give_the_same_exit_codes() -> None:
+    import re
+
+    from perurel.errors import ExitCode
+    from perurel.spec import EPILOG
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (\d) \| (.+) \|$", readme, re.MULTILINE))
+    assert sorted(int(c) for c in table) == sorted(int(c) for c in ExitCode)
+    assert table["0"].startswith("success, including an empty result")
+    assert "0 ok (an empty result too)" in EPILOG
+    assert table["1"].startswith("a name you gave matches nothing or several")
+    assert "1 a name that matches nothing or several" in EPILOG
+
+
+def test_search_does_what_its_help_says(run_mini: Invoke, run: Run) -> None:
+    help_text = " ".join(run("search", "--help").stdout.split())
+    assert "One or two words must both match" in help_text
+    assert "at least half of the query's weight" in help_text
+
+    def titles(*words: str) -> list[str]:
+        result = run_mini("search", *words, "--json")
+        assert result.exit_code == 0, result.output
+        return [h["title"] for h in json.loads(result.stdout)]
+
+    assert titles("war") == ["War begins"]
+    assert titles("war", "zzzzqqq") == []  # two words: both required
+    # three words: a word no record has weighs nothing, the two others carry the query
+    assert titles("war", "begins", "zzzzqqq") == ["War begins"]

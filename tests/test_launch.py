@@ -65,6 +65,17 @@ HANDLED = [
     ["--data", str(FIXTURE), "validate"],
     ["validate", str(FIXTURE)],
     ["--debug", "country", "chile", "--json"],
+    # global options after the command, lists with commas, several words for orgs
+    ["country", "chile", "--lang", "es", "--no-pager"],
+    ["country", "--data", str(FIXTURE), "bulgaria", "--debug"],
+    ["--lang", "es", "country", "chile", "--no-pager", "--lang=en"],  # the later one counts
+    ["timeline", "--country", "chile,bolivia", "--kind", "treaty", "--json"],
+    ["--data", str(FIXTURE), "countries", "--region", "Europe,Americas", "--format", "csv"],
+    ["--data", str(FIXTURE), "missions", "--kind", "embassy,CONSULATE", "-k", "office"],
+    ["--data", str(FIXTURE), "missions", "--kind", "embassy,palace"],
+    ["--data", str(FIXTURE), "countries", "--fields", "code", "--fields", "name,region"],
+    ["orgs", "extra", "words"],
+    ["orgs", "pacific", "alliance", "--json"],
 ]
 
 HANDED_OVER = [
@@ -86,8 +97,8 @@ HANDED_OVER = [
     ["countries", "--status", "friendly"],
     ["search"],
     ["stats", "--format", "yaml"],
-    ["orgs", "extra", "words"],
     ["--data"],
+    ["country", "chile", "--version"],
     ["frobnicate"],
 ]
 
@@ -158,3 +169,19 @@ def test_forced_colour_goes_through_rich(
     assert fast(["--data", str(FIXTURE), "timeline"]) == 0
     out = capsys.readouterr().out
     assert "\x1b[1m" in out and "War begins" in out
+
+
+@pytest.mark.parametrize("args", [["--help"], ["country", "--help"], ["help", "timeline"], []])
+def test_help_into_a_closed_pipe_exits_0(args: list[str]) -> None:
+    """`perurel --help | head -1` under `set -o pipefail`: a reader that went away is success, for
+    help as for data. The reading end is closed before perurel writes anything."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "perurel", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait() == 0, err
+    assert err == b""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from .spec import COMMANDS, GLOBAL, Param
+from .spec import AFTER, COMMANDS, GLOBAL, Param
 
 
 class Call(NamedTuple):
@@ -46,7 +46,10 @@ def _parse(args: list[str]) -> Call:
     if not rest or rest[0] not in COMMANDS:
         raise _Unsure
     command = COMMANDS[rest[0]]
-    values, positional = _options(rest[1:], command.params, stop_at_positional=False)
+    values, positional = _options(rest[1:], (*command.params, *AFTER), stop_at_positional=False)
+    for p in AFTER:  # a global option after the command is the same option (the later counts)
+        if p.name in values:
+            globals_[p.name] = values.pop(p.name)
     arguments = [p for p in command.params if p.kind == "argument"]
     if arguments and arguments[-1].many and len(positional) >= len(arguments):
         cut = len(arguments) - 1
@@ -95,13 +98,12 @@ def _options(
                 raise _Unsure
             value = args[i + 1]
             i += 2
-        converted = _convert(param, value)
-        if param.kind == "multi":
-            values.setdefault(param.name, []).append(converted)
+        if param.kind == "multi":  # commas and choices: commands.run, for both paths alike
+            values.setdefault(param.name, []).append(value)
         elif param.name in values:
             raise _Unsure  # a repeated single-value option
         else:
-            values[param.name] = converted
+            values[param.name] = _convert(param, value)
     return values, positional
 
 

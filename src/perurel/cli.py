@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import shlex
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -18,8 +19,9 @@ import typer
 from typer.core import TyperGroup
 
 from . import commands
+from .colour import closed_pipe_is_success
 from .errors import ExitCode, PerurelError, UsageError, printable
-from .spec import APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
+from .spec import AFTER, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
 from .terminal import error, guard
 
 
@@ -47,6 +49,9 @@ def _run(invoke: Callable[[], Any]) -> int:
                 ctx = getattr(exc, "ctx", None)
                 where = ctx.command_path if ctx is not None else "perurel"
                 message = printable(exc.format_message(), 300)  # type: ignore[attr-defined]
+                if "NoSuchOption" in names:
+                    flag = str(getattr(exc, "option_name", ""))
+                    message = misplaced(flag, where.split()[-1], ARGS) or message
                 raise UsageError(f"{message} (see '{where} --help')") from None
             if "ClickException" in names:
                 error(printable(exc.format_message(), 300))  # type: ignore[attr-defined]
@@ -56,6 +61,39 @@ def _run(invoke: Callable[[], Any]) -> int:
             raise
 
     return guard(clicked)
+
+
+ARGS: list[str] = []  # the command line being parsed, for `misplaced`
+
+
+def misplaced(flag: str, command: str, args: list[str]) -> str | None:
+    """Where an option given in the wrong place belongs (None for an option nobody takes)."""
+    owners = [c.name for c in COMMANDS.values() for p in c.params if flag in p.flags]
+    if not owners:
+        return None
+    if command in COMMANDS:
+        return f"{flag} is not an option of {command}; it belongs to {', '.join(owners)}"
+    # Before the command (`perurel --json country chile`): show the line with it moved.
+    named = next((a for a in args if a in COMMANDS), None)
+    if named not in owners:
+        return f"{flag} is an option of {', '.join(owners)}: put it after the command"
+    takes_value = any(
+        p.kind != "flag" for c in COMMANDS.values() for p in c.params if flag in p.flags
+    )
+    moved: list[str] = []
+    rest: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == flag:
+            moved.append(word)
+            if takes_value:
+                moved.append(next(words, ""))
+        elif word.startswith(flag + "="):
+            moved.append(word)
+        else:
+            rest.append(word)
+    line = " ".join(shlex.quote(w) for w in ("perurel", *rest, *moved))
+    return f"{flag} goes after the command: {line}"
 
 
 class PerurelGroup(TyperGroup):
@@ -69,6 +107,8 @@ class PerurelGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        ARGS[:] = list(sys.argv[1:] if args is None else args)
+
         def invoke() -> Any:
             return super(PerurelGroup, self).main(
                 args, prog_name or "perurel", complete_var, standalone_mode=False, **extra
@@ -79,6 +119,8 @@ class PerurelGroup(TyperGroup):
             sys.exit(code)
         return code
 
+
+closed_pipe_is_success()
 
 app = typer.Typer(
     cls=PerurelGroup,
@@ -131,7 +173,8 @@ def _choices(param: Param) -> type[enum.Enum]:
 def _annotation(param: Param) -> Any:
     """`Annotated[type, typer.Option(...)]` for one declared parameter."""
     base: Any = int if param.type == "int" else str
-    if param.choices is not None:
+    listed = param.kind == "multi"  # commas and choices: commands.run, for both paths alike
+    if param.choices is not None and not listed:
         base = _choices(param)
     extra: dict[str, Any] = {"help": param.help}
     if param.metavar:
@@ -140,8 +183,10 @@ def _annotation(param: Param) -> Any:
         extra["autocompletion"] = _complete_country
     elif param.complete == "kind":
         extra["autocompletion"] = _complete_kind
-    if param.choices is not None:
+    if param.choices is not None and not listed:
         extra["case_sensitive"] = False
+    if param in AFTER:
+        extra["rich_help_panel"] = "Global options"
     kind: Any
     if param.kind == "argument" and param.many:
         info = typer.Argument(show_default=False, **extra)
@@ -178,13 +223,19 @@ def _command(cmd: Command) -> Callable[..., None]:
 
     def command(ctx: typer.Context, **values: Any) -> None:
         state = ctx.find_object(commands.State) or commands.State()
+        after = {p.name: values.pop(p.name) for p in AFTER}
+        given = {k: v for k, v in after.items() if v not in (None, False)}
+        if given:  # global options after the command: the same options
+            root = ctx.find_root()
+            state = commands.State(**{**root.meta.get(_GLOBALS, {}), **given})
         params = {p.name: p for p in cmd.params}
         commands.run(cmd.name, state, {k: _plain(v, params[k]) for k, v in values.items()})
 
     parameters = [
         inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
     ]
-    for p in cmd.params:
+    assert not {p.name for p in cmd.params} & {p.name for p in AFTER}, cmd.name
+    for p in (*cmd.params, *AFTER):
         default = inspect.Parameter.empty if p.required else p.default
         parameters.append(
             inspect.Parameter(
@@ -209,8 +260,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_GLOBALS = "perurel.globals"
+
+
 def _root(ctx: typer.Context, **values: Any) -> None:
-    ctx.obj = commands.State(**{k: v for k, v in values.items() if k != "version"})
+    chosen = {k: _plain(v) for k, v in values.items() if k != "version"}
+    ctx.meta[_GLOBALS] = chosen
+    ctx.obj = commands.State(**chosen)
 
 
 def _global(p: Param) -> inspect.Parameter:

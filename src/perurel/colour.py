@@ -46,3 +46,15 @@ def print_lines(lines: Sequence[Line], file: TextIO | None = None) -> None:
         force_terminal=True if file is not None else None,
     )
     out.print(Text("\n").join(styled(line) for line in lines), crop=False)
+
+
+def closed_pipe_is_success() -> None:
+    """Rich ends the process with exit 1 when the reader of its output goes away (`perurel --help
+    | head -1`); Typer prints help through Rich. perurel treats a closed pipe as success for help as
+    for data: the error goes up to `terminal.guard`, which ends quietly with 0."""
+
+    def on_broken_pipe(console: Console) -> None:
+        console.quiet = True
+        raise BrokenPipeError
+
+    setattr(Console, "on_broken_pipe", on_broken_pipe)  # noqa: B010 (mypy: no method assignment)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
-from .spec import CITATION_FORMATS, COMMANDS
+from .spec import CITATION_FORMATS, COMMANDS, Param
 from .terminal import note, show
 
 if TYPE_CHECKING:
@@ -50,12 +50,37 @@ def run(name: str, state: State, values: dict[str, Any]) -> None:
     """Run command `name` with parsed values (canonical choices, ints, lists; missing -> default)."""
     params = {p.name: p.default for p in COMMANDS[name].params}
     params.update({k: v for k, v in values.items() if v is not None})
+    for p in COMMANDS[name].params:
+        if p.kind == "multi" and params.get(p.name) is not None:
+            params[p.name] = _listed(p, params[p.name])
     if str(params.get("fields", "")).strip().lower() == "help":
         from .fields import describe
 
         sys.stdout.write(describe(name))
         return
     _BODIES[name](state, **params)
+
+
+def _listed(param: Param, given: str | Sequence[str]) -> Any:
+    """A list option's values, repeated or comma-separated alike (`--kind a,b --kind c`), each
+    choice in its canonical form; --fields becomes its comma-separated text."""
+    words = [
+        w.strip()
+        for value in ([given] if isinstance(given, str) else given)
+        for w in value.split(",")
+    ]
+    if param.name == "fields":
+        return ",".join(words)
+    if param.choices is None:
+        return words
+    canonical = {c.lower(): c for c in param.choices}
+    for word in words:
+        if word.lower() not in canonical:
+            raise UsageError(
+                f"{quoted(word)} is not a value of {param.flags[0]}; choose from "
+                f"{', '.join(param.choices)}"
+            )
+    return [canonical[w.lower()] for w in words]
 
 
 # --- the shared pieces ---------------------------------------------------------------------------
@@ -253,7 +278,7 @@ def timeline(
 def countries(
     state: State,
     *,
-    region: str | None,
+    region: Sequence[str] | None,
     status: str | None,
     since: str | None,
     until: str | None,
@@ -296,7 +321,7 @@ def missions(
     host: str | None,
     kinds: Sequence[str] | None,
     mission_state: str | None,
-    region: str | None,
+    region: Sequence[str] | None,
     fmt: str | None,
     json_: bool,
     fields: str | None,

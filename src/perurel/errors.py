@@ -9,7 +9,7 @@ class ExitCode(IntEnum):
     """Stable exit codes for scripts (documented in the README)."""
 
     OK = 0
-    NOT_FOUND = 1  # nothing matched, or the query fits several countries
+    NOT_FOUND = 1  # a name given matches nothing or several (an empty result is OK)
     USAGE = 2  # a bad option or argument
     DATA = 3  # the dataset is missing or invalid
     INTERNAL = 4  # a bug in perurel

@@ -105,7 +105,7 @@ def has_embassy(country: Country) -> bool:
 def countries(
     ds: Records,
     *,
-    region: str | None = None,
+    region: str | Sequence[str] | None = None,
     status: str | None = None,
     since: str | None = None,
     until: str | None = None,
@@ -119,10 +119,10 @@ def countries(
     lo, hi = window(since, until)
     if sort not in COUNTRY_SORTS:
         raise UsageError(f"unknown sort {quoted(sort)}; choose from {', '.join(COUNTRY_SORTS)}")
-    wanted_region = region_key(ds, region)
+    wanted = region_keys(ds, region)
     out = []
     for c in ds.countries.values():
-        if wanted_region and wanted_region not in (normalize(c.region), normalize(c.subregion)):
+        if wanted and not wanted & {normalize(c.region), normalize(c.subregion)}:
             continue
         if status and c.relations.status != status:
             continue
@@ -153,17 +153,17 @@ def missions(
     host: str | None = None,
     kinds: Sequence[str] = (),
     state: str | None = None,
-    region: str | None = None,
+    region: str | Sequence[str] | None = None,
 ) -> list[tuple[Country, Mission]]:
     """Every mission with the partner country it belongs to, filtered by owner and host (country
     codes; 'PE' for Peru), kinds, state and the partner's region or subregion; ordered by owner,
     host, kind and city."""
     from .text import normalize
 
-    wanted_region = region_key(ds, region)
+    wanted = region_keys(ds, region)
     out = []
     for c in ds.countries.values():
-        if wanted_region and wanted_region not in (normalize(c.region), normalize(c.subregion)):
+        if wanted and not wanted & {normalize(c.region), normalize(c.subregion)}:
             continue
         for m in c.missions:
             if (owner and m.owner != owner) or (host and m.host != host):
@@ -175,6 +175,12 @@ def missions(
         key=lambda cm: (cm[1].owner != "PE", cm[0].name, cm[1].owner, cm[1].kind, cm[1].city or "")
     )
     return out
+
+
+def region_keys(ds: Records, region: str | Sequence[str] | None) -> set[str]:
+    """One or several --region values as compared; empty for no filter."""
+    given = [region] if isinstance(region, str) else list(region or ())
+    return {key for r in given if (key := region_key(ds, r))}
 
 
 def region_key(ds: Records, region: str | None) -> str | None:

@@ -60,9 +60,10 @@ OUTPUT = (
     Param("json_", "flag", ("--json",), "Short for --format json.", default=False),
     Param(
         "fields",
-        "value",
+        "multi",
         ("--fields",),
-        "Only these fields, in this order (a dotted name reaches inside: relations.status).",
+        "Only these fields, in this order, comma-separated or repeated (a dotted name reaches "
+        "inside: relations.status).",
         metavar="A,B,...",
     ),
 )
@@ -102,6 +103,8 @@ GLOBAL = (
     ),
     Param("version", "flag", ("--version",), "Show the version and exit.", default=False),
 )
+# The global options a command line may also give after the command (`country chile --lang es`).
+AFTER = tuple(p for p in GLOBAL if p.name != "version")
 
 APP_HELP = """Sourced facts on the foreign relations of Peru.
 
@@ -111,7 +114,8 @@ Examples:
   perurel --data my.json country ecuador --json
 """
 EPILOG = (
-    "Exit codes: 0 ok, 1 not found or ambiguous, 2 usage error, 3 dataset missing or invalid, "
+    "Exit codes: 0 ok (an empty result too), 1 a name that matches nothing or several (country, "
+    "organisation, source, roll call), 2 usage error, 3 dataset missing or invalid, "
     "4 internal error."
 )
 
@@ -245,7 +249,8 @@ Examples:
                     "countries",
                     "multi",
                     ("--country", "-c"),
-                    "Only events with this country (repeatable; matched like `country`).",
+                    "Only events with these countries, repeated or comma-separated (matched like "
+                    "`country`).",
                     metavar="COUNTRY",
                     complete="country",
                 ),
@@ -285,9 +290,10 @@ Examples:
             (
                 Param(
                     "region",
-                    "value",
+                    "multi",
                     ("--region",),
-                    "A region or subregion, e.g. Americas, 'South America'.",
+                    "A region or subregion, e.g. Americas, 'South America' (several: repeated or "
+                    "comma-separated).",
                     metavar="REGION",
                 ),
                 Param(
@@ -363,7 +369,7 @@ Examples:
                     "kinds",
                     "multi",
                     ("--kind", "-k"),
-                    "Only missions of this kind (repeatable).",
+                    "Only missions of these kinds, repeated or comma-separated.",
                     choices=MISSION_KINDS,
                 ),
                 Param(
@@ -375,9 +381,10 @@ Examples:
                 ),
                 Param(
                     "region",
-                    "value",
+                    "multi",
                     ("--region",),
-                    "Only missions with states of this region or subregion (Peru's partner).",
+                    "Only missions with states of this region or subregion (Peru's partner; "
+                    "several: repeated or comma-separated).",
                     metavar="REGION",
                 ),
                 *OUTPUT,
@@ -388,10 +395,13 @@ Examples:
             "search",
             """Full-text search over events, country notes and summaries, and organisations.
 
-Every word must match, in English or Spanish (La Haya = The Hague = ICJ, ONU = UN,
+Words are looked for in English or Spanish (La Haya = The Hague = ICJ, ONU = UN,
 ruptura = break, embajada = embassy, ...); a word also matches longer words it begins, and
-near misses. A country or a year in the query lifts the records about it. Hits are ranked by
-how well they fit, then newest first.
+near misses. One or two words must both match. With three or more, a record matches when
+it has the words that carry at least half of the query's weight (a rare word weighs more
+than a common one), so that the extra words of a question do not hide what it asks for.
+Hits are ranked by how many of the words they have and how well, then newest first; a
+country or a year in the query lifts the records about it. No hit is not an error (exit 0).
 
 Examples:
   perurel search "maritime dispute"
@@ -425,7 +435,8 @@ Examples:
                     "countries",
                     "multi",
                     ("--country", "-c"),
-                    "Only records about this country (repeatable; matched like `country`).",
+                    "Only records about these countries, repeated or comma-separated (matched like "
+                    "`country`).",
                     metavar="COUNTRY",
                     complete="country",
                 ),
@@ -509,8 +520,10 @@ Examples:
                 Param(
                     "name",
                     "argument",
-                    help="One organisation: a name in English or Spanish, or an acronym.",
-                    metavar="[NAME]",
+                    help="One organisation: a name in English or Spanish, or an acronym; several "
+                    "words need no quotes.",
+                    metavar="[NAME]...",
+                    many=True,
                 ),
                 *OUTPUT,
             ),
