@@ -16,6 +16,7 @@ import io
 import os
 import shlex
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,22 +41,35 @@ EXAMPLES = {
     "orgs": ["orgs --fields id,name,joined --format csv", 'orgs "naciones unidas"'],
     "votes": ["votes chile --by decade", "votes --rank --min-votes 10 --top 3 --format csv"],
     "validate": ["validate"],
+    "map": ["map --by status | head -3", "map --by missions --since 2000"],
+    "export": ["export --sqlite perurel.db"],
 }
 # `votes` reads the tests' small extract of the voting data.
 VOTES_FIXTURE = "tests/fixtures/mini-votes.json.gz"
 
 
 def run(line: str) -> str:
-    """`perurel --data FIXTURE <line>` as a person sees it (100 columns, no colour)."""
+    """`perurel --data FIXTURE <line>` as a person sees it (100 columns, no colour). A trailing
+    `| head -N` keeps N lines; a command that writes files runs in a scratch folder."""
     from perurel.launch import fast
 
-    args = ["--data", FIXTURE, *shlex.split(line)]
+    line, _, keep = line.partition(" | head -")
+    writes = "--sqlite" in line or " -o " in line
+    args = ["--data", str(ROOT / FIXTURE) if writes else FIXTURE, *shlex.split(line)]
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with contextlib.ExitStack() as stack:
+        if writes:
+            stack.enter_context(
+                contextlib.chdir(stack.enter_context(tempfile.TemporaryDirectory()))
+            )
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
         code = fast(args)
     if code is None:
         raise SystemExit(f"docs.py: the example {line!r} is not a well-formed command line")
     text = out.getvalue().rstrip()
+    if keep:
+        text = "\n".join(text.splitlines()[: int(keep)])
     if err.getvalue():
         text += ("\n" if text else "") + "\n".join(
             f"(stderr) {e}" for e in err.getvalue().splitlines()

@@ -4,7 +4,9 @@ Typer app prints. Command lines are generated from the spec's own vocabulary."""
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -83,11 +85,14 @@ def command_lines(draw: st.DrawFn) -> list[str]:
 )
 @given(args=command_lines())
 def test_both_paths_answer_alike(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    code = fast(args)
+    # Each path runs in a folder of its own: `map -o` and `export` write files there.
+    with tempfile.TemporaryDirectory() as here, contextlib.chdir(here):
+        code = fast(args)
     out, err = capsys.readouterr()
     if code is None:
         return  # help, completion and usage errors are the Typer app's alone
-    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
+    with tempfile.TemporaryDirectory() as here, contextlib.chdir(here):
+        result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert (code, out, err) == (result.exit_code, result.stdout, result.stderr), args
 
 

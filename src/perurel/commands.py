@@ -545,6 +545,32 @@ def validate(state: State, *, path: str | None) -> None:
     sys.stdout.write(f"ok: {where}: schema version {raw['schema_version']}, {counts}\n")
 
 
+def map_(
+    state: State,
+    *,
+    by: str,
+    since: str | None,
+    until: str | None,
+    fmt: str | None,
+    output: str | None,
+) -> None:
+    from . import map as world
+
+    world.check(by, since, until)
+    chosen = fmt or ("html" if output and output.lower().endswith((".html", ".htm")) else "svg")
+    text = world.render(state.dataset(), by, chosen, since, until)
+    world.deliver(text, output, f"perurel-map-{by}.{chosen}")
+
+
+def export(state: State, *, sqlite: str | None, force: bool) -> None:
+    if not sqlite:
+        raise UsageError("export needs --sqlite FILE: where to write the database")
+    from .export import check_target, write_sqlite
+
+    check_target(sqlite, force=force)
+    write_sqlite(state.dataset(), sqlite, force=force)
+
+
 _BODIES: dict[str, Callable[..., None]] = {
     "country": country,
     "timeline": timeline,
@@ -556,4 +582,6 @@ _BODIES: dict[str, Callable[..., None]] = {
     "orgs": orgs,
     "votes": votes,
     "validate": validate,
+    "map": map_,
+    "export": export,
 }

@@ -12,6 +12,8 @@ from typing import Any, NamedTuple
 
 from .formats import FORMATS
 from .i18n import LANGUAGES
+from .map import BY as MAP_BY
+from .map import MAP_FORMATS
 from .model import (
     EVENT_KINDS,
     MISSION_KINDS,
@@ -648,6 +650,90 @@ Examples:
                 *OUTPUT,
             ),
             tuple(dict.fromkeys(f for fields in VOTES_FIELDS.values() for f in fields)),
+        ),
+        Command(
+            "map",
+            """A world map of Peru's relations, as SVG (the default) or a self-contained HTML page.
+
+Each state in the record is coloured by its class in the view chosen with --by: the status
+of relations, when they were first established, the embassies between it and Peru, or how
+often it votes as Peru does at the UN General Assembly (2000-2019 unless --since/--until
+choose roll calls). Peru is marked; states too small to see are drawn as dots. The HTML page
+shows a state's name, its value and the command for its card on hover or tap, and needs no
+network. Written to FILE with -o, to stdout when piped; on a terminal, to a new file in the
+current folder, named on stderr.
+
+Examples:
+  perurel map --by status -o map.svg
+  perurel map --by votes --format html -o votes.html
+  perurel map --by established -o mapa.svg   # with --lang es before map: in Spanish
+  perurel map --by established --since 1990 > since-1990.svg
+""",
+            (
+                Param(
+                    "by",
+                    "value",
+                    ("--by",),
+                    "What the colours show: status, established (era of the first "
+                    "establishment), missions (embassies) or votes (UN agreement).",
+                    choices=MAP_BY,
+                    default="status",
+                ),
+                Param(
+                    "since",
+                    "value",
+                    ("--since",),
+                    f"With --by established or votes: from this date on ({DATE_HELP}).",
+                    metavar="DATE",
+                ),
+                Param(
+                    "until",
+                    "value",
+                    ("--until",),
+                    f"With --by established or votes: up to this date ({DATE_HELP}).",
+                    metavar="DATE",
+                ),
+                Param(
+                    "fmt",
+                    "value",
+                    ("--format", "-f"),
+                    "svg (the default) or html (an interactive page; also chosen by -o x.html).",
+                    choices=MAP_FORMATS,
+                ),
+                Param("output", "value", ("--output", "-o"), "Write to FILE.", metavar="FILE"),
+            ),
+        ),
+        Command(
+            "export",
+            """The whole record as a SQLite database, for SQL and Datasette.
+
+Tables of countries, milestones, missions, events (and their countries), organisations
+(and memberships), sources and the facts each one backs, and the UN-vote summaries, with
+primary and foreign keys; full-text search over events in English and Spanish; views for
+common questions; and a Datasette metadata file beside it (perurel.metadata.json for
+perurel.db), so that `datasette perurel.db` opens a described site at once.
+
+Examples:
+  perurel export --sqlite perurel.db
+  datasette perurel.db -m perurel.metadata.json
+  sqlite3 perurel.db "select name, established from states_by_status where status = 'broken'"
+""",
+            (
+                Param(
+                    "sqlite",
+                    "value",
+                    ("--sqlite",),
+                    "Write the database to FILE (required).",
+                    metavar="FILE",
+                ),
+                Param(
+                    "force",
+                    "flag",
+                    ("--force",),
+                    "Replace FILE (and its metadata file) if they exist.",
+                    default=False,
+                ),
+            ),
         ),
         Command(
             "validate",
