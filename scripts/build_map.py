@@ -221,7 +221,7 @@ def path(polygons: list[list[Any]]) -> tuple[str, float]:
     parts, total = [], 0.0
     for polygon in polygons:
         for i, ring in enumerate(polygon):
-            points = []
+            points: list[tuple[int, int]] = []
             for lon, lat in ring:
                 x, y = project(lon, lat)
                 p = (round(x), round(y))
@@ -273,7 +273,7 @@ def build(atlas: Path, codes_file: Path) -> dict[str, Any]:
         polygons = rings(feature, arcs)
         if code == "PE":
             peru, peru_at = path(polygons)[0], marker(polygons)
-        elif code in states:
+        elif code is not None and code in states:
             shapes.setdefault(code, []).extend(polygons)
         elif name in OTHERS:
             kind, english, spanish = OTHERS[name]
@@ -292,7 +292,7 @@ def build(atlas: Path, codes_file: Path) -> dict[str, Any]:
     fine_arcs = decode(fine)
     for feature in fine["objects"]["countries"]["geometries"]:
         code = code_of(feature)
-        if code in states and code not in paths and code not in markers:
+        if code is not None and code in states and code not in paths and code not in markers:
             markers[code] = marker(rings(feature, fine_arcs))
     missing = sorted(states - set(paths) - set(markers))
     if missing:
