@@ -89,6 +89,25 @@ class Votes:
         }
         if PERU not in self.states:
             raise DataError("the voting data has no votes of Peru")
+        self._check()
+
+    def _check(self) -> None:
+        """Every column as long as the roll calls, every mark one the questions read: a file of
+        another shape is refused here, not met halfway through a question."""
+        n = len(self.rcid)
+        columns = (self.session, self.date, self.unres, self.short, self.descr)
+        if not all(isinstance(c, list) and len(c) == n for c in columns):
+            raise ValueError("the roll-call columns differ in length")
+        if not (all(type(r) is int for r in self.rcid) and all(type(d) is str for d in self.date)):
+            raise ValueError("a roll call's rcid or date is of the wrong type")
+        for marks in (self.important, *self.issues.values()):
+            if not isinstance(marks, str) or len(marks) != n or not set(marks) <= {"0", "1"}:
+                raise ValueError("a column of roll-call marks is not one 0 or 1 per roll call")
+        for voter in self.states.values():
+            if not isinstance(voter.votes, str) or len(voter.votes) != n:
+                raise ValueError(f"the votes of {voter.id!r} are not one mark per roll call")
+            if not set(voter.votes) <= set(VOTE_WORDS):
+                raise ValueError(f"the votes of {voter.id!r} hold a mark other than y, n, a, .")
 
     # --- which roll calls ---------------------------------------------------------------------
 
@@ -267,22 +286,38 @@ def resolve_path() -> str:
     return os.environ.get(ENV_VAR, "") or bundled_path("unvotes.json.gz")
 
 
+# The voting file: gzip of compact JSON (~0.4 MB, ~3 MB once decompressed). Beyond these limits
+# it is not a voting file of ours, and a gzip "bomb" stops here instead of filling the memory.
+MAX_COMPRESSED = 64 << 20
+MAX_DECOMPRESSED = 256 << 20
+
+
 @cache
 def _load(path: str) -> Votes:
     import gzip
-    import json
+    import zlib
 
+    from .store import open_data, parse_json
+
+    where = printable(path)
+    fd, _ = open_data(path, "voting data", MAX_COMPRESSED)
     try:
-        with gzip.open(path, "rb") as f:
-            doc = json.loads(f.read())
-    except FileNotFoundError:
-        raise DataError(f"voting data not found: {printable(path)}") from None
-    except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read the voting data {printable(path)}: {exc}") from None
+        with os.fdopen(fd, "rb") as raw, gzip.GzipFile(fileobj=raw) as f:
+            data = f.read(MAX_DECOMPRESSED + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DataError(f"cannot read the voting data {where}: {printable(str(exc))}") from None
+    if len(data) > MAX_DECOMPRESSED:
+        raise DataError(
+            f"the voting data {where} is too large once decompressed "
+            f"(the limit is {MAX_DECOMPRESSED >> 20} MB)"
+        )
+    doc = parse_json(data, path, "voting data")
     try:
         return Votes(doc)
-    except (KeyError, TypeError) as exc:
-        raise DataError(f"invalid voting data {printable(path)}: missing {exc}") from None
+    except KeyError as exc:
+        raise DataError(f"invalid voting data {where}: missing {printable(str(exc))}") from None
+    except (TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise DataError(f"invalid voting data {where}: {printable(str(exc), 120)}") from None
 
 
 def load_votes() -> Votes:
