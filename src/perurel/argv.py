@@ -109,7 +109,7 @@ def _options(
 
 def _convert(param: Param, value: str) -> Any:
     if param.type == "int":
-        if not (value.isascii() and value.isdigit()):
+        if not (value.isascii() and value.isdigit()) or len(value) > 18:
             raise _Unsure  # Typer words the error (and accepts '+5', ' 5', '٥' its own way)
         return int(value)
     if param.choices is not None:

@@ -28,18 +28,44 @@ def _balanced(url: str) -> str:
     return url
 
 
+_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?")
+
+
+def linkable(url: str) -> bool:
+    """An http or https URL whose host is a plain host name (no user name that hides the real
+    host, no odd characters) and that carries no control or space: only these become links."""
+    from urllib.parse import urlsplit
+
+    if not url.isprintable() or " " in url:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and _HOST.fullmatch(parts.netloc) is not None
+
+
 def styled(line: Line) -> Text:
     """One laid-out line as Rich text, its URLs as hyperlinks."""
     text = Text.assemble(*line)
     for found in URL.finditer(text.plain):
         url = _balanced(found.group())
-        text.stylize(Style(link=url), found.start(), found.start() + len(url))
+        if linkable(url):
+            text.stylize(Style(link=url), found.start(), found.start() + len(url))
     return text
+
+
+class _Console(Console):
+    """Rich's console, but a reader that went away (`| head -1`) ends the run quietly, as on
+    the plain path: Rich's own handling exits with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
 
 
 def print_lines(lines: Sequence[Line], file: TextIO | None = None) -> None:
     """Styled lines, already laid out to the terminal's width: Rich must not re-wrap them."""
-    out = Console(
+    out = _Console(
         file=file,
         highlight=False,
         soft_wrap=True,

@@ -48,6 +48,7 @@ class State:
 
 def run(name: str, state: State, values: dict[str, Any]) -> None:
     """Run command `name` with parsed values (canonical choices, ints, lists; missing -> default)."""
+    check_lengths(name, values)
     params = {p.name: p.default for p in COMMANDS[name].params}
     params.update({k: v for k, v in values.items() if v is not None})
     for p in COMMANDS[name].params:
@@ -84,6 +85,27 @@ def _listed(param: Param, given: str | Sequence[str]) -> Any:
 
 
 # --- the shared pieces ---------------------------------------------------------------------------
+
+# The longest query or option value, and the most values of a repeated option: beyond these no
+# question is meant, and the work a question costs stays bounded (a megabyte of words would
+# keep the matcher busy for minutes).
+MAX_VALUE = 1000
+MAX_VALUES = 100
+
+
+def check_lengths(command: str, values: dict[str, Any]) -> None:
+    """A usage error for a value longer than MAX_VALUE characters (or too many of them)."""
+    named = {p.name: p.flags[0] if p.flags else p.name.upper() for p in COMMANDS[command].params}
+    for name, value in values.items():
+        items = value if isinstance(value, list | tuple) else [value]
+        what = named.get(name, name)
+        if len(items) > MAX_VALUES:
+            raise UsageError(f"{what} is given {len(items)} times; at most {MAX_VALUES} are read")
+        for item in items:
+            if isinstance(item, str) and len(item) > MAX_VALUE:
+                raise UsageError(
+                    f"{what} is {len(item):,} characters long; at most {MAX_VALUE:,} are read"
+                )
 
 
 class Output(NamedTuple):
@@ -161,8 +183,11 @@ def lookup(ds: Dataset, query: str, *, exact: bool = False) -> Country:
 def _cite(sources: Sequence[Source], style: str) -> None:
     """Sources as citations on stdout (`--format bibtex`, `--cite csl-json`)."""
     from .cite import CITATIONS
+    from .errors import visible
+    from .formats import json_safe
 
-    sys.stdout.write(CITATIONS[style](sources))
+    text = CITATIONS[style](sources)
+    sys.stdout.write(json_safe(text) if style == "csl-json" else visible(text))
 
 
 def check_filters(since: str | None, until: str | None, limit: int | None) -> None:
@@ -534,9 +559,11 @@ def validate(state: State, *, path: str | None) -> None:
     raw = read_json(target)
     problems, warnings = review(raw)
     where = printable(target, 200)
-    sys.stderr.write("".join(f"warning: {w}\n" for w in warnings))
+    from .errors import visible
+
+    sys.stderr.write(visible("".join(f"warning: {w}\n" for w in warnings)))
     if problems:
-        sys.stdout.write("".join(f"{p}\n" for p in problems))
+        sys.stdout.write(visible("".join(f"{p}\n" for p in problems)))
         noun = "problem" if len(problems) == 1 else "problems"
         raise DataError(f"{len(problems)} {noun} in {where}")
     counts = ", ".join(

@@ -11,8 +11,9 @@ class ExitCode(IntEnum):
     OK = 0
     NOT_FOUND = 1  # a name given matches nothing or several (an empty result is OK)
     USAGE = 2  # a bad option or argument
-    DATA = 3  # the dataset is missing or invalid
+    DATA = 3  # the dataset (or the voting file) is missing, invalid or unreadable
     INTERNAL = 4  # a bug in perurel
+    OUTPUT = 5  # the output cannot be written: stdout closed or full, or its encoding too narrow
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
@@ -37,6 +38,42 @@ def printable(text: str, limit: int = 80) -> str:
             out.append(ch)
     s = "".join(out)
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+# What text from data must never carry to a terminal: C0 controls but tab and line feed (ESC
+# starts every escape sequence), DEL, the C1 controls (CSI 0x9B and OSC 0x9D act alone on some
+# terminals), and the bidirectional overrides and isolates that reorder what is shown.
+UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+def _shown(code: int) -> str:
+    """A control as a person can read it: caret notation for C0 and DEL (`^[` for ESC, as
+    terminals echo them and gh shows them), the code point for the others (`<U+009B>`)."""
+    if code < 0x20:
+        return "^" + chr(code + 0x40)
+    if code == 0x7F:
+        return "^?"
+    return f"<U+{code:04X}>"
+
+
+_VISIBLE: dict[int, str] = {}
+
+
+def visible(text: str) -> str:
+    """Text as it may reach a terminal: every character in UNSAFE replaced by a visible form,
+    so that data cannot move the cursor, clear the screen, set the title, make a link or
+    reorder a line. Line feeds and tabs stay. Text without any (nearly all) costs one scan."""
+    import re
+
+    found = re.search(UNSAFE, text)
+    if found is None:
+        return text
+    if not _VISIBLE:
+        _VISIBLE.update({c: _shown(c) for c in (*range(0x20), *range(0x7F, 0xA0))})
+        _VISIBLE.update({c: _shown(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+        for keep in (0x09, 0x0A):
+            del _VISIBLE[keep]
+    return text[: found.start()] + text[found.start() :].translate(_VISIBLE)
 
 
 def quoted(text: str, limit: int = 80) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from .errors import visible
+
 if TYPE_CHECKING:
     from .model import Country, Event, Mission, Records
 
@@ -17,8 +19,23 @@ def dumps(value: Any) -> str:
         if not value:
             return "[]\n"
         body = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
-        return f"[\n{body}\n]\n"
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+        return json_safe(f"[\n{body}\n]\n")
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+# Characters JSON may carry raw but a terminal would act on (C1 controls, bidirectional
+# overrides) or that end a line in some readers (U+2028, U+2029); json.dumps escapes only C0.
+_JSON_UNSAFE = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters above written as `\\uXXXX` escapes: the same JSON value,
+    inert on a terminal. (They can only stand inside strings, where the escape is valid.)"""
+    import re
+
+    if re.search(_JSON_UNSAFE, text) is None:
+        return text
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def country_record(ds: Records, country: Country) -> dict[str, Any]:
@@ -190,9 +207,17 @@ def write(
     if fmt == "json":
         return dumps(value)
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return json_safe("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     rows = [flatten(r, whole=whole) for r in records]
     columns = _columns(rows) or list(header)
+    if fmt in ("csv", "tsv", "markdown"):
+        import re
+
+        from .errors import UNSAFE
+
+        unsafe = re.search(UNSAFE, "".join(v for row in rows for v in row.values())) is not None
+        columns = [visible(c) for c in columns]
+        rows = [{k: _cell(v, unsafe, fmt != "markdown") for k, v in row.items()} for row in rows]
     if fmt == "csv":
         import csv
         import io
@@ -212,6 +237,24 @@ def write(
         lines += ["| " + " | ".join(_md(row.get(c, "")) for c in columns) + " |" for row in rows]
         return "\n".join(lines) + "\n"
     raise ValueError(f"unknown format {fmt!r}")  # the CLI only offers FORMATS
+
+
+_FORMULA = ("=", "+", "-", "@")
+
+
+def _cell(text: str, unsafe: bool, spreadsheet: bool) -> str:
+    """A cell that neither drives a terminal nor runs in a spreadsheet: controls made visible
+    (line feeds and tabs stay, for the writer to quote or escape) when there are any, and in
+    CSV and TSV a text starting with =, +, - or @ (a formula to Excel, LibreOffice and Google
+    Sheets) prefixed with an apostrophe, as OWASP advises. Numbers stay numbers."""
+    if unsafe:
+        text = visible(text)
+    if spreadsheet and text.startswith(_FORMULA):
+        import re
+
+        if not re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text):
+            return "'" + text
+    return text
 
 
 def _tsv(text: str) -> str:

@@ -12,27 +12,46 @@ from collections.abc import Sequence
 
 
 def fast(args: Sequence[str]) -> int | None:
-    """Answer a well-formed command line and return its exit code, or None to hand over."""
+    """Answer a well-formed command line and return its exit code, or None to hand over. All of
+    it runs inside `terminal.guard`: nothing, not even parsing, ends in a traceback."""
     if any(k.startswith("_PERUREL_COMPLETE") for k in os.environ):
         return None  # shell completion is Typer's
-    from .argv import parse
-
-    call = parse(args)
-    if call is None:
-        return None
-    if call.command == "":
-        from .store import version_line
-
-        sys.stdout.write(version_line() + "\n")
-        return 0
-    from .commands import State, run
     from .terminal import guard
 
-    return guard(lambda: run(call.command, State(**call.options), call.values))
+    handed_over = False
+
+    def answer() -> int:
+        nonlocal handed_over
+        from .argv import parse
+
+        call = parse(args)
+        if call is None:
+            handed_over = True
+            return 0
+        if call.command == "":
+            from .store import version_line
+
+            sys.stdout.write(version_line() + "\n")
+            return 0
+        from .commands import State, run
+
+        run(call.command, State(**call.options), call.values)
+        return 0
+
+    code = guard(answer)
+    return None if handed_over else code
 
 
 def main() -> None:
     """Entry point of the `perurel` command."""
+    if sys.stderr is None:  # stderr closed (2>&-): errors are lost, exit codes are not
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
+    if sys.stdout is None:  # stdout closed (>&-): nothing can be answered
+        from .errors import ExitCode
+        from .terminal import error
+
+        error("cannot write the output: standard output is closed")
+        sys.exit(ExitCode.OUTPUT)
     code = fast(sys.argv[1:])
     if code is not None:
         sys.exit(code)

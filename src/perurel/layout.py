@@ -31,11 +31,21 @@ def height() -> int:
     return _size("LINES", 1, DEFAULT_HEIGHT)
 
 
+MAX_SIZE = 10_000  # columns or lines: beyond this a layout would only fill the memory
+
+
 def _size(variable: str, index: int, default: int) -> int:
+    text = os.environ.get(variable, "").strip()
     try:
-        value = int(os.environ.get(variable, ""))
+        value = int(text) if len(text) <= 12 else (MAX_SIZE + 1 if text.isdigit() else 0)
     except ValueError:
         value = 0
+    if value > MAX_SIZE:
+        from .errors import UsageError, printable
+
+        raise UsageError(
+            f"{variable}={printable(text, 20)} is out of range: use 1 to {MAX_SIZE}, or unset it"
+        )
     if value > 0:
         return value
     try:

@@ -22,6 +22,7 @@ ACCEPT = 75.0
 MARGIN = 8.0
 SUGGEST = 50.0
 MIN_FUZZY_LENGTH = 4  # shorter queries and names match only exactly: 'ab' fits too much
+MAX_QUERY = 1000  # characters: no name or question is longer (and the work stays bounded)
 TOO_MANY = 5  # a query fitting more countries than this is too general to list them all
 
 PERU_NAMES = (
@@ -183,6 +184,10 @@ def _label(ds: Records, code: str) -> str:
 def match(ds: Records, query: str, *, exact: bool = False) -> Match:
     """The one country `query` means; raises NotFound (with suggestions) or Ambiguous. With
     `exact`, only a code, name or alias counts: no typo is forgiven."""
+    if len(query) > MAX_QUERY:
+        from .errors import UsageError
+
+        raise UsageError(f"a query of {len(query):,} characters; at most {MAX_QUERY:,} are read")
     hits = _best(_verbatim_official(ds).get(query.strip().casefold(), ()))
     key = normalize(query)
     if not key:
@@ -228,14 +233,23 @@ def match(ds: Records, query: str, *, exact: bool = False) -> Match:
 def _named_in(ds: Records, key: str) -> Match | None:
     """The one country a sentence names somewhere in it: the longest run of words that is a
     country's name or alias ('did peru ever have an embassy in south korea' -> South Korea).
-    Short words alone (codes such as 'in', 'de', 'es') do not count; Peru itself does not."""
+    Short words alone (codes such as 'in', 'de', 'es') do not count; Peru itself does not.
+
+    Only runs no longer (spaces aside) than the longest name, plus a leading article, can be
+    one: the work grows with the number of words, never with its square or cube."""
     words = key.split()
     if len(words) < 2:
         return None
     idx = _index(ds)
-    for n in range(len(words) - 1, 0, -1):
+    longest = _longest(ds) + len("the")
+    ends = [0]  # ends[i]: the letters of the first i words
+    for word in words:
+        ends.append(ends[-1] + len(word))
+    for n in range(min(len(words) - 1, longest), 0, -1):
         found: dict[str, _Entry] = {}
         for start in range(len(words) - n + 1):
+            if ends[start + n] - ends[start] > longest:
+                continue
             part = " ".join(words[start : start + n])
             if n == 1 and len(part) <= 3:
                 continue
@@ -248,6 +262,13 @@ def _named_in(ds: Records, key: str) -> Match | None:
         if len(found) > 1:
             return None  # names several countries: not guessed
     return None
+
+
+@cache
+def _longest(ds: Records) -> int:
+    """The length of the longest key of the index (a name without its spaces)."""
+    idx = _index(ds)
+    return max(map(len, [*idx.single, *idx.shared]), default=0)
 
 
 # Words around a country's name in a sentence or question, in English and Spanish: dropped from

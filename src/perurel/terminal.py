@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import ExitCode, PerurelError, printable
+from .errors import ExitCode, PerurelError, printable, visible
 
 if TYPE_CHECKING:
     from .layout import Line
@@ -25,14 +25,25 @@ def error(message: str) -> None:
     """One line on stderr: `perurel: error: …`."""
     from .i18n import message as said
 
-    sys.stderr.write(f"perurel: error: {said(message)}\n")
+    _stderr(f"perurel: error: {visible(said(message))}\n")
 
 
 def note(message: str) -> None:
     """A remark for the person at the terminal, kept off stdout so scripts get clean output."""
     from .i18n import message as said
 
-    sys.stderr.write(f"perurel: {said(message)}\n")
+    _stderr(f"perurel: {visible(said(message))}\n")
+
+
+def _stderr(text: str) -> None:
+    """Messages go to stderr if there is one; a closed or full stderr loses them, not the
+    exit code."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def silence_stdout() -> None:
@@ -55,6 +66,7 @@ def show(lines: Sequence[Line]) -> None:
     on a terminal, output taller than the screen goes through the pager."""
     from . import layout
 
+    lines = safe(lines)
     pager = _pager(len(lines))
     if pager is not None and _page(pager, lines, layout.colour()):
         return
@@ -64,6 +76,18 @@ def show(lines: Sequence[Line]) -> None:
         print_lines(lines)
     else:
         sys.stdout.write(layout.plain(lines))
+
+
+def safe(lines: Sequence[Line]) -> Sequence[Line]:
+    """The lines with every control character from data made visible (`errors.visible`): the
+    one place text for people is neutralised before it reaches the terminal."""
+    import re
+
+    from .errors import UNSAFE
+
+    if re.search(UNSAFE, "".join(text for line in lines for text, _ in line)) is None:
+        return lines
+    return [[(visible(text), style) for text, style in line] for line in lines]
 
 
 def _pager(count: int) -> str | None:
@@ -104,8 +128,10 @@ def _page(command: str, lines: Sequence[Line], colour: bool) -> bool:
     env.setdefault("LESS", LESS)
     try:
         words = shlex.split(command)
-        process = subprocess.Popen(words, stdin=subprocess.PIPE, env=env, text=True)
-    except (OSError, ValueError):
+        process = subprocess.Popen(
+            words, stdin=subprocess.PIPE, env=env, text=True, encoding=sys.stdout.encoding
+        )
+    except (OSError, ValueError, LookupError):
         return False
     try:
         assert process.stdin is not None
@@ -115,30 +141,60 @@ def _page(command: str, lines: Sequence[Line], colour: bool) -> bool:
         pass
     except KeyboardInterrupt:
         pass
-    process.wait()
-    return True
+    # A pager that fails (PAGER=false, a typo the shell cannot find) has shown nothing: the
+    # lines are printed instead. (less exits 0 when the person quits it.)
+    return process.wait() == 0
 
 
 def guard(invoke: Callable[[], Any]) -> int:
-    """Run `invoke`, turning perurel's errors, a closed pipe, ^C and bugs into exit codes."""
+    """Run `invoke`, turning perurel's errors, a closed pipe, an output that cannot be written,
+    ^C and bugs into one line on stderr and an exit code."""
     try:
         result = invoke()
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
         return result if isinstance(result, int) else ExitCode.OK
     except PerurelError as exc:
         error(exc.message)
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
+        _stderr("\n")
         return 130
     except BrokenPipeError:
         silence_stdout()
         return ExitCode.OK
-    except Exception as exc:
-        if debugging():
-            raise
+    except UnicodeEncodeError as exc:
+        silence_stdout()
+        encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
         error(
-            f"internal error: {type(exc).__name__}: {printable(str(exc), 200)} — this is a bug, "
-            f"please report it at {ISSUES_URL} (PERUREL_DEBUG=1 or --debug shows the traceback)"
+            f"the output's encoding ({encoding}) cannot show {printable(exc.object[exc.start : exc.end])!r}; "
+            "use a UTF-8 locale or PYTHONIOENCODING=utf-8"
         )
-        return ExitCode.INTERNAL
+        return ExitCode.OUTPUT
+    except OSError as exc:
+        import errno
+
+        # a write to stdout: a full disk or quota, a file too large, a device error, a
+        # descriptor not open for writing
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
+            return _bug(exc)
+        silence_stdout()
+        error(f"cannot write the output: {exc.strerror or exc}")
+        return ExitCode.OUTPUT
+    except (AttributeError, ValueError) as exc:
+        if sys.stdout is None or sys.stdout.closed:  # stdout closed before or during the run
+            error("cannot write the output: standard output is closed")
+            return ExitCode.OUTPUT
+        return _bug(exc)
+    except Exception as exc:
+        return _bug(exc)
+
+
+def _bug(exc: Exception) -> int:
+    if debugging():
+        raise exc
+    error(
+        f"internal error: {type(exc).__name__}: {printable(str(exc), 200)} — this is a bug, "
+        f"please report it at {ISSUES_URL} (PERUREL_DEBUG=1 or --debug shows the traceback)"
+    )
+    return ExitCode.INTERNAL
