@@ -32,6 +32,7 @@ def printable(text: str, limit: int = 80) -> str:
             or 0x200B <= code <= 0x200F
             or 0x202A <= code <= 0x202E
             or 0x2066 <= code <= 0x2069
+            or 0xD800 <= code <= 0xDFFF  # a lone surrogate: no encoding can write it
         ):
             out.append(f"\\u{code:04x}")
         else:
@@ -42,8 +43,9 @@ def printable(text: str, limit: int = 80) -> str:
 
 # What text from data must never carry to a terminal: C0 controls but tab and line feed (ESC
 # starts every escape sequence), DEL, the C1 controls (CSI 0x9B and OSC 0x9D act alone on some
-# terminals), and the bidirectional overrides and isolates that reorder what is shown.
-UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# terminals), the bidirectional overrides and isolates that reorder what is shown, and lone
+# surrogates, which no encoding can write.
+UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def _shown(code: int) -> str:
@@ -71,6 +73,7 @@ def visible(text: str) -> str:
     if not _VISIBLE:
         _VISIBLE.update({c: _shown(c) for c in (*range(0x20), *range(0x7F, 0xA0))})
         _VISIBLE.update({c: _shown(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+        _VISIBLE.update({c: _shown(c) for c in range(0xD800, 0xE000)})
         for keep in (0x09, 0x0A):
             del _VISIBLE[keep]
     return text[: found.start()] + text[found.start() :].translate(_VISIBLE)

@@ -24,8 +24,9 @@ def dumps(value: Any) -> str:
 
 
 # Characters JSON may carry raw but a terminal would act on (C1 controls, bidirectional
-# overrides) or that end a line in some readers (U+2028, U+2029); json.dumps escapes only C0.
-_JSON_UNSAFE = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+# overrides), that end a line in some readers (U+2028, U+2029), or that no encoding can write
+# (lone surrogates); json.dumps escapes only C0.
+_JSON_UNSAFE = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def json_safe(text: str) -> str:

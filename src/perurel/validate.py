@@ -251,7 +251,61 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
         if not isinstance(ref, str) or ref not in c.event_ids:
             c.add(path, f"{_show(ref)} is not an event id of this dataset")
     _organisations(c, data["organisations"])
+    _texts(c, data)
     return c.problems
+
+
+# Characters no text of a dataset may hold: controls (C0 with tab and line feed, DEL, C1), the
+# bidirectional overrides and isolates, and lone surrogates (which no output can encode).
+_BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# ... and the way json.dumps writes the first of them: a cheap test of the whole dataset first.
+_BAD_DUMPED = re.compile(
+    "\\\\u00[01][0-9a-f]|\\\\[bfnrt]|[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _texts(c: _Checker, data: Any) -> None:
+    """Every text (and key) free of characters that would drive a terminal or cannot be
+    written, each offender named by its JSON path."""
+    import json
+
+    if _BAD_DUMPED.search(json.dumps(data, ensure_ascii=False)) is None:
+        return  # the common case: one pass in C over the whole dataset
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, str):
+            found = _BAD_CHAR.search(value)
+            if found is not None:
+                code = ord(found[0])
+                what = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
+                c.add(path, f"holds {what} (U+{code:04X}); texts may not")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                where = f"{path}.{key}" if path else str(key)
+                walk(key, f"{where} (the key)")
+                walk(item, where)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{path}[{i}]")
+
+    walk(data, "")
+
+
+def _url(c: _Checker, value: Any, path: str) -> None:
+    """A source's URL: http or https, with a host, without spaces (a terminal would link only
+    its first part, to another page)."""
+    if not isinstance(value, str) or not value:
+        return  # its type is text()'s to report
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if any(ch.isspace() for ch in value):
+        c.add(path, f"{_show(value)} holds a space; write it as %20")
+    elif parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        c.add(path, f"{_show(value)} is not an http or https URL")
 
 
 def _sources(c: _Checker, records: list[Any]) -> None:
@@ -264,11 +318,16 @@ def _sources(c: _Checker, records: list[Any]) -> None:
         c.text(rec, "publisher", path)
         for key in ("url", "note"):
             c.text(rec, key, path, required=False)
+        _url(c, rec.get("url"), f"{path}.url")
         c.date(rec, "date", path, required=False)
         c.enum(rec, "tier", TIERS, path)
     for i, rec in enumerate(records):
         found_in = rec.get("found_in") if isinstance(rec, dict) else None
-        if found_in is not None and (found_in not in c.source_ids or found_in == rec.get("id")):
+        if found_in is not None and (
+            not isinstance(found_in, str)
+            or found_in not in c.source_ids
+            or found_in == rec.get("id")
+        ):
             c.add(f"sources[{i}].found_in", f"{_show(found_in)} is not another source's id")
 
 
@@ -358,6 +417,8 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
                 f"{upath}.votes", f"expected a count of roll calls, found {_show(un.get('votes'))}"
             )
         c.cites(un, "sources", upath)
+        for key in un.keys() - {"since", "until", "agreement", "votes", "sources"}:
+            c.add(f"{upath}.{key}", "not a field of un_votes")
 
 
 def _relations(c: _Checker, rel: dict[str, Any], path: str) -> None:
@@ -382,6 +443,7 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str) -> None:
             c.event_refs.append((f"{mpath}.event", m.get("event")))
         c.cites(m, "sources", mpath)
         when, kind = m.get("date"), m.get("kind")
+        kind = kind if isinstance(kind, str) else None  # any other type: reported by enum()
         if isinstance(when, str):
             if when < last_date and not last_date.startswith(when):
                 c.add(f"{mpath}.date", f"{when} comes before the milestone above it ({last_date})")
