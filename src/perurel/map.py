@@ -314,6 +314,7 @@ def svg(ds: Records, by: str, since: str | None = None, until: str | None = None
         lines.append(_t("votes_source"))
     lines.append(_t("boundaries"))
     total = legend_top + rows * 70 + 40 + len(lines) * 52
+    total += -total % 3  # shown at a third of its units: whole pixels
     heading = title(ds, by, since, until)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -395,15 +396,15 @@ def svg(ds: Records, by: str, since: str | None = None, until: str | None = None
 
 def _legend(classes: tuple[Class, ...], top: int) -> list[str]:
     """The legend: a swatch per class, then Peru, land outside the record, and markers."""
-    items = [(c.key, f'fill="{c.colour}"', label(c)) for c in classes]
-    items.append(("peru", f'fill="{PERU_FILL}"', _t("Peru")))
-    items.append(("other", 'fill="url(#hatch)"', _t("other")))
+    items = [(f'class="key" data-class="{c.key}"', f'fill="{c.colour}"', label(c)) for c in classes]
+    items.append(('class="key-peru"', f'fill="{PERU_FILL}"', _t("Peru")))
+    items.append(('class="key-other"', 'fill="url(#hatch)"', _t("other")))
     out = ['<g id="legend" font-size="44" fill="#222">\n']
     for n, (key, fill, text) in enumerate(items):
         x = 40 + (n % 4) * 960
         y = top + (n // 4) * 70
         out.append(
-            f'<g class="key" data-class="{key}"><rect x="{x}" y="{y}" width="56" height="44" '
+            f'<g {key}><rect x="{x}" y="{y}" width="56" height="44" '
             f'{fill} stroke="#888" stroke-width="2"/>'
             f'<text x="{x + 76}" y="{y + 38}">{xml(text)}</text></g>\n'
         )
