@@ -79,7 +79,9 @@ TEXTS = {
     "votes": ("Agreement with Peru at the UN General Assembly, {span}", "Coincidencia con el Perú en la Asamblea General de la ONU, {span}"),
     "newest": ("{n} states in the record · newest fact shown: {date}", "{n} Estados en los datos · dato más reciente: {date}"),
     "window": ("established {span}", "establecidas {span}"),
-    "sources": ("Sources: the perurel record ({n} sources behind these facts: perurel sources)", "Fuentes: los datos de perurel ({n} fuentes detrás de estos datos: perurel sources)"),
+    "sources": ("Sources: the perurel record ({n} behind these facts: perurel sources)", "Fuentes: los datos de perurel ({n} detrás de estos datos: perurel sources)"),
+    "source_count": ("{n} sources", "{n} fuentes"),
+    "one_source": ("one source", "una fuente"),
     "votes_source": ("UN votes: Voeten, Strezhnev and Bailey, UN General Assembly Voting Data (CC0)", "Votos en la ONU: Voeten, Strezhnev y Bailey, UN General Assembly Voting Data (CC0)"),
     "boundaries": ("Boundaries: Natural Earth 1:110m (public domain) via world-atlas; de facto lines that imply no position on any border or claim", "Límites: Natural Earth 1:110m (dominio público) vía world-atlas; líneas de facto que no implican posición alguna sobre fronteras o reclamos"),
     "other": ("not a state in the record", "no es un Estado en los datos"),
@@ -309,7 +311,8 @@ def svg(ds: Records, by: str, since: str | None = None, until: str | None = None
     cited = {s for v in found.values() for s in v.sources if s in ds.sources}
     legend_top = TOP + height + 30
     rows = (len(classes) + 3 + 3) // 4  # the classes, Peru, other land, the marker note
-    lines = [_t("sources", n=len(cited))]
+    count = _t("one_source") if len(cited) == 1 else _t("source_count", n=len(cited))
+    lines = [_t("sources", n=count)]
     if by == "votes":
         lines.append(_t("votes_source"))
     lines.append(_t("boundaries"))
