@@ -162,6 +162,7 @@ def test_established_window_matches_countries_since() -> None:
     inside = {row["code"] for row in json.loads(listed.stdout)}
     assert inside
     found = states(root)
+    assert "outside" in legend(root) and "outside" not in legend(draw("--by", "established"))
     assert {c for c, g in found.items() if g.get("data-class") == "1990-"} == inside
     for code, g in found.items():
         if code not in inside:

@@ -304,8 +304,9 @@ def svg(ds: Records, by: str, since: str | None = None, until: str | None = None
     geo = world()
     width, height = geo["projection"]["width"], geo["projection"]["height"]
     found = values(ds, by, since, until)
-    classes = CLASSES[by]
-    colour = {c.key: c.colour for c in classes}
+    colour = {c.key: c.colour for c in CLASSES[by]}
+    windowed = since is not None or until is not None
+    classes = tuple(c for c in CLASSES[by] if c.key != "outside" or windowed)
     dated = [v.date for v in found.values() if v.date]
     newest = max(dated) if dated else "—"
     cited = {s for v in found.values() for s in v.sources if s in ds.sources}
