@@ -42,6 +42,9 @@ COMMANDS = [
     ("votes chile --json", ["votes", "chile", "--json"], 10.0),
     ("votes chile (chart)", ["votes", "chile"], 10.0),
     ("votes --rank --since 2000", ["votes", "--rank", "--since", "2000"], None),
+    # map reads its own boundaries file (issue 23: 10x); SVG to stdout, and the HTML page.
+    ("map --by status", ["map", "--by", "status"], 10.0),
+    ("map --by missions --format html", ["map", "--by", "missions", "--format", "html"], 10.0),
     ("validate", ["validate"], None),  # checks the whole file by design
     ("--version", ["--version"], 6.0),
     ("country --help (Typer)", ["country", "--help"], None),

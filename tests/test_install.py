@@ -85,6 +85,7 @@ def test_wheel_carries_the_dataset(wheel: Path) -> None:
         names = set(zf.namelist())
         assert "perurel/data/relations.json" in names
         assert "perurel/data/relations.schema.json" in names
+        assert "perurel/data/world.json" in names  # the map's boundaries
         bundled = json.loads(zf.read("perurel/data/relations.json"))
     assert bundled == json.loads((ROOT / "data" / "relations.json").read_text(encoding="utf-8"))
 
@@ -121,6 +122,7 @@ def test_wheel_ships_the_licences_and_type_marker(wheel: Path) -> None:
         ["sources", "--format", "jsonl", "--fields", "id"],
         ["stats", "--json"],
         ["orgs"],
+        ["map", "--by", "missions"],
         ["validate"],
         ["--version"],
     ],

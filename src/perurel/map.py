@@ -79,7 +79,9 @@ TEXTS = {
     "votes": ("Agreement with Peru at the UN General Assembly, {span}", "Coincidencia con el Perú en la Asamblea General de la ONU, {span}"),
     "newest": ("{n} states in the record · newest fact shown: {date}", "{n} Estados en los datos · dato más reciente: {date}"),
     "window": ("established {span}", "establecidas {span}"),
-    "sources": ("Sources: the perurel record ({n} sources behind these facts: perurel sources)", "Fuentes: los datos de perurel ({n} fuentes detrás de estos datos: perurel sources)"),
+    "sources": ("Sources: the perurel record ({n} behind these facts: perurel sources)", "Fuentes: los datos de perurel ({n} detrás de estos datos: perurel sources)"),
+    "source_count": ("{n} sources", "{n} fuentes"),
+    "one_source": ("one source", "una fuente"),
     "votes_source": ("UN votes: Voeten, Strezhnev and Bailey, UN General Assembly Voting Data (CC0)", "Votos en la ONU: Voeten, Strezhnev y Bailey, UN General Assembly Voting Data (CC0)"),
     "boundaries": ("Boundaries: Natural Earth 1:110m (public domain) via world-atlas; de facto lines that imply no position on any border or claim", "Límites: Natural Earth 1:110m (dominio público) vía world-atlas; líneas de facto que no implican posición alguna sobre fronteras o reclamos"),
     "other": ("not a state in the record", "no es un Estado en los datos"),
@@ -302,18 +304,21 @@ def svg(ds: Records, by: str, since: str | None = None, until: str | None = None
     geo = world()
     width, height = geo["projection"]["width"], geo["projection"]["height"]
     found = values(ds, by, since, until)
-    classes = CLASSES[by]
-    colour = {c.key: c.colour for c in classes}
+    colour = {c.key: c.colour for c in CLASSES[by]}
+    windowed = since is not None or until is not None
+    classes = tuple(c for c in CLASSES[by] if c.key != "outside" or windowed)
     dated = [v.date for v in found.values() if v.date]
     newest = max(dated) if dated else "—"
     cited = {s for v in found.values() for s in v.sources if s in ds.sources}
     legend_top = TOP + height + 30
     rows = (len(classes) + 3 + 3) // 4  # the classes, Peru, other land, the marker note
-    lines = [_t("sources", n=len(cited))]
+    count = _t("one_source") if len(cited) == 1 else _t("source_count", n=len(cited))
+    lines = [_t("sources", n=count)]
     if by == "votes":
         lines.append(_t("votes_source"))
     lines.append(_t("boundaries"))
     total = legend_top + rows * 70 + 40 + len(lines) * 52
+    total += -total % 3  # shown at a third of its units: whole pixels
     heading = title(ds, by, since, until)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -395,15 +400,15 @@ def svg(ds: Records, by: str, since: str | None = None, until: str | None = None
 
 def _legend(classes: tuple[Class, ...], top: int) -> list[str]:
     """The legend: a swatch per class, then Peru, land outside the record, and markers."""
-    items = [(c.key, f'fill="{c.colour}"', label(c)) for c in classes]
-    items.append(("peru", f'fill="{PERU_FILL}"', _t("Peru")))
-    items.append(("other", 'fill="url(#hatch)"', _t("other")))
+    items = [(f'class="key" data-class="{c.key}"', f'fill="{c.colour}"', label(c)) for c in classes]
+    items.append(('class="key-peru"', f'fill="{PERU_FILL}"', _t("Peru")))
+    items.append(('class="key-other"', 'fill="url(#hatch)"', _t("other")))
     out = ['<g id="legend" font-size="44" fill="#222">\n']
     for n, (key, fill, text) in enumerate(items):
         x = 40 + (n % 4) * 960
         y = top + (n // 4) * 70
         out.append(
-            f'<g class="key" data-class="{key}"><rect x="{x}" y="{y}" width="56" height="44" '
+            f'<g {key}><rect x="{x}" y="{y}" width="56" height="44" '
             f'{fill} stroke="#888" stroke-width="2"/>'
             f'<text x="{x + 76}" y="{y + 38}">{xml(text)}</text></g>\n'
         )
