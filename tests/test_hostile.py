@@ -707,7 +707,8 @@ def test_the_sentence_reader_is_bounded() -> None:
         start = time.perf_counter()
         with pytest.raises(perurel.PerurelError):
             ds.match(words)
-        assert time.perf_counter() - start < 1.0
+        # The bound, not a benchmark: CI machines are shared and slow.
+        assert time.perf_counter() - start < TIME_LIMIT
     with pytest.raises(perurel.UsageError):
         ds.match("word " * 1000)
 
