@@ -1,28 +1,68 @@
-"""Refresh the country names, codes and aliases in data/relations.json.
+"""Builder 1 of scripts/build.py: the countries of the dataset, their names, codes and aliases.
 
-A maintainer's tool, run by hand; the package, its build and its tests never need it.
-It reads the reference name lists (default: ../shared/reference/country_names) and rewrites
-only the identity fields of each country (iso3, name, name_es, aliases, region, subregion,
-sources); relations, missions and summaries already in the dataset are kept as they are.
-
-    python scripts/build_countries.py [--reference DIR] [--data data/relations.json]
+Reads the reference name lists (INPUTS, under ../shared/reference; the package, its build and
+its tests never need them) and owns, in data/relations.json, the list of countries (it adds a
+state that joins the reference, with no relations yet) and in each country the identity fields
+in OWNS. Everything else in a country (relations, missions, representation, summaries, UN
+votes, any field added later) is kept as it is. It never removes a country: one that leaves
+the reference is an error, for a maintainer to settle by hand. Run it through
+`python scripts/build.py`.
 """
 
 from __future__ import annotations
 
-import argparse
+import copy
 import csv
 import json
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from datafile import BuildError, ensure_sources  # the scripts folder is not a package
+
+INPUTS = (
+    "country_names/countries_es_merged.csv",
+    "country_names/mledoze_world-countries_5.1.0_countries.json",
+    "country_names/i18n-iso-countries_7.14.0_es.json",
+    "country_names/i18n-nationality_1.4.0_es.json",
+)
+OWNS = ("code", "iso3", "name", "name_es", "aliases", "region", "subregion", "sources")
 EXTRA_STATES = {"VA", "PS", "XK", "TW"}  # sovereign states that are not UN members
 TRANSLATIONS = ("fra", "deu", "ita", "por", "nld")  # other-language names people may type
 # Names that fit more than one state on purpose: the matcher lists both instead of guessing.
 SHARED_ALIASES = {"korea", "corea", "congo", "kongo", "congolese", "dominican"}
 NAME_SOURCES = ["world-countries", "i18n-iso-countries", "i18n-nationality"]
+# Added only when the dataset lacks a source with the id; an entry present is edited by hand.
+SOURCES = (
+    {
+        "id": "world-countries",
+        "title": "world-countries 5.1.0 (mledoze/countries)",
+        "publisher": "Mohammed Le Doze and contributors",
+        "url": "https://github.com/mledoze/countries",
+        "tier": "scholarly",
+        "note": "Country names, codes, alternative spellings, translations and demonyms. Open "
+        "Database License (ODbL) 1.0: the country names and aliases in this dataset are a "
+        "derived database.",
+    },
+    {
+        "id": "i18n-iso-countries",
+        "title": "i18n-iso-countries 7.14.0, Spanish locale",
+        "publisher": "Michael Wittig and contributors",
+        "url": "https://github.com/michaelwittig/node-i18n-iso-countries",
+        "tier": "other",
+        "note": "Spanish country names. MIT licence.",
+    },
+    {
+        "id": "i18n-nationality",
+        "title": "i18n-nationality 1.4.0, Spanish locale",
+        "publisher": "i18n-nationality contributors",
+        "url": "https://www.npmjs.com/package/i18n-nationality",
+        "tier": "press",
+        "note": "Spanish demonyms (masculine). MIT licence.",
+    },
+)
 
 # Spanish names where CLDR's choice is not the one used in Peru's own usage.
 NAME_ES = {
@@ -125,7 +165,9 @@ def feminine_es(demonym: str) -> list[str]:
     return []
 
 
-def build_identity(ref: Path) -> dict[str, dict[str, object]]:
+def build_identity(reference: Path) -> dict[str, dict[str, object]]:
+    """Each state's identity fields (OWNS), by code, in code order."""
+    ref = reference / "country_names"
     rows = {
         r["iso2"]: r
         for r in csv.DictReader(
@@ -214,36 +256,32 @@ def drop_colliding_aliases(out: dict[str, dict[str, object]]) -> None:
         c["aliases"] = kept
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "--reference", type=Path, default=ROOT.parent / "shared" / "reference" / "country_names"
-    )
-    ap.add_argument("--data", type=Path, default=ROOT / "data" / "relations.json")
-    args = ap.parse_args()
-    identity = build_identity(args.reference)
-    data = json.loads(args.data.read_text(encoding="utf-8"))
-    old = {c["code"]: c for c in data.get("countries", [])}
+def merge(data: dict[str, Any], identity: dict[str, dict[str, object]]) -> dict[str, Any]:
+    """`data` with each country's OWNS fields from `identity`; every other field kept."""
+    out = copy.deepcopy(data)
+    old = {c["code"]: c for c in out["countries"]}
+    gone = sorted(set(old) - set(identity))
+    if gone:
+        raise BuildError(
+            f"build_countries: {', '.join(gone)} in the dataset but not in the reference; "
+            "a builder never removes a country: remove it by hand if it should go"
+        )
     countries = []
-    for code, ident in identity.items():
-        prev = old.get(code, {})
-        entry = dict(ident)
-        entry["relations"] = prev.get("relations") or {
-            "status": "unknown",
-            "established": None,
-            "note": "",
-            "sources": [],
-        }
-        entry["missions"] = prev.get("missions", [])
-        for key in ("summary", "summary_sources", "representation"):
-            if key in prev:
-                entry[key] = prev[key]
+    for code in sorted(identity):
+        ident = identity[code]
+        if code in old:
+            entry = old[code]
+            entry.update((k, ident[k]) for k in OWNS)  # in place: the key order is kept
+        else:
+            entry = {k: ident[k] for k in OWNS}
+            entry["relations"] = {"status": "unknown", "history": [], "note": "", "sources": []}
+            entry["missions"] = []
         countries.append(entry)
-    data["countries"] = countries
-    args.data.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(countries)} countries written to {args.data}", file=sys.stderr)
-    return 0
+    out["countries"] = countries
+    ensure_sources(out, *SOURCES)
+    return out
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+def build(data: dict[str, Any], reference: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The dataset with fresh identity fields; no other file."""
+    return merge(data, build_identity(reference)), {}

@@ -1,7 +1,8 @@
-"""Build the bundled UN General Assembly voting file, data/unvotes.json.gz, and the one-line
-voting summary of each country in data/relations.json.
+"""Builder 3 of scripts/build.py: the bundled UN General Assembly voting file,
+data/unvotes.json.gz (all of it), and the one-line voting summary of each country in
+data/relations.json (`un_votes`, OWNS; every other field is kept).
 
-Reads ../shared/reference/unvotes/ (outside the project; needed only to regenerate): the United
+Reads ../shared/reference/unvotes/ (INPUTS; outside the project, needed only to regenerate): the United
 Nations General Assembly Voting Data of Erik Voeten, Anton Strezhnev and Michael Bailey (Harvard
 Dataverse, hdl:1902.1/12379, CC0), as packaged in the R package `unvotes` (dgrtwo/unvotes, 2021
 data update) and converted to CSV without other change:
@@ -26,12 +27,17 @@ names (never merged into a successor), by the dates the file itself shows:
 Output (gzip of compact JSON, about 1 MB): roll calls in rcid order as parallel columns, and for
 each state one character per roll call: y (yes), n (no), a (abstain), "." (no vote recorded).
 
-Usage: python scripts/build_votes.py [--reference DIR] [--check] [--out FILE]
+Run it through `python scripts/build.py`. On its own it builds a voting file from an extract
+in the same form, the tests' fixture:
+
+    python scripts/build_votes.py --reference tests/fixtures/unvotes \
+        --out tests/fixtures/mini-votes.json.gz [--check]
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
 import gzip
 import io
@@ -39,15 +45,17 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from datafile import dumps  # noqa: E402  (the scripts folder is not a package)
+from datafile import ensure_sources  # noqa: E402  (the scripts folder is not a package)
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "unvotes"
-OUT = ROOT / "data" / "unvotes.json.gz"
-DATA = ROOT / "data" / "relations.json"
+INPUTS = ("unvotes/un_roll_calls.csv", "unvotes/un_roll_call_issues.csv", "unvotes/un_votes.csv.gz")
+OWNS = ("un_votes", "data/unvotes.json.gz")  # a field of each country, and a file of its own
+FILE = "unvotes.json.gz"  # under data/
 SOURCE_ID = "unvotes-voeten-strezhnev-bailey"
+# Added only when the dataset lacks a source with this id; an entry present is edited by hand.
 SOURCE = {
     "id": SOURCE_ID,
     "title": "United Nations General Assembly Voting Data",
@@ -247,43 +255,36 @@ def same(path: Path, blob: bytes) -> bool:
     return gzip.decompress(path.read_bytes()) == gzip.decompress(blob)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--reference", type=Path, default=REFERENCE)
-    parser.add_argument("--check", action="store_true", help="fail if the files are stale")
-    parser.add_argument(
-        "--out",
-        type=Path,
-        help="write only the voting file, here (the tests' fixture: --reference "
-        "tests/fixtures/unvotes --out tests/fixtures/mini-votes.json.gz)",
-    )
-    args = parser.parse_args()
-    doc = read(args.reference)
-    blob = write(doc)
-    if args.out:
-        if args.check:
-            return 0 if same(args.out, blob) else 1
-        args.out.write_bytes(blob)
-        return 0
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    found = summaries(doc)
-    for country in data["countries"]:
+def merge(data: dict[str, Any], found: dict[str, dict[str, object]]) -> dict[str, Any]:
+    """`data` with each country's `un_votes` from `found` (none where absent); all else kept."""
+    out = copy.deepcopy(data)
+    for country in out["countries"]:
         if country["code"] in found:
             country["un_votes"] = found[country["code"]]
         else:
             country.pop("un_votes", None)
-    data["sources"] = [s for s in data["sources"] if s["id"] != SOURCE_ID] + [SOURCE]
-    text = dumps(data)
+    ensure_sources(out, SOURCE)
+    return out
+
+
+def build(data: dict[str, Any], reference: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The dataset with fresh voting summaries, and the voting file (FILE)."""
+    doc = read(reference / "unvotes")
+    return merge(data, summaries(doc)), {FILE: write(doc)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Build a voting file from an extract.")
+    parser.add_argument("--reference", type=Path, required=True, help="the extract's folder")
+    parser.add_argument("--out", type=Path, required=True, help="the voting file to write")
+    parser.add_argument("--check", action="store_true", help="fail if the file is stale")
+    args = parser.parse_args()
+    blob = write(read(args.reference))
     if args.check:
-        stale = not same(OUT, blob) or DATA.read_text(encoding="utf-8") != text
-        print("stale" if stale else "current", file=sys.stderr)
-        return 1 if stale else 0
-    OUT.write_bytes(blob)
-    print(f"{OUT.relative_to(ROOT)}: {len(blob):,} bytes, {len(doc['states'])} states",  # type: ignore[arg-type]
-          file=sys.stderr)  # fmt: skip
-    print(f"un_votes summaries for {len(found)} countries in {DATA.relative_to(ROOT)}",
-          file=sys.stderr)  # fmt: skip
-    DATA.write_text(text, encoding="utf-8")
+        current = args.out.exists() and same(args.out, blob)
+        print(f"{args.out}: {'current' if current else 'stale'}", file=sys.stderr)
+        return 0 if current else 1
+    args.out.write_bytes(blob)
     return 0
 
 
