@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from perurel import __version__
+from perurel.spec import COMMANDS
 
 from .conftest import Invoke, Run
 
@@ -60,22 +61,26 @@ def test_version(run: Run) -> None:
     assert result.stdout.endswith(", schema 2)\n")
 
 
-def test_help_command_explains_every_command(run: Run) -> None:
-    for name in (
-        "country",
-        "timeline",
-        "countries",
-        "missions",
-        "search",
-        "sources",
-        "stats",
-        "orgs",
-        "validate",
-    ):
-        result = run("help", name)
-        assert result.exit_code == 0, result.output
-        assert f"perurel {name}" in result.stdout
-    assert run("help").exit_code == 0
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_help_command_explains_every_command(run: Run, name: str) -> None:
+    result = run("help", name)
+    assert result.exit_code == 0, result.output
+    assert f"perurel {name}" in result.stdout
+    summary = COMMANDS[name].doc.splitlines()[0]
+    assert " ".join(summary.split()) in " ".join(result.stdout.split())
+
+
+def test_help_knows_every_command_and_no_other(run: Run) -> None:
+    import typer
+
+    from perurel.cli import app
+
+    group = typer.main.get_command(app)
+    assert set(group.commands) - {"help"} == set(COMMANDS)  # type: ignore[attr-defined]
+    listing = run("help")
+    assert listing.exit_code == 0, listing.output
+    for name in COMMANDS:
+        assert f" {name} " in listing.stdout, name
     wrong = run("help", "nope")
     assert wrong.exit_code == 2 and "no command 'nope'" in wrong.stderr
 
