@@ -105,11 +105,38 @@ def test_record_types_own_their_field_lists() -> None:
     st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40),
     st.integers(min_value=1, max_value=50),
 )
-def test_wrap_shortcut_is_textwrap(text: str, width: int) -> None:
-    """layout.wrap skips textwrap for text that fits: it must answer as the slow path does."""
+def test_wrap_shortcut_is_the_slow_path(text: str, width: int) -> None:
+    """layout.wrap skips the slow path for text that fits: it must answer as the slow path does."""
     from perurel.layout import slow_wrap, wrap
 
     assert wrap(text, width) == slow_wrap(text, width)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="abcé,", min_size=1, max_size=8),
+            st.sampled_from([" ", "  ", "\t", "\n", " \n "]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["", " ", "  "]),
+    st.integers(min_value=8, max_value=40),
+)
+def test_wrap_fills_lines_as_textwrap_does(
+    words: list[tuple[str, str]], indent: str, width: int
+) -> None:
+    """Words no longer than the width wrap exactly as the standard library's textwrap wraps them."""
+    import textwrap
+
+    from perurel.layout import wrap
+
+    text = indent + "".join(word + space for word, space in words)
+    expected = textwrap.wrap(
+        text, width, expand_tabs=False, break_long_words=False, break_on_hyphens=False
+    )
+    assert wrap(text, width) == (expected or [""])
 
 
 @given(st.lists(st.sampled_from(["word", "[12]", "[3][45][6]", "https://example.org/a/b_c?d=1"])))

@@ -90,9 +90,10 @@ def slow_wrap(text: str, width: int) -> list[str]:
             continue
         pieces = [token] if len(token) <= width or _whole(token) else _cut(token, width).split(" ")
         for piece in pieces:
-            if line.strip() and len(line) + len(piece) > width:
-                lines.append(line.rstrip(" "))
-                line = ""
+            if len(line) + len(piece) > width:
+                if line.strip():
+                    lines.append(line.rstrip(" "))
+                line = ""  # leading spaces before a word that does not fit go, as textwrap does
             line += piece
     if line.strip() or not lines:
         lines.append(line.rstrip(" ") if line.strip() else "")
