@@ -125,6 +125,19 @@ def test_month_lengths_match_the_calendar() -> None:
         max_size=30,
     )
 )
-def test_partial_dates_sort_as_text_like_sort_key(values: list[str]) -> None:
-    # store.build sorts events by their date text; that must equal the calendar order.
-    assert sorted(values) == sorted(values, key=sort_key)
+def test_partial_dates_sort_as_text_in_calendar_order(values: list[str]) -> None:
+    # store.build sorts events by their date text; that must equal the calendar order, where a
+    # year comes before its months and a month before its days: compare the numbers themselves.
+    def calendar(value: str) -> list[int]:
+        return [int(part) for part in value.split("-")]
+
+    assert sorted(values, key=calendar) == sorted(values)
+    assert sorted(values, key=calendar) == sorted(values, key=sort_key)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [("1999", "1999-01"), ("1999-01", "1999-01-01"), ("1999-12-31", "2000"), ("0999", "1000")],
+)
+def test_sort_key_orders_partial_dates(earlier: str, later: str) -> None:
+    assert sort_key(earlier) < sort_key(later)
