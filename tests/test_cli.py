@@ -218,10 +218,20 @@ def test_errors_are_one_line_with_stable_codes(
     assert result.stderr == stderr
 
 
-def test_not_found_suggests(run: Run) -> None:
-    result = run("country", "Narnia")
-    assert result.exit_code == 1
-    assert result.stderr.startswith("perurel: error: no country matches 'Narnia'; did you mean ")
+@pytest.mark.parametrize(
+    ("query", "stderr"),
+    [
+        ("Chilanda", "perurel: error: no country matches 'Chilanda'; did you mean Chile (CL)?\n"),
+        (
+            "Bulgistan",
+            "perurel: error: no country matches 'Bulgistan'; did you mean Bulgaria (BG)?\n",
+        ),
+        ("Colombia", "perurel: error: no country matches 'Colombia'\n"),  # nothing close enough
+    ],
+)
+def test_not_found_suggests(run_mini: Invoke, query: str, stderr: str) -> None:
+    result = run_mini("country", query)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", stderr)
 
 
 @pytest.mark.parametrize(

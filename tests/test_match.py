@@ -45,11 +45,14 @@ def test_exact_names_and_codes_are_exact(ds: perurel.Dataset) -> None:
     assert 75 <= m.score < 100
 
 
-def test_not_found_offers_suggestions(ds: perurel.Dataset) -> None:
+def test_not_found_offers_suggestions(mini: perurel.Dataset) -> None:
     with pytest.raises(NotFound) as info:
-        ds.match("Narnia")
-    assert "no country matches 'Narnia'" in info.value.message
-    assert info.value.suggestions  # closest names, even when none is close enough
+        mini.match("Bulgistan")  # close to Bulgaria, not close enough to be taken for it
+    assert info.value.message == "no country matches 'Bulgistan'; did you mean Bulgaria (BG)?"
+    assert info.value.suggestions == ("BG",)
+    with pytest.raises(NotFound) as info:
+        mini.match("Colombia")
+    assert info.value.suggestions == ()
 
 
 def test_ambiguous_lists_candidates(ds: perurel.Dataset) -> None:
