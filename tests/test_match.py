@@ -25,10 +25,27 @@ def outcome(ds: perurel.Dataset, query: str) -> str | tuple[str, ...] | None:
         return None
 
 
-def test_table_is_large_enough() -> None:
-    assert len(CASES) >= 100
-    kinds = {type(w) for _, w in CASES}
-    assert {str, tuple, type(None)} <= kinds
+# The table must keep covering exact answers, ambiguity (tuples) and no answer (None).
+assert len(CASES) >= 100 and {type(w) for _, w in CASES} >= {str, tuple, type(None)}
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "name_es", "iso3"),
+    [
+        ("CL", "Chile", "Chile", "CHL"),
+        ("EC", "Ecuador", "Ecuador", "ECU"),
+        ("KR", "South Korea", "Corea del Sur", "KOR"),
+        ("KP", "North Korea", "Corea del Norte", "PRK"),
+        ("BG", "Bulgaria", "Bulgaria", "BGR"),
+        ("BR", "Brazil", "Brasil", "BRA"),
+    ],
+)
+def test_every_name_and_code_is_an_exact_match(
+    mini: perurel.Dataset, code: str, name: str, name_es: str, iso3: str
+) -> None:
+    for query, how in ((name, "name"), (name_es, "name"), (code, "code"), (iso3, "code")):
+        found = mini.match(query.lower())
+        assert (found.country.code, found.how, found.exact) == (code, how, True), query
 
 
 @pytest.mark.parametrize(("query", "expected"), CASES, ids=[repr(q) for q, _ in CASES])
