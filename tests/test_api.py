@@ -7,7 +7,7 @@ import json
 
 import perurel
 
-from .conftest import ROOT, entry
+from .conftest import FIXTURE, ROOT, entry
 
 
 def test_the_api_document_runs() -> None:
@@ -36,3 +36,28 @@ def test_to_dict_is_the_json(ds: perurel.Dataset) -> None:
     assert ds.sources["asil-icj-2014"].to_dict() == {
         k: v for k, v in source.items() if k not in ("cited", "cited_by")
     }
+
+
+def test_to_dict_gives_back_the_record_as_stored(mini: perurel.Dataset) -> None:
+    """Against the file itself: what is stored comes back unchanged; only derived fields differ."""
+    raw = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    events = {e["id"]: e for e in raw["events"]}
+    assert {e.id: e.to_dict() for e in mini.events} == events
+    assert {s.id: s.to_dict() for s in mini.sources.values()} == {
+        s["id"]: s for s in raw["sources"]
+    }
+    for org in raw["organisations"]:
+        mine = next(o for o in mini.organisations if o.id == org["id"]).to_dict()
+        assert {k: v for k, v in mine.items() if k in org} == org
+        assert all(v in ("", None, [], {}) for k, v in mine.items() if k not in org)
+    for country in raw["countries"]:
+        mine = mini.countries[country["code"]].to_dict()
+        # relations and representation are computed from what is stored; the stored source ids
+        # are not in to_dict, as `sources` in a country's JSON is the full records they name
+        derived = {"relations", "representation", "sources"}
+        assert {k: v for k, v in mine.items() if k in country and k not in derived} == {
+            k: v for k, v in country.items() if k not in derived
+        }
+        stored = country["relations"]
+        assert mine["relations"]["status"] == stored["status"]
+        assert mine["relations"]["history"] == stored["history"]
