@@ -53,11 +53,11 @@ def test_match_table(ds: perurel.Dataset, query: str, expected: object) -> None:
     assert outcome(ds, query) == expected
 
 
-def test_exact_names_and_codes_are_exact(ds: perurel.Dataset) -> None:
-    assert ds.match("Chile").how == "name"
-    assert ds.match("chl").how == "code"
-    assert ds.match("chileno").how == "alias"
-    m = ds.match("chle")
+def test_exact_names_and_codes_are_exact(mini: perurel.Dataset) -> None:
+    assert mini.match("Chile").how == "name"
+    assert mini.match("chl").how == "code"
+    assert mini.match("chileno").how == "alias"
+    m = mini.match("chle")
     assert (m.how, m.country.code, m.exact) == ("fuzzy", "CL", False)
     assert 75 <= m.score < 100
 
@@ -72,16 +72,16 @@ def test_not_found_offers_suggestions(mini: perurel.Dataset) -> None:
     assert info.value.suggestions == ()
 
 
-def test_ambiguous_lists_candidates(ds: perurel.Dataset) -> None:
+def test_ambiguous_lists_candidates(mini: perurel.Dataset) -> None:
     with pytest.raises(Ambiguous) as info:
-        ds.match("korea")
+        mini.match("korea")
     assert set(info.value.candidates) == {"KR", "KP"}
     assert "North Korea (KP)" in info.value.message and "South Korea (KR)" in info.value.message
 
 
-def test_peru_itself_is_explained(ds: perurel.Dataset) -> None:
+def test_peru_itself_is_explained(mini: perurel.Dataset) -> None:
     with pytest.raises(IsPeru) as info:
-        ds.match("Perú")
+        mini.match("Perú")
     assert "Peru itself" in info.value.message
 
 
@@ -205,9 +205,9 @@ def test_exact_never_forgives_a_typo(query: str) -> None:
         ds.match(query, exact=True)
 
 
-@pytest.mark.parametrize("query", ["Chile", "CHL", "cl", "chileno", "República de Chile"])
-def test_exact_accepts_codes_names_and_aliases(query: str) -> None:
-    assert perurel.load().match(query, exact=True).country.code == "CL"
+@pytest.mark.parametrize("query", ["Chile", "CHL", "cl", "chileno", "Republic of Chile"])
+def test_exact_accepts_codes_names_and_aliases(mini: perurel.Dataset, query: str) -> None:
+    assert mini.match(query, exact=True).country.code == "CL"
 
 
 from .sentence_table import SENTENCES  # noqa: E402

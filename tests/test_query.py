@@ -81,14 +81,14 @@ def test_bad_filters_are_usage_errors(mini: perurel.Dataset, kw, message: str) -
     assert "--" not in str(caught.value)
 
 
-def test_timeline_takes_the_names_the_cli_takes(ds: perurel.Dataset) -> None:
-    by_code = ds.timeline(countries=["CL"])
-    assert by_code
-    for name in ("chile", "Chile", "chilean", "CHL", "República de Chile"):
-        assert ds.timeline(countries=[name]) == by_code
-    assert ds.timeline(countries="chile") == by_code
+def test_timeline_takes_the_names_the_cli_takes(mini: perurel.Dataset) -> None:
+    by_code = mini.timeline(countries=["CL"])
+    assert [e.id for e in by_code] == ["1879-04-05-war", "1929-06-03-treaty", "1999-agreements"]
+    for name in ("chile", "Chile", "Chilean", "chileno", "CHL", "Republic of Chile"):
+        assert mini.timeline(countries=[name]) == by_code
+    assert mini.timeline(countries="chile") == by_code
     with pytest.raises(perurel.NotFound):
-        ds.timeline(countries=["atlantis"])
+        mini.timeline(countries=["atlantis"])
 
 
 def test_country_api(mini: perurel.Dataset) -> None:
