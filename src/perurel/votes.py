@@ -101,13 +101,13 @@ class Votes:
         if not (all(type(r) is int for r in self.rcid) and all(type(d) is str for d in self.date)):
             raise ValueError("a roll call's rcid or date is of the wrong type")
         for marks in (self.important, *self.issues.values()):
-            if not isinstance(marks, str) or len(marks) != n or not set(marks) <= {"0", "1"}:
+            if not isinstance(marks, str) or len(marks) != n or not _only(marks, "01"):
                 raise ValueError("a column of roll-call marks is not one 0 or 1 per roll call")
         for voter in self.states.values():
             if not isinstance(voter.votes, str) or len(voter.votes) != n:
                 raise ValueError(f"the votes of {voter.id!r} are not one mark per roll call")
-            if not set(voter.votes) <= set(VOTE_WORDS):
-                raise ValueError(f"the votes of {voter.id!r} hold a mark other than y, n, a, .")
+        if not _only("".join(voter.votes for voter in self.states.values()), "yna."):
+            raise ValueError("a state's votes hold a mark other than y, n, a, .")
 
     # --- which roll calls ---------------------------------------------------------------------
 
@@ -255,6 +255,13 @@ class Votes:
         }
 
 
+def _only(text: str, marks: str) -> bool:
+    """Whether `text` holds nothing but these one-letter marks: deleting them leaves nothing
+    (bytes.translate, in C: 0.6 ms for all 1.3 million votes, where a set() of them takes 60 ms
+    and this runs on every `votes` question)."""
+    return not text.encode("ascii", "replace").translate(None, marks.encode())
+
+
 def _agree(a: str, b: str, calls: Iterable[int], weighted: bool) -> Agreement:
     votes = 0
     agreed = 0.0
@@ -287,9 +294,10 @@ def resolve_path() -> str:
 
 
 # The voting file: gzip of compact JSON (~0.4 MB, ~3 MB once decompressed). Beyond these limits
-# it is not a voting file of ours, and a gzip "bomb" stops here instead of filling the memory.
-MAX_COMPRESSED = 64 << 20
-MAX_DECOMPRESSED = 256 << 20
+# it is not a voting file of ours (the data to 2019 is all in it), and a gzip "bomb" stops here
+# instead of filling the memory: 32 MB take ~0.2 s to decompress on an idle machine.
+MAX_COMPRESSED = 16 << 20
+MAX_DECOMPRESSED = 32 << 20
 
 
 @cache
