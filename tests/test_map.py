@@ -110,6 +110,8 @@ def test_one_shape_or_marker_per_state_of_the_record() -> None:
     dots = [g.get("data-code") for g in groups if g.find(f"{SVG}circle") is not None]
     # A state too small to see has its shape and, drawn on top, a marker of the same class.
     assert set(codes) | set(dots) == set(STATES)
+    ids = [g.get("id") for g in root.iter() if g.get("id")]
+    assert len(ids) == len(set(ids))  # ids are unique (a tiny state's dot has its own)
     assert len(codes) == len(set(codes)) and len(dots) == len(set(dots))
     for code in ("VA", "MC", "TV", "NR", "SM", "LI"):  # no 1:110m shape: a marker only
         assert code in dots and code not in codes, code
