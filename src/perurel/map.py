@@ -274,8 +274,14 @@ def world() -> dict[str, Any]:
 
 
 def xml(text: str) -> str:
-    """Text safe inside an XML attribute or element (controls XML forbids are dropped)."""
-    text = "".join(ch for ch in text if ch >= " " or ch in "\t\n")
+    """Text safe inside an XML attribute or element: the characters XML forbids, C1 controls
+    and lone surrogates are dropped (a custom dataset's text may hold anything)."""
+    text = "".join(
+        ch
+        for ch in text
+        if (ch >= " " or ch in "\t\n")
+        and not ("\x7f" <= ch <= "\x9f" or "\ud800" <= ch <= "\udfff" or ch in "\ufffe\uffff")
+    )
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
