@@ -118,7 +118,7 @@ Examples:
 EPILOG = (
     "Exit codes: 0 ok (an empty result too), 1 a name that matches nothing or several (country, "
     "organisation, source, roll call), 2 usage error, 3 dataset missing or invalid, "
-    "4 internal error."
+    "4 internal error, 5 output cannot be written."
 )
 
 COUNTRY_FIELDS = (
