@@ -157,6 +157,7 @@ def test_the_html_page_in_a_browser(tmp_path: Path) -> None:
     done = browse(page.as_uri() + "#CL", "--dump-dom", f"--window-size={width},{height}")
     assert console(done.stderr) == [], console(done.stderr)
     assert 'data-ready="1"' in done.stdout
+    assert done.stdout.count('tabindex="0"') == len(STATUS)  # every state reachable by keyboard
     tip = done.stdout[done.stdout.index('<div id="tip"') :]
     tip = tip[: tip.index("</div>")]
     assert "hidden" not in tip.split(">")[0]

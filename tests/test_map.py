@@ -110,6 +110,8 @@ def test_one_shape_or_marker_per_state_of_the_record() -> None:
     dots = [g.get("data-code") for g in groups if g.find(f"{SVG}circle") is not None]
     # A state too small to see has its shape and, drawn on top, a marker of the same class.
     assert set(codes) | set(dots) == set(STATES)
+    ids = [g.get("id") for g in root.iter() if g.get("id")]
+    assert len(ids) == len(set(ids))  # ids are unique (a tiny state's dot has its own)
     assert len(codes) == len(set(codes)) and len(dots) == len(set(dots))
     for code in ("VA", "MC", "TV", "NR", "SM", "LI"):  # no 1:110m shape: a marker only
         assert code in dots and code not in codes, code
@@ -258,6 +260,7 @@ def test_a_custom_dataset_notes_states_without_a_place(tmp_path: Path) -> None:
     doc = json.loads((ROOT / "tests" / "fixtures" / "mini.json").read_text(encoding="utf-8"))
     extra = json.loads(json.dumps(doc["countries"][0]))
     extra.update(code="QZ", iso3="QZZ", name="Qzland", name_es="Qzlandia", aliases=[])
+    doc["countries"][0]["name"] = "Evil <b>& name"  # markup stays text
     extra["missions"] = []
     doc["countries"].append(extra)
     path = tmp_path / "data.json"
@@ -265,8 +268,10 @@ def test_a_custom_dataset_notes_states_without_a_place(tmp_path: Path) -> None:
     result = entry(["--data", str(path), "map"])
     assert result.exit_code == 0, result.stderr
     assert "1 states have no place on the map: QZ" in result.stderr
-    codes = set(states(ET.fromstring(result.stdout.encode())))
+    root = ET.fromstring(result.stdout.encode())  # still well-formed
+    codes = set(states(root))
     assert codes == {c["code"] for c in doc["countries"]} - {"QZ"}
+    assert states(root)[doc["countries"][0]["code"]].get("data-name") == "Evil <b>& name"
 
 
 def test_the_bundled_map_is_small_and_says_where_it_comes_from() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from . import i18n
 from .errors import UsageError, printable
 
 if TYPE_CHECKING:
@@ -388,9 +389,16 @@ def metadata(ds: Records, db_name: str) -> dict[str, Any]:
 
 
 def db_counts(ds: Records) -> str:
+    """How much the database holds, in the reader's language."""
+    n = i18n.number
+    if i18n.spanish():
+        return (
+            f"{n(len(ds.countries))} países, {n(len(ds.events))} eventos, "
+            f"{n(len(ds.organisations))} organismos, {n(len(ds.sources))} fuentes"
+        )
     return (
-        f"{len(ds.countries)} countries, {len(ds.events)} events, "
-        f"{len(ds.organisations)} organisations, {len(ds.sources)} sources"
+        f"{n(len(ds.countries))} countries, {n(len(ds.events))} events, "
+        f"{n(len(ds.organisations))} organisations, {n(len(ds.sources))} sources"
     )
 
 
@@ -429,11 +437,17 @@ def write_sqlite(ds: Records, path: str, *, force: bool) -> None:
         made.clear()
         from .terminal import note
 
-        counts = db_counts(ds)
-        note(
-            f"wrote {printable(path)} ({counts}) and {printable(metadata_path(path))}; browse it "
-            f"with: datasette {printable(path)} -m {printable(metadata_path(path))}"
-        )
+        shown, meta = printable(path), printable(metadata_path(path))
+        if i18n.spanish():
+            note(
+                f"escritos {shown} ({db_counts(ds)}) y {meta}; para recorrerlo: "
+                f"datasette {shown} -m {meta}"
+            )
+        else:
+            note(
+                f"wrote {shown} ({db_counts(ds)}) and {meta}; browse it with: "
+                f"datasette {shown} -m {meta}"
+            )
     except sqlite3.IntegrityError as exc:
         from .errors import DataError
 

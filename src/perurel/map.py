@@ -274,8 +274,14 @@ def world() -> dict[str, Any]:
 
 
 def xml(text: str) -> str:
-    """Text safe inside an XML attribute or element (controls XML forbids are dropped)."""
-    text = "".join(ch for ch in text if ch >= " " or ch in "\t\n")
+    """Text safe inside an XML attribute or element: the characters XML forbids, C1 controls
+    and lone surrogates are dropped (a custom dataset's text may hold anything)."""
+    text = "".join(
+        ch
+        for ch in text
+        if (ch >= " " or ch in "\t\n")
+        and not ("\x7f" <= ch <= "\x9f" or "\ud800" <= ch <= "\udfff" or ch in "\ufffe\uffff")
+    )
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -366,9 +372,8 @@ def svg(ds: Records, by: str, since: str | None = None, until: str | None = None
         if shape is not None:
             out.append(f'{head}<path d="{shape}"/>')
             if point is not None:  # drawn after all shapes, so no neighbour covers it
-                markers.append(
-                    f'{head}<circle cx="{point[0]}" cy="{point[1]}" r="{MARKER}"/></g>\n'
-                )
+                dot = head.replace(f'id="st-{xml(code)}"', f'id="st-{xml(code)}-dot"', 1)
+                markers.append(f'{dot}<circle cx="{point[0]}" cy="{point[1]}" r="{MARKER}"/></g>\n')
             out.append("</g>\n")
         else:
             markers.append(f'{head}<circle cx="{point[0]}" cy="{point[1]}" r="{MARKER}"/></g>\n')
@@ -481,13 +486,21 @@ g.st:hover, g.st:focus, g.st.on {{ stroke: #000; stroke-width: 5; outline: none;
     if (g && g !== pinned) {{ pinned = g; g.classList.add("on"); show(g, e); }}
     else {{ pinned = null; tip.hidden = true; }}
   }});
+  function centre(g) {{
+    var r = g.getBoundingClientRect();
+    return {{ clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }};
+  }}
+  // The keyboard reaches every state too: Tab moves, the box follows the focus.
+  Array.prototype.forEach.call(main.querySelectorAll("g.st"), function (g) {{
+    if (/-dot$/.test(g.id)) return;  // the dot over a tiny state's shape: one stop per state
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("aria-label", g.getAttribute("data-name") + ": " + g.getAttribute("data-value"));
+    g.addEventListener("focus", function () {{ if (!pinned) show(g, centre(g)); }});
+    g.addEventListener("blur", function () {{ if (!pinned) tip.hidden = true; }});
+  }});
   // page.html#CL opens with Chile's box shown
   var g = document.getElementById("st-" + decodeURIComponent(location.hash.slice(1)));
-  if (g) {{
-    var r = g.getBoundingClientRect();
-    pinned = g; g.classList.add("on");
-    show(g, {{ clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 }});
-  }}
+  if (g) {{ pinned = g; g.classList.add("on"); show(g, centre(g)); }}
   main.setAttribute("data-ready", "1");
 }})();
 </script>
