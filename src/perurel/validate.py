@@ -656,8 +656,11 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
             for key in ("since", "until"):
                 if rec.get(key) is not None:
                     c.add(f"{path}.{key}", f"a member gives 'joined' and 'left', not {key!r}")
+        periods = rec.get("periods")
         terms = [
-            p for p in rec.get("periods", []) if isinstance(p, dict) and p.get("kind") == "term"
+            p
+            for p in (periods if isinstance(periods, list) else [])
+            if isinstance(p, dict) and p.get("kind") == "term"
         ]
         if tie == "elected-seat" and not terms:
             c.add(f"{path}.periods", "an elected seat is its terms: give periods of kind 'term'")
