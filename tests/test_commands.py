@@ -209,6 +209,7 @@ def test_orgs() -> None:
             "id": "un",
             "name": "United Nations",
             "name_es": "Naciones Unidas",
+            "tie": "member",  # the fixture gives no tie: a member, who joins
             "joined": "1945-10-31",
             "role": "original member",
             "role_es": "miembro fundador",

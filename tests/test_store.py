@@ -145,13 +145,111 @@ def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
             "countries[0].relations.history[1].kind: 'restored' with no break",
         ),
         (
+            # An active status after a break needs a `restored` (issue 20), even with newer
+            # evidence: before, a later `as_of` was enough.
             lambda d: (
                 d["countries"][0]["relations"]["history"].append(
                     {"kind": "broken", "date": "1900", "sources": ["seed"]}
                 ),
-                d["countries"][0]["relations"].update(as_of="1900"),
+                d["countries"][0]["relations"].update(as_of="2024"),
             ),
-            "countries[0].relations.status: 'active' disagrees with the history",
+            "countries[0].relations.status: 'active' after the 'broken' of 1900 needs a later"
+            " 'restored'",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"].update(status="broken", as_of="1822"),
+            "countries[0].relations.status: 'broken' disagrees with the history",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"].append(
+                {"kind": "established", "date": "1823", "sources": ["seed"]}
+            ),
+            "countries[0].relations.history[1].kind: a second 'established' milestone",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"].update(
+                history=[
+                    {"kind": "first-envoy", "date": "1821", "sources": ["seed"]},
+                    {"kind": "first-envoy", "date": "1821-12", "sources": ["seed"]},
+                ]
+            ),
+            "countries[0].relations.history[1].kind: a second 'first-envoy' milestone",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"][0].update(
+                alternatives=[{"date": "1822", "sources": ["seed"]}]
+            ),
+            "countries[0].relations.history[0].alternatives[0].date: an alternative date must",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"][0].update(by="AR"),
+            "countries[0].relations.history[0].by: 'AR' is neither Peru",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"].extend(
+                [
+                    {"kind": "broken", "date": "1900", "sources": ["seed"]},
+                    {"kind": "restored", "date": None, "sources": ["seed"]},
+                ]
+            ),
+            "countries[0].relations.history[2]: an undated 'restored' needs a note",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"].append(
+                {"kind": "broken", "date": None, "note": "n", "note_es": "n", "sources": ["seed"]}
+            ),
+            "countries[0].relations.history[1]: missing required field 'date'",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"].update(
+                note="No establishment date found.", note_es="Nota."
+            ),
+            "countries[0].relations.note: says no establishment date was found",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"].update(
+                note_es="No se encontró la fecha de establecimiento."
+            ),
+            "countries[0].relations.note_es: says no establishment date was found",
+        ),
+        (
+            lambda d: d["countries"][0]["missions"][0].update(events=["nope"]),
+            "countries[0].missions[0].events[0]: 'nope' is not an event id",
+        ),
+        (
+            lambda d: d["countries"][0]["missions"][0].update(events=["1998-10-peace"]),
+            "countries[0].missions[0].events[0]: event '1998-10-peace' is not about CL",
+        ),
+        (
+            lambda d: (
+                d["events"][3].update(title="Peru's embassy in Santiago reopens", date="2024-05"),
+                d["countries"][0]["missions"][0].update(events=["1999-agreements"]),
+            ),
+            "countries[0].missions[0].as_of: '2023' is older than its newest event",
+        ),
+        (
+            lambda d: d["events"][3].update(title="New ambassador presents credentials"),
+            "events[3]: an event about a mission",
+        ),
+        (
+            lambda d: d["organisations"][0].update(tie="candidate"),
+            "organisations[0].joined: only a member joins or leaves",
+        ),
+        (
+            lambda d: d["organisations"][0].update(tie="ally"),
+            "organisations[0].tie: 'ally' is not one of",
+        ),
+        (
+            lambda d: d["organisations"][0].update(since="1945"),
+            "organisations[0].since: a member gives 'joined' and 'left'",
+        ),
+        (
+            lambda d: d["organisations"][0].update(tie="elected-seat", joined=None),
+            "organisations[0].periods: an elected seat is its terms",
+        ),
+        (
+            lambda d: d.update(facts_to="2001-07-27"),
+            "facts_to: '2001-07-27' is not the date of the newest event or milestone (2001-07-28)",
         ),
         (
             lambda d: d["countries"][0]["relations"].pop("as_of"),

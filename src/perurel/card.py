@@ -52,6 +52,25 @@ def mission_label(kind: str) -> str:
     return word("mission", kind) if spanish() else KIND_LABEL.get(kind, kind)
 
 
+def per_encyclopedia(ds: Records, ids: Sequence[str], as_of: str | None) -> bool:
+    """True when the only sources dated `as_of` (the date of evidence) are encyclopedias: the
+    card then says the date is the encyclopedia's, not a witness's of the fact at work."""
+    dated = [ds.sources[i] for i in ids if i in ds.sources and ds.sources[i].date == as_of]
+    return bool(dated) and all(src.tier == "encyclopedia" for src in dated)
+
+
+def milestone_date(m: Milestone) -> str:
+    """A milestone's date for people, with the dates other sources give: '1902 (sources differ:
+    1905-01-11)'; an undated restoration says so."""
+    if m.date is None:
+        return t("(undated)")
+    shown = date(m.date)
+    if m.alternatives:
+        others = ", ".join(date(a.date) for a in m.alternatives)
+        shown += t(" (sources differ: {dates})", dates=others)
+    return shown
+
+
 def encyclopedia_only(ds: Records, ids: Sequence[str]) -> bool:
     """True when every source of a fact is an encyclopedia (or a mirror of one)."""
     tiers = [ds.sources[i].tier for i in ids if i in ds.sources]
@@ -80,6 +99,8 @@ def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
         )
     elif m.state == "unknown":
         where = t("{where} (state unknown)", where=where)
+    elif m.as_of and per_encyclopedia(ds, m.sources, m.as_of):
+        where = t("{where} (as of {date}, per the encyclopedia)", where=where, date=m.as_of[:4])
     elif m.as_of:
         where = t("{where} (as of {date})", where=where, date=m.as_of[:4])
     return (
@@ -91,7 +112,7 @@ def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
 
 def _milestone(m: Milestone) -> str:
     """'established 1863 with the Russian Empire'."""
-    text = f"{milestone_label(m.kind)} {date(m.date)}"
+    text = f"{milestone_label(m.kind)} {milestone_date(m)}"
     return text + t(" with {partner}", partner=_article(m.counterpart)) if m.counterpart else text
 
 
@@ -117,7 +138,11 @@ def relations_lines(ds: Records, country: Country) -> list[str]:
     else:
         head = t("Relations: {status}", status=word("status", status))
     if rel.as_of and status != "unknown":
-        head += t(" (as of {date})", date=date(rel.as_of))
+        head += (
+            t(" (as of {date}, per the encyclopedia)", date=date(rel.as_of))
+            if per_encyclopedia(ds, rel.sources, rel.as_of)
+            else t(" (as of {date})", date=date(rel.as_of))
+        )
     if last is not None and last.kind in BREAKS and status == "active":
         head += t(
             "; {kind} {date}, restored at a date no source gives",
@@ -127,12 +152,20 @@ def relations_lines(ds: Records, country: Country) -> list[str]:
     lines = [head]
     if est is not None:
         text = t("Established {date}", date=on(est.date))
+        if est.alternatives:
+            others = ", ".join(date(a.date) for a in est.alternatives)
+            text += t(" (sources differ: {dates})", dates=others)
         if est.counterpart:
             text += t(" with {partner}", partner=_article(est.counterpart))
-        later = [m for m in rel.history if m.kind == "restored" and m.date > est.date]
-        if later:
-            m = later[-1]
-            text += t("; last re-established {date}", date=on(m.date))
+        later = rel.history[rel.history.index(est) + 1 :]
+        restored = [m for m in later if m.kind == "restored"]
+        if restored:
+            m = restored[-1]
+            text += (
+                t("; last re-established {date}", date=on(m.date))
+                if m.date
+                else t("; last re-established at a date no source gives")
+            )
             if m.counterpart:
                 text += t(" with {partner}", partner=_article(m.counterpart))
         lines.append(text)
@@ -179,7 +212,7 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     for text in rest:
         out += _prose(text, width)
     if len(rel.history) > 1:
-        steps = " · ".join(f"{milestone_label(m.kind)} {date(m.date)}" for m in rel.history)
+        steps = " · ".join(f"{milestone_label(m.kind)} {milestone_date(m)}" for m in rel.history)
         out += _prose(t("History: {steps}", steps=steps), width, "dim")
     votes = votes_line(country)
     if votes:
@@ -322,11 +355,12 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
         out += [[], [(t("History"), "bold underline")]]
         rows = [
             [
-                date(m.date),
+                milestone_date(m),
                 milestone_label(m.kind),
                 (t("with {partner}", partner=_article(m.counterpart)) if m.counterpart else "")
-                + (f" {ENCYCLOPEDIA_ONLY}" if encyclopedia_only(ds, m.sources) else ""),
-                notes.cite(m.sources),
+                + (f" {ENCYCLOPEDIA_ONLY}" if encyclopedia_only(ds, m.sources) else "")
+                + (f" {in_language(m.note, m.note_es)}" if m.date is None and m.note else ""),
+                notes.cite([*m.sources, *(i for a in m.alternatives for i in a.sources)]),
             ]
             for m in rel.history
         ]

@@ -17,7 +17,7 @@ from .terminal import note, show
 
 if TYPE_CHECKING:
     from .layout import Line
-    from .model import Country, Event, Source
+    from .model import Country, Event, Organisation, Source
     from .store import Dataset
 
 
@@ -452,6 +452,11 @@ def stats(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> 
     _emit(out, numbers, lambda width: views.stats(numbers, width))
 
 
+def _first_term(o: Organisation) -> str | None:
+    """When an elected seat was first held (it has terms, not a joining date)."""
+    return min((p.start for p in o.periods if p.kind == "term"), default=None)
+
+
 def orgs(
     state: State, *, name: str | None, fmt: str | None, json_: bool, fields: str | None
 ) -> None:
@@ -468,7 +473,11 @@ def orgs(
         return
 
     rows = [
-        o.to_dict() for o in sorted(ds.organisations, key=lambda o: (o.joined or "9999", o.name))
+        o.to_dict()
+        for o in sorted(
+            ds.organisations,
+            key=lambda o: (o.joined or o.since or _first_term(o) or "9999", o.name),
+        )
     ]
     _emit(out, rows, lambda width: views.orgs(rows, width))
 

@@ -76,10 +76,13 @@ CREATE TABLE milestones (
     country TEXT NOT NULL REFERENCES countries(code),
     seq INTEGER NOT NULL,
     kind TEXT NOT NULL,
-    date TEXT NOT NULL,
+    date TEXT,
     counterpart TEXT,
     event TEXT REFERENCES events(id),
-    note TEXT
+    note TEXT,
+    note_es TEXT,
+    sent_by TEXT,
+    alternatives TEXT
 );
 CREATE TABLE missions (
     id INTEGER PRIMARY KEY,
@@ -92,7 +95,8 @@ CREATE TABLE missions (
     state TEXT NOT NULL,
     closed TEXT,
     as_of TEXT,
-    note TEXT
+    note TEXT,
+    events TEXT
 );
 CREATE TABLE representation (
     country TEXT NOT NULL REFERENCES countries(code),
@@ -112,8 +116,11 @@ CREATE TABLE organisations (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     name_es TEXT NOT NULL,
+    tie TEXT NOT NULL,
     joined TEXT,
     left TEXT,
+    since TEXT,
+    until TEXT,
     role TEXT,
     role_es TEXT,
     note TEXT,
@@ -197,6 +204,7 @@ def _rows(ds: Records) -> dict[str, list[tuple[Any, ...]]]:
         "meta": [
             ("schema_version", str(ds.schema_version)),
             ("dataset_date", ds.dataset_date),
+            ("facts_to", ds.facts_to),
         ],
         "sources": [
             (s.id, s.title, s.publisher, s.url, s.date, s.tier, s.found_in, s.note)
@@ -226,13 +234,26 @@ def _rows(ds: Records) -> dict[str, list[tuple[Any, ...]]]:
         )  # fmt: skip
         for seq, m in enumerate(r.history, start=1):
             rows["milestones"].append(
-                (None, c.code, seq, m.kind, m.date, m.counterpart, m.event, m.note)
+                (
+                    None,
+                    c.code,
+                    seq,
+                    m.kind,
+                    m.date,
+                    m.counterpart,
+                    m.event,
+                    m.note,
+                    m.note_es,
+                    m.by,
+                    json.dumps([a.to_dict() for a in m.alternatives]) if m.alternatives else None,
+                )
             )
         for mission in c.missions:
             rows["missions"].append(
                 (
                     None, c.code, mission.owner, mission.host, mission.kind, mission.city,
                     mission.via, mission.state, mission.closed, mission.as_of, mission.note,
+                    json.dumps(list(mission.events)) if mission.events else None,
                 )
             )  # fmt: skip
         if c.representation is not None:
@@ -261,7 +282,8 @@ def _rows(ds: Records) -> dict[str, list[tuple[Any, ...]]]:
     for o in ds.organisations:
         rows["organisations"].append(
             (
-                o.id, o.name, o.name_es, o.joined, o.left, o.role, o.role_es, o.note, o.note_es,
+                o.id, o.name, o.name_es, o.tie, o.joined, o.left, o.since, o.until, o.role,
+                o.role_es, o.note, o.note_es,
                 o.members.as_of if o.members else None,
             )
         )  # fmt: skip
@@ -329,13 +351,15 @@ def metadata(ds: Records, db_name: str) -> dict[str, Any]:
                     ),
                     "milestones": table(
                         "Dated steps of each relationship: recognition, establishment, breaks, "
-                        "restorations (seq orders them per state).",
+                        "restorations (seq orders them per state; date is null only for a "
+                        "restoration no source dates; alternatives: other dates sources give, "
+                        "JSON; sent_by: who sent a first envoy or consul).",
                         facets=["kind"],
                     ),
                     "missions": table(
                         "Diplomatic missions both ways; owner and host are ISO codes (PE is "
                         "Peru); state is open (a dated source shows it at work), closed or "
-                        "unknown.",
+                        "unknown; events: ids of the events about it (JSON).",
                         facets=["owner", "kind", "state"],
                     ),
                     "events": table(
@@ -347,7 +371,9 @@ def metadata(ds: Records, db_name: str) -> dict[str, Any]:
                     ),
                     "event_countries": table("Which states each event involves."),
                     "organisations": table(
-                        "International organisations Peru belongs or belonged to.",
+                        "International organisations and what Peru is to each (tie: member, "
+                        "founding-member, associate, observer, candidate, negotiating-party, "
+                        "elected-seat); only members have joined and left.",
                         label_column="name",
                     ),
                     "organisation_periods": table(
@@ -376,7 +402,10 @@ def metadata(ds: Records, db_name: str) -> dict[str, Any]:
                         source_url="https://hdl.handle.net/1902.1/12379",
                         license="CC0",
                     ),
-                    "meta": table("The record's schema version and date."),
+                    "meta": table(
+                        "The record's schema version, its revision date and the date of its "
+                        "newest fact (facts_to)."
+                    ),
                     "states_by_status": table(
                         "States by the status of their relations with Peru.", facets=["status"]
                     ),

@@ -98,6 +98,10 @@ WORDS: dict[str, dict[str, str]] = {
         "with_milestone": "con algún hito fechado",
         "open_missions": "misiones abiertas",
         "open_missions_seen_since_2020": "misiones abiertas vistas desde 2020",
+        "statuses_evidenced_since_2020": "estados de relaciones con fuente no enciclopédica "
+        "desde 2020",
+        "open_missions_evidenced_since_2020": "misiones abiertas con fuente no enciclopédica "
+        "desde 2020",
         "with_missions": "con misiones",
         "with_resident_embassy": "con embajada residente",
         "with_events": "con eventos",
@@ -110,6 +114,15 @@ WORDS: dict[str, dict[str, str]] = {
     "state": {"open": "abierta", "closed": "cerrada", "unknown": "desconocido"},
     "hit": {"event": "evento", "country": "país", "organisation": "organismo", "source": "fuente"},
     "period": {"term": "mandato", "suspension": "suspensión"},
+    "tie": {
+        "member": "miembro",
+        "founding-member": "miembro fundador",
+        "associate": "asociado",
+        "observer": "observador",
+        "candidate": "candidato",
+        "negotiating-party": "parte en las negociaciones",
+        "elected-seat": "miembro electo",
+    },
     # Historical partners named in milestones (`counterpart`).
     "partner": {
         "Austrian Empire": "Imperio austríaco",
@@ -220,6 +233,12 @@ LABELS = {
     "fuente de estos datos lo dice)",
     "Relations: {status} since {date}": "Relaciones: {status} desde {date}",
     " (as of {date})": " (al {date})",
+    " (as of {date}, per the encyclopedia)": " (al {date}, según la enciclopedia)",
+    "{where} (as of {date}, per the encyclopedia)": "{where} (al {date}, según la enciclopedia)",
+    " (sources differ: {dates})": " (las fuentes difieren: {dates})",
+    "(undated)": "(sin fecha)",
+    "; last re-established at a date no source gives": "; restablecidas por última vez en una "
+    "fecha que ninguna fuente da",
     "; {kind} {date}, restored at a date no source gives": "; {kind} {date}, restablecidas "
     "en una fecha que ninguna fuente da",
     "Established {date}": "Establecidas {date}",
@@ -271,6 +290,7 @@ LABELS = {
     "Fact": "Dato",
     "perurel dataset, schema version {version}, revised {date}": "datos de perurel, esquema "
     "versión {version}, revisados {date}",
+    ", facts recorded to {date}": ", hechos registrados hasta {date}",
     "Coverage": "Cobertura",
     "Count": "Cantidad",
     "States by relations status": "Estados según el estado de las relaciones",
@@ -289,7 +309,17 @@ LABELS = {
     "Role": "Condición",
     "Terms and suspensions": "Mandatos y suspensiones",
     "Peru joined {date}": "El Perú ingresó {date}",
-    "Peru joined at a date no source gives": "El Perú ingresó en una fecha que ninguna fuente da",
+    "Until": "Hasta",
+    "Elected non-permanent member: {n} terms": "Miembro no permanente electo: {n} mandatos",
+    "Founding member, Peru joined {date}": "Miembro fundador; el Perú ingresó {date}",
+    "Founding member": "Miembro fundador",
+    "Member (no source gives the date)": "Miembro (ninguna fuente da la fecha)",
+    "Associate, not a member": "Asociado, no miembro",
+    "Observer, not a member": "Observador, no miembro",
+    "Candidate for membership, not a member": "Candidato a miembro, aún no miembro",
+    "Took part in the negotiations": "Participó en las negociaciones",
+    ", since {date}": ", desde {date}",
+    ", until {date}": ", hasta {date}",
     ", left {date}": ", salió {date}",
     "Members besides Peru ({n}, as of {date})": "Miembros además del Perú ({n}, al {date})",
     "Members besides Peru ({n})": "Miembros además del Perú ({n})",

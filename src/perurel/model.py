@@ -94,26 +94,48 @@ class Source(NamedTuple):
         )
 
 
+class Alternative(NamedTuple):
+    """Another date that other sources give for the same milestone."""
+
+    date: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "sources": list(self.sources)}
+
+
 class Milestone(NamedTuple):
-    """One dated step of a relationship: a recognition, the establishment, a break..."""
+    """One dated step of a relationship: a recognition, the establishment, a break...
+
+    `date` is None only for a restoration that sources show happened but none dates (its note
+    says what is known)."""
 
     kind: str
-    date: str
+    date: str | None
     sources: tuple[str, ...]
     counterpart: str | None = None  # a predecessor state: "Russian Empire", "Qing China"
     event: str | None = None  # the timeline event that tells it
     note: str | None = None
+    alternatives: tuple[Alternative, ...] = ()  # other dates other sources give for it
+    by: str | None = None  # who sent the first envoy or consul, where both sides did ("PE", "VA")
+    note_es: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = _drop_none(
             {
                 "kind": self.kind,
                 "date": self.date,
+                "by": self.by,
                 "counterpart": self.counterpart,
                 "event": self.event,
                 "note": self.note,
+                "note_es": self.note_es,
             }
         )
+        if self.date is None:
+            d["date"] = None
+        if self.alternatives:
+            d["alternatives"] = [a.to_dict() for a in self.alternatives]
         d["sources"] = list(self.sources)
         return d
 
@@ -155,6 +177,8 @@ class Relations(NamedTuple):
         ids = list(self.sources)
         for m in self.history:
             ids.extend(m.sources)
+            for a in m.alternatives:
+                ids.extend(a.sources)
         return list(dict.fromkeys(ids))
 
     def to_dict(self) -> dict[str, Any]:
@@ -182,6 +206,7 @@ class Mission(NamedTuple):
     state: str = "open"  # open, closed or unknown
     closed: str | None = None  # when it closed (or stopped covering Peru), if known
     as_of: str | None = None  # the date of the newest source showing it in this state
+    events: tuple[str, ...] = ()  # ids of the timeline events about it (credentials, opening...)
 
     @property
     def open(self) -> bool:
@@ -199,6 +224,7 @@ class Mission(NamedTuple):
                 "state": self.state,
                 "closed": self.closed,
                 "as_of": self.as_of,
+                "events": list(self.events) or None,
                 "note": self.note,
                 "sources": list(self.sources),
             }
@@ -344,6 +370,18 @@ class Period(NamedTuple):
 
 
 PERIOD_KINDS = ("term", "suspension")
+# What Peru is to an organisation. Only a member joins (`joined`, `left`); the other ties date
+# their start with `since` (and `until`); an elected seat is its terms (periods of kind "term").
+TIES = (
+    "member",
+    "founding-member",
+    "associate",
+    "observer",
+    "candidate",
+    "negotiating-party",
+    "elected-seat",
+)
+MEMBER_TIES = ("member", "founding-member")
 
 
 class Members(NamedTuple):
@@ -375,15 +413,34 @@ class Organisation(NamedTuple):
     members: Members | None = None
     note_es: str = ""
     role_es: str | None = None
+    tie: str = "member"  # one of TIES
+    since: str | None = None  # when a tie other than membership began
+    until: str | None = None  # when it ended
+
+    @property
+    def member(self) -> bool:
+        """True for a member (founding or not): only members join."""
+        return self.tie in MEMBER_TIES
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "id": self.id,
             "name": self.name,
             "name_es": self.name_es,
+            "tie": self.tie,
             "joined": self.joined,
         }
-        d.update(_drop_none({"left": self.left, "role": self.role, "role_es": self.role_es}))
+        d.update(
+            _drop_none(
+                {
+                    "left": self.left,
+                    "since": self.since,
+                    "until": self.until,
+                    "role": self.role,
+                    "role_es": self.role_es,
+                }
+            )
+        )
         d.update({"note": self.note, "note_es": self.note_es, "sources": list(self.sources)})
         if self.periods:
             d["periods"] = [p.to_dict() for p in self.periods]
@@ -412,6 +469,7 @@ if TYPE_CHECKING:
         path: str
         schema_version: int
         dataset_date: str | None
+        facts_to: str | None
         sources: dict[str, Source]
         countries: dict[str, Country]
         events: tuple[Event, ...]

@@ -244,7 +244,7 @@ def citations(ds: Records) -> dict[str, list[Citation]]:
         for h in c.relations.history:
             cite(
                 h.sources,
-                Citation("milestone", c.code, f"{c.name}: {h.kind} {h.date}"),
+                Citation("milestone", c.code, f"{c.name}: {h.kind} {h.date or 'undated'}"),
             )
         cite(c.summary_sources, Citation("country", c.code, f"{c.name}: summary"))
         if c.representation is not None:
@@ -372,6 +372,7 @@ def stats(ds: Records) -> dict[str, Any]:
     return {
         "schema_version": ds.schema_version,
         "dataset_date": ds.dataset_date,
+        "facts_to": ds.facts_to,
         "coverage": {
             "states": len(countries),
             "with_status": sum(1 for c in countries if c.relations.status != "unknown"),
@@ -380,6 +381,14 @@ def stats(ds: Records) -> dict[str, Any]:
             "open_missions": sum(1 for c in countries for m in c.missions if m.open),
             "open_missions_seen_since_2020": sum(
                 1 for c in countries for m in c.missions if m.open and (m.as_of or "") >= "2020"
+            ),
+            "statuses_evidenced_since_2020": sum(
+                1
+                for c in countries
+                if c.relations.status != "unknown" and recent_evidence(ds, status_sources(c))
+            ),
+            "open_missions_evidenced_since_2020": sum(
+                1 for c in countries for m in c.missions if m.open and mission_evidenced(ds, m)
             ),
             "with_missions": sum(1 for c in countries if c.missions),
             "with_resident_embassy": sum(1 for c in countries if has_embassy(c)),
@@ -397,6 +406,39 @@ def stats(ds: Records) -> dict[str, Any]:
         "states_by_milestone_kind": {k: n for k, n in milestones.items() if n},
         "facts_by_tier": facts_by_tier(ds),
     }
+
+
+# Evidence from this date on counts as recent in `stats`.
+RECENT = "2020"
+
+
+def recent_evidence(ds: Records, ids: Sequence[str]) -> bool:
+    """True when a source other than an encyclopedia, dated 2020 or later, is among `ids`."""
+    for i in ids:
+        src = ds.sources.get(i)
+        if src is not None and src.tier != "encyclopedia" and (src.date or "") >= RECENT:
+            return True
+    return False
+
+
+def status_sources(c: Country) -> list[str]:
+    """The sources of a relationship's status: its own and those of the milestone it follows."""
+    last = c.relations.since
+    return [*c.relations.sources, *(last.sources if last else ())]
+
+
+def mission_evidenced(ds: Records, m: Mission) -> bool:
+    """True when a source other than an encyclopedia dated 2020 or later, or an event about
+    the mission from 2020 on that such a source tells, shows it."""
+    if recent_evidence(ds, m.sources):
+        return True
+    linked = set(m.events)
+    return any(
+        e.id in linked
+        and e.date >= RECENT
+        and any(i in ds.sources and ds.sources[i].tier != "encyclopedia" for i in e.sources)
+        for e in ds.events
+    )
 
 
 def best_tier(ds: Records, ids: Sequence[str]) -> str:

@@ -137,7 +137,7 @@ MISSION_ROW_FIELDS = (
 SEARCH_FIELDS = ("kind", "id", "date", "countries", "title", "text", "score")
 SOURCE_FIELDS = (*Source._fields, "cited", "cited_by")
 STATS_FIELDS = (
-    "schema_version", "dataset_date", "coverage", "by_status", "by_region", "events_by_decade",
+    "schema_version", "dataset_date", "facts_to", "coverage", "by_status", "by_region", "events_by_decade",
     "events_by_kind", "states_by_milestone_kind", "facts_by_tier",
 )  # fmt: skip
 ORG_FIELDS = Organisation._fields

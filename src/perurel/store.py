@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, printable
 from .model import (
+    Alternative,
     Country,
     Event,
     Members,
@@ -53,10 +54,12 @@ class Dataset:
         countries: dict[str, Country],
         events: tuple[Event, ...],
         organisations: tuple[Organisation, ...],
+        facts_to: str | None = None,
     ) -> None:
         self.path = path
         self.schema_version = schema_version
         self.dataset_date = dataset_date
+        self.facts_to = facts_to  # the date of the newest recorded fact (event or milestone)
         self.sources = sources
         self.countries = countries
         self.events = events
@@ -157,11 +160,13 @@ def version_line() -> str:
             finally:
                 os.close(fd)
     date = re.search(r'"dataset_date"\s*:\s*"([0-9-]+)"', head)
+    facts = re.search(r'"facts_to"\s*:\s*"([0-9-]+)"', head)
     schema = re.search(r'"schema_version"\s*:\s*([0-9]+)', head)
     which = "bundled dataset" if bundled else "dataset"
     return (
         f"perurel {__version__} ({which} revised {date.group(1) if date else 'at an unknown date'}"
-        f", schema {schema.group(1) if schema else 'unknown'})"
+        + (f", facts recorded to {facts.group(1)}" if facts else "")
+        + f", schema {schema.group(1) if schema else 'unknown'})"
     )
 
 
@@ -395,11 +400,17 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                 tuple(
                     Milestone(
                         h["kind"],
-                        h["date"],
+                        h.get("date"),
                         _ids(h.get("sources")),
                         h.get("counterpart"),
                         h.get("event"),
                         h.get("note"),
+                        tuple(
+                            Alternative(a["date"], _ids(a.get("sources")))
+                            for a in h.get("alternatives", ())
+                        ),
+                        h.get("by"),
+                        h.get("note_es"),
                     )
                     for h in rel.get("history", ())
                 ),
@@ -419,6 +430,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
                     m.get("state") or "open",
                     m.get("closed"),
                     m.get("as_of"),
+                    _ids(m.get("events")),
                 )
                 for m in c.get("missions", ())
             ),
@@ -469,6 +481,9 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
             _members(o.get("members")),
             o.get("note_es") or "",
             o.get("role_es"),
+            o.get("tie") or "member",
+            o.get("since"),
+            o.get("until"),
         )
         for o in raw["organisations"]
     )
@@ -476,6 +491,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
         path=path,
         schema_version=raw["schema_version"],
         dataset_date=raw.get("dataset_date"),
+        facts_to=raw.get("facts_to"),
         sources=sources,
         countries=countries,
         events=tuple(events),

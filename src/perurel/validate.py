@@ -16,6 +16,7 @@ from .model import (
     BREAKS,
     EVENT_KINDS,
     LEVELS,
+    MEMBER_TIES,
     MILESTONE_KINDS,
     MISSION_KINDS,
     MISSION_STATES,
@@ -24,6 +25,7 @@ from .model import (
     STATUS_AFTER,
     STATUSES,
     TIERS,
+    TIES,
 )
 
 SCHEMA_VERSION = 2
@@ -32,6 +34,32 @@ STALE_BEFORE = "2015"
 _CODE = re.compile(r"[A-Z]{2}")
 _ISO3 = re.compile(r"[A-Z]{3}")
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+# Milestones a relationship has at most one of (per predecessor state and, for envoys and
+# consuls, per sending side): two sources disagreeing on the date make one milestone with
+# `alternatives`, not two.
+ONCE = ("established", "first-consul", "first-envoy")
+# A note saying no date was found, beside a milestone that gives the date (English, Spanish).
+_NO_ESTABLISHMENT = re.compile(
+    r"no (?:establishment|start) date|establishment date (?:was )?not found"
+    r"|date of (?:the )?establishment (?:was )?not found"
+    r"|no se (?:hall|encontr)\w+ (?:la )?fecha de(?:l)? establecimiento",
+    re.IGNORECASE,
+)
+_NO_RESTORATION = re.compile(
+    r"restoration date (?:was )?not found|no (?:later )?restoration (?:was )?found"
+    r"|no se (?:hall|encontr)\w+ (?:la fecha de(?:l)? |ning\w+ |un )?restablecimiento",
+    re.IGNORECASE,
+)
+# An event about a mission (credentials, an opening, closing, reopening or downgrade), which a
+# mission's `events` must name.
+MISSION_EVENT = re.compile(
+    r"credentials|accredited to"
+    r"|\b(?:opens?|opened|opening|reopen\w*|closes?|closed|closing|closure|downgrad\w*)\b"
+    r"[^.]*\b(?:embassy|embassies|consulate|legation|mission)\b"
+    r"|\b(?:embassy|embassies|consulate|legation)\b[^.]*"
+    r"\b(?:opens?|opened|reopen\w*|clos\w*|downgrad\w*)\b",
+    re.IGNORECASE,
+)
 
 
 class Problem(NamedTuple):
@@ -48,6 +76,11 @@ class _Checker:
         self.warnings: list[Problem] = []
         self.event_refs: list[tuple[str, Any]] = []  # (path, id) of milestones naming an event
         self.event_ids: set[str] = set()
+        self.event_dates: dict[str, str] = {}
+        self.event_countries: dict[str, tuple[str, ...]] = {}
+        # (path, mission, its partner) of missions naming events
+        self.mission_refs: list[tuple[str, dict[str, Any], str]] = []
+        self.newest_fact = ""  # the newest date of an event or milestone
         self.today = today
         self.source_ids: set[str] = set()
         self.codes: set[str] = set()
@@ -250,8 +283,17 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
     for path, ref in c.event_refs:
         if not isinstance(ref, str) or ref not in c.event_ids:
             c.add(path, f"{_show(ref)} is not an event id of this dataset")
+    _mission_events(c, data["events"])
     _organisations(c, data["organisations"])
     _texts(c, data)
+    if "facts_to" in data:
+        c.date(data, "facts_to", "", required=False)
+        if data["facts_to"] != (c.newest_fact or None):
+            c.add(
+                "facts_to",
+                f"{_show(data['facts_to'])} is not the date of the newest event or milestone"
+                f" ({c.newest_fact or 'none'})",
+            )
     return c.problems
 
 
@@ -353,7 +395,7 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
     if rel is None:
         c.add(path, "missing required field 'relations'")
     elif c.obj(rel, rpath):
-        _relations(c, rel, rpath)
+        _relations(c, rel, rpath, code if isinstance(code, str) else "")
     for m, mpath in c.objects(rec, "missions", path):
         c.code(m.get("owner"), f"{mpath}.owner", allow_peru=True)
         c.code(m.get("host"), f"{mpath}.host", allow_peru=True)
@@ -373,6 +415,8 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
         if m.get("from") is not None:
             c.code(m.get("from"), f"{mpath}.from", allow_peru=False)
         c.cites(m, "sources", mpath)
+        if m.get("events") is not None:
+            c.mission_refs.append((mpath, m, code if isinstance(code, str) else ""))
     if "summary" in rec:
         c.text(rec, "summary", path)
         c.spanish(rec, "summary", path)
@@ -421,7 +465,7 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
             c.add(f"{upath}.{key}", "not a field of un_votes")
 
 
-def _relations(c: _Checker, rel: dict[str, Any], path: str) -> None:
+def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
     """Status, its date of evidence, and a history in order whose status agrees with it."""
     c.enum(rel, "status", STATUSES, path)
     status = rel.get("status")
@@ -431,38 +475,86 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str) -> None:
     history = list(c.objects(rel, "history", path))
     c.cites(rel, "sources", path, required=status != "unknown" and not history)
     last_date = ""
-    open_break: str | None = None
+    open_break: tuple[str, str] | None = None  # (kind, date) of a break not yet mended
     derived: str | None = None
     last_status_date = ""
+    once: dict[tuple[Any, ...], str] = {}
     for m, mpath in history:
         c.enum(m, "kind", MILESTONE_KINDS, mpath)
-        c.date(m, "date", mpath, required=True)
+        when, kind = m.get("date"), m.get("kind")
+        kind = kind if isinstance(kind, str) else None  # any other type: reported by enum()
+        if when is None and "date" in m and kind == "restored":
+            # Sources show relations mended but none dates it: the note must say so.
+            if not (isinstance(m.get("note"), str) and m["note"].strip()):
+                c.add(mpath, "an undated 'restored' needs a note saying what the sources show")
+            c.spanish(m, "note", mpath)
+        else:
+            c.date(m, "date", mpath, required=True)
         c.text(m, "counterpart", mpath, required=False)
         c.text(m, "note", mpath, required=False)
+        c.text(m, "note_es", mpath, required=False)
         if m.get("event") is not None:
             c.event_refs.append((f"{mpath}.event", m.get("event")))
         c.cites(m, "sources", mpath)
-        when, kind = m.get("date"), m.get("kind")
-        kind = kind if isinstance(kind, str) else None  # any other type: reported by enum()
+        by = m.get("by")
+        if by is not None and by not in (PERU, code):
+            c.add(f"{mpath}.by", f"{_show(by)} is neither Peru ({PERU}) nor {code}")
+        for alt, apath in c.objects(m, "alternatives", mpath):
+            c.date(alt, "date", apath, required=True)
+            c.cites(alt, "sources", apath)
+            if alt.get("date") == when:
+                c.add(f"{apath}.date", "an alternative date must differ from the milestone's")
+        if kind in ONCE:
+            # str(): any type may come in (a list is reported elsewhere), and keys must hash
+            once_key = (kind, str(m.get("counterpart")), str(by))
+            if once_key in once:
+                c.add(
+                    f"{mpath}.kind",
+                    f"a second {kind!r} milestone (the first is {once[once_key]}): where sources"
+                    " disagree on the date, keep one milestone and give the others as"
+                    " 'alternatives'",
+                )
+            else:
+                once[once_key] = mpath
         if isinstance(when, str):
             if when < last_date and not last_date.startswith(when):
                 c.add(f"{mpath}.date", f"{when} comes before the milestone above it ({last_date})")
             last_date = max(last_date, when)
+            c.newest_fact = max(c.newest_fact, when)
         if kind == "restored" and open_break is None:
             c.add(f"{mpath}.kind", "'restored' with no break, suspension or lapse before it")
         if kind in BREAKS:
-            open_break = kind
+            open_break = (str(kind), str(when))
         elif kind in ("restored", "established"):
             open_break = None
         if kind in STATUS_AFTER:
-            derived, last_status_date = STATUS_AFTER[str(kind)], str(when)
+            derived, last_status_date = STATUS_AFTER[str(kind)], str(when or last_date)
     newer = str(rel.get("as_of") or "") > last_status_date
-    if derived is not None and status in STATUSES and status != derived and not newer:
-        # A status may differ from the last milestone only on newer evidence (a break in 1942
-        # that sources show mended, with no date for the restoration).
+    if open_break is not None and status == "active":
+        kind, when = open_break
+        c.add(
+            f"{path}.status",
+            f"'active' after the {kind!r} of {when} needs a later 'restored' milestone"
+            ' (dated, or with "date": null and a note when no source dates it)',
+        )
+    elif derived is not None and status in STATUSES and status != derived and not newer:
+        # A status may differ from the last milestone only on newer evidence (a newer source
+        # shows relations no longer at work); a mended break needs its `restored` (above).
         c.add(f"{path}.status", f"{status!r} disagrees with the history, which ends {derived!r}")
     elif history and status == "unknown":
         c.add(f"{path}.status", "'unknown' although the history has dated milestones")
+    kinds = {m.get("kind") for m, _ in history if m.get("date") and isinstance(m.get("kind"), str)}
+    for key in ("note", "note_es"):
+        note = rel.get(key)
+        if not isinstance(note, str):
+            continue
+        if "established" in kinds and _NO_ESTABLISHMENT.search(note):
+            c.add(
+                f"{path}.{key}",
+                "says no establishment date was found, beside an 'established' milestone",
+            )
+        if "restored" in kinds and _NO_RESTORATION.search(note):
+            c.add(f"{path}.{key}", "says no restoration was found, beside a dated 'restored'")
 
 
 def _events(c: _Checker, records: list[Any]) -> None:
@@ -481,11 +573,60 @@ def _events(c: _Checker, records: list[Any]) -> None:
         c.spanish(rec, "title", path)
         c.spanish(rec, "summary", path)
         c.cites(rec, "sources", path)
+        if isinstance(rec.get("id"), str) and isinstance(rec.get("date"), str):
+            c.event_dates[rec["id"]] = rec["date"]
+            countries = rec.get("countries")
+            c.event_countries[rec["id"]] = tuple(countries) if isinstance(countries, list) else ()
+            c.newest_fact = max(c.newest_fact, rec["date"])
         key = (str(rec.get("date")), str(rec.get("title")).casefold())
         if key in seen:
             c.add(path, f"duplicates events[{seen[key]}] (same date and title)")
         else:
             seen[key] = i
+
+
+def _mission_events(c: _Checker, records: list[Any]) -> None:
+    """Missions name the events about them, and their state and date follow the newest one;
+    every event about a mission is named by one."""
+    linked: set[str] = set()
+    for mpath, m, code in c.mission_refs:
+        ids = m.get("events")
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            c.add(f"{mpath}.events", f"expected a list of event ids, found {_show(ids)}")
+            continue
+        partner = m.get("host") if m.get("owner") == PERU else m.get("owner")
+        newest = ("", "")
+        for j, eid in enumerate(ids):
+            if eid not in c.event_dates:
+                c.add(f"{mpath}.events[{j}]", f"{_show(eid)} is not an event id of this dataset")
+                continue
+            linked.add(eid)
+            if code not in c.event_countries[eid] and partner not in c.event_countries[eid]:
+                c.add(f"{mpath}.events[{j}]", f"event {eid!r} is not about {code}")
+            newest = max(newest, (c.event_dates[eid], eid))
+        # A closed mission's evidence is its closing date or a later source showing it closed;
+        # one closed at a date no source gives has nothing to compare.
+        dated = [v for v in (m.get("closed"), m.get("as_of")) if isinstance(v, str)]
+        if m.get("state") == "closed" and not dated:
+            continue
+        evidence = max(dated) if dated else None
+        when, eid = newest
+        if when and (evidence is None or evidence < when[: len(evidence)]):
+            field = "closed" if m.get("state") == "closed" and not m.get("as_of") else "as_of"
+            c.add(
+                f"{mpath}.{field}",
+                f"{_show(evidence)} is older than its newest event, {eid!r} ({when}):"
+                " the mission's state and date follow it",
+            )
+    for i, rec in enumerate(records):
+        if not isinstance(rec, dict) or not isinstance(rec.get("title"), str):
+            continue
+        if MISSION_EVENT.search(rec["title"]) and rec.get("id") not in linked:
+            c.add(
+                f"events[{i}]",
+                f"an event about a mission ({_show(rec['title'])}) that no mission's"
+                " 'events' names",
+            )
 
 
 def _organisations(c: _Checker, records: list[Any]) -> None:
@@ -499,6 +640,30 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         c.text(rec, "name_es", path)
         c.date(rec, "joined", path, required=False)
         c.date(rec, "left", path, required=False)
+        c.date(rec, "since", path, required=False)
+        c.date(rec, "until", path, required=False)
+        tie = rec.get("tie", "member")
+        if tie not in TIES:
+            c.add(f"{path}.tie", f"{_show(tie)} is not one of {', '.join(TIES)}")
+        elif tie not in MEMBER_TIES:
+            for key in ("joined", "left"):
+                if rec.get(key) is not None:
+                    c.add(
+                        f"{path}.{key}",
+                        f"only a member joins or leaves: a {tie!r} gives 'since' and 'until'",
+                    )
+        else:
+            for key in ("since", "until"):
+                if rec.get(key) is not None:
+                    c.add(f"{path}.{key}", f"a member gives 'joined' and 'left', not {key!r}")
+        periods = rec.get("periods")
+        terms = [
+            p
+            for p in (periods if isinstance(periods, list) else [])
+            if isinstance(p, dict) and p.get("kind") == "term"
+        ]
+        if tie == "elected-seat" and not terms:
+            c.add(f"{path}.periods", "an elected seat is its terms: give periods of kind 'term'")
         c.text(rec, "role", path, required=False)
         c.text(rec, "note", path, required=False)
         c.spanish(rec, "role", path)

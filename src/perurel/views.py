@@ -164,6 +164,8 @@ def stats(numbers: Record, width: int) -> list[Line]:
         version=numbers["schema_version"],
         date=on(numbers["dataset_date"]) or "?",
     )
+    if numbers.get("facts_to"):
+        title += t(", facts recorded to {date}", date=date(numbers["facts_to"]))
     lines: list[Line] = [[(title, "bold")], []]
     coverage = [[word("coverage", k), str(v)] for k, v in numbers["coverage"].items()]
     lines += table([t("Coverage"), t("Count")], coverage, width)
@@ -197,9 +199,9 @@ def orgs(rows: Sequence[Record], width: int) -> list[Line]:
     body = [
         [
             in_language(r["name"], r["name_es"]),
-            _text(date(r["joined"]) or None),
-            _text(date(r.get("left")) or None),
-            in_language(r.get("role"), r.get("role_es")),
+            _text(date(r["joined"] or r.get("since")) or None),
+            _text(date(r.get("left") or r.get("until")) or None),
+            in_language(r.get("role"), r.get("role_es")) or word("tie", r.get("tie", "member")),
             ", ".join(
                 f"{word('period', p['kind'])} {date(p['start'])}–{date(p['end'])}"
                 for p in r.get("periods", ())
@@ -207,7 +209,8 @@ def orgs(rows: Sequence[Record], width: int) -> list[Line]:
         ]
         for r in rows
     ]
-    headers = [t(h) for h in ("Organisation", "Joined", "Left", "Role", "Terms and suspensions")]
+    # A member's dates are when Peru joined and left; other ties' when the tie began and ended.
+    headers = [t(h) for h in ("Organisation", "Since", "Until", "Role", "Terms and suspensions")]
     return table(headers, body, width, flex=(0, 3, 4))
 
 
@@ -215,15 +218,9 @@ def org(ds: Records, o: Organisation, width: int) -> list[Line]:
     """`perurel orgs NAME`: one organisation, Peru's dates in it, and its members in the data."""
     first, second = both(o.name, o.name_es)
     lines: list[Line] = [[(first, "bold"), (f" · {second}", "italic")]]
-    dates = (
-        t("Peru joined {date}", date=on(o.joined))
-        if o.joined
-        else t("Peru joined at a date no source gives")
-    )
-    if o.left:
-        dates += t(", left {date}", date=on(o.left))
-    if o.role:
-        dates += f" ({in_language(o.role, o.role_es)})"
+    dates = tie_line(o)
+    if o.role and o.role.casefold() != o.tie.replace("-", " "):
+        dates += f" · {in_language(o.role, o.role_es)}"
     lines += [[(text, "")] for text in wrap(dates, width)]
     for p in o.periods:
         span = f"{word('period', p.kind)} {date(p.start)}–{date(p.end)}"
@@ -251,6 +248,35 @@ def org(ds: Records, o: Organisation, width: int) -> list[Line]:
             text = f"{src.title} — {src.publisher} · {word('tier', src.tier)} ({sid})"
             lines += [[(piece, "dim")] for piece in wrap(text, width)]
     return lines
+
+
+def tie_line(o: Organisation) -> str:
+    """What Peru is to the organisation, in words that fit the tie: only a member joins."""
+    if o.tie == "elected-seat":
+        terms = sum(1 for p in o.periods if p.kind == "term")
+        return t("Elected non-permanent member: {n} terms", n=terms)
+    if o.member:
+        founding = o.tie == "founding-member"
+        if o.joined:
+            text = (
+                t("Founding member, Peru joined {date}", date=on(o.joined))
+                if founding
+                else t("Peru joined {date}", date=on(o.joined))
+            )
+        else:
+            text = t("Founding member") if founding else t("Member (no source gives the date)")
+        return text + (t(", left {date}", date=on(o.left)) if o.left else "")
+    text = {
+        "associate": t("Associate, not a member"),
+        "observer": t("Observer, not a member"),
+        "candidate": t("Candidate for membership, not a member"),
+        "negotiating-party": t("Took part in the negotiations"),
+    }[o.tie]
+    if o.since:
+        text += t(", since {date}", date=on(o.since))
+    if o.until:
+        text += t(", until {date}", date=on(o.until))
+    return text
 
 
 def _text(value: Any) -> str:

@@ -9,7 +9,11 @@ import re
 MAKING_OF = re.compile(
     r"\b("
     r"seeds?|reference csv|shared reference|reference notes?|compiled csv|csv|wikitext"
-    r"|helpers?|migrat(?:ed|ion|e)|the article's table|the table's row|undated_states"
+    r"|helpers?|the article's table|the table's row|undated_states"
+    # the record's own migration, not people's ("a binational committee on migration")
+    r"|(?:data|schema|dataset|record) migration|migrated (?:from|to) (?:schema|version|v\d)"
+    r"|migrate_v\d|given before as|que antes figuraba|consignad[oa] antes"
+    r"|referencia compartida|art[ií]culo de partida|CSV de referencia"
     r"|[\w-]+\.(?:csv|json|txt|py)"
     r")\b",
     re.IGNORECASE,

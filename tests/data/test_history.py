@@ -70,7 +70,9 @@ def test_every_milestone_has_a_known_kind_a_date_and_a_source(ds: perurel.Datase
     for c in ds.countries.values():
         for m in c.relations.history:
             assert m.kind in MILESTONE_KINDS, (c.code, m)
-            assert m.date and m.sources, (c.code, m)
+            # The one undated kind: a restoration sources show but none dates, said in its note.
+            assert m.date or (m.kind == "restored" and m.note and m.note_es), (c.code, m)
+            assert m.sources, (c.code, m)
             assert all(s in ds.sources for s in m.sources), (c.code, m)
 
 
@@ -81,7 +83,7 @@ def test_established_is_only_ever_an_establishment(ds: perurel.Dataset) -> None:
         if rel.established is not None:
             assert kinds[rel.established] == "established", c.code
             # one rule for every state with breaks: the first establishment, not a restoration
-            restorations = [m.date for m in rel.history if m.kind == "restored"]
+            restorations = [m.date for m in rel.history if m.kind == "restored" and m.date]
             assert all(rel.established <= r for r in restorations), c.code
 
 
@@ -137,9 +139,14 @@ def test_germany_follows_the_same_rule_as_everyone() -> None:
 
 
 def test_a_mended_break_without_a_date_says_so(ds: perurel.Dataset) -> None:
+    # Since issue 20 the mending is a milestone of its own, `restored` with no date and a note
+    # (before, the card inferred it from a status newer than the break).
     italy = ds.get("IT")
     assert italy is not None and italy.relations.status == "active"
-    assert "broken 1942-01, restored at a date no source gives" in relations_lines(ds, italy)[0]
+    last = italy.relations.history[-1]
+    assert (last.kind, last.date) == ("restored", None) and last.note
+    assert "last re-established at a date no source gives" in relations_lines(ds, italy)[1]
+    assert re.search(r"^\(undated\) +restored ", card("italy"), re.M)
 
 
 def _missions(code: str) -> list[dict[str, Any]]:
@@ -210,15 +217,19 @@ def test_indonesia_2025_was_the_first_state_visit(ds: perurel.Dataset) -> None:
 def test_libya_status_rests_on_the_newest_evidence(ds: perurel.Dataset) -> None:
     ly = ds.get("LY")
     assert ly is not None
-    assert ly.relations.history[-1].kind == "suspended"
+    # The 2011 suspension is followed by an undated restoration (issue 20: a break before an
+    # active status needs a `restored`), which the 2022 diplomatic guide attests.
+    kinds = [(m.kind, m.date) for m in ly.relations.history]
+    assert kinds[-2:] == [("suspended", "2011-02-22"), ("restored", None)]
+    assert ly.relations.history[-1].sources == ("rree-guia-diplomatica-2022-12",)
     assert (ly.relations.status, ly.relations.as_of) == ("active", "2022-12")
 
 
 def test_breaks_end_in_a_break_status_unless_newer_evidence(ds: perurel.Dataset) -> None:
     for c in ds.countries.values():
         since = c.relations.since
-        if since is not None and since.kind in BREAKS and c.relations.status == "active":
-            assert (c.relations.as_of or "") > since.date, c.code
+        # Since issue 20 no active status follows a break without a `restored` after it.
+        assert not (since is not None and since.kind in BREAKS and c.relations.status == "active")
 
 
 def test_record_runs_to_2026(ds: perurel.Dataset) -> None:

@@ -77,9 +77,10 @@ def test_seed_errors_are_corrected_and_kept_in_notes(timeline) -> None:  # type:
     assert timeline["1945-10-31-joins-united-nations"]["date"] == "1945-10-31"
     # Pérez de Cuéllar served from 1982 (the seed says 1981); the 1981 claim is explained.
     assert "1981" in text(timeline["1982-01-01-perez-de-cuellar-takes-office"])
-    # The seed's 'three agreements' and 'December 1999' are kept in the notes of the corrected facts.
-    assert "seed" in timeline["1999-11-13-acta-de-ejecucion"]["summary"]
-    assert "seed" in timeline["1999-11-fujimori-state-visit-chile"]["summary"]
+    # The seed's 'three agreements' and 'December 1999' are kept in the notes of the corrected
+    # facts, naming the seed as readers know it (issue 20: no making-of words reach readers).
+    assert "2010 encyclopedia article" in timeline["1999-11-13-acta-de-ejecucion"]["summary"]
+    assert "2010 encyclopedia article" in timeline["1999-11-fujimori-state-visit-chile"]["summary"]
 
 
 # (query, status, established, text that must appear in the country's JSON)
