@@ -55,6 +55,8 @@ def inputs(mods: list[ModuleType]) -> dict[str, str]:
 
 def check_inputs(reference: Path, mods: list[ModuleType]) -> None:
     """Raise BuildError naming every input that is missing or not the one recorded."""
+    if not reference.is_dir():
+        raise BuildError(f"the builders' inputs are not here: no folder {reference}")
     recorded = json.loads(MANIFEST.read_text(encoding="utf-8"))["files"]
     wrong = []
     for name, reader in inputs(mods).items():
@@ -69,10 +71,13 @@ def check_inputs(reference: Path, mods: list[ModuleType]) -> None:
                 f"records {recorded[name]['sha256'][:16]}…"
             )
     if wrong:
-        raise BuildError(
-            "; ".join(wrong) + " (if the new inputs are intended, run python scripts/build.py "
-            "--record-inputs and commit what the build then rewrites)"
-        )
+        hint = ""
+        if any(not w.startswith("input missing") for w in wrong):
+            hint = (
+                " (if the new inputs are intended, run python scripts/build.py --record-inputs"
+                " and commit what the build then rewrites)"
+            )
+        raise BuildError("; ".join(wrong) + hint)
 
 
 def record_inputs(reference: Path, mods: list[ModuleType]) -> None:

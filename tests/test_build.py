@@ -233,8 +233,10 @@ def test_a_changed_input_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     manifest.write_text(json.dumps({"files": {"a.csv": {"sha256": digest}}}))
     build.check_inputs(tmp_path, [builder])
     (tmp_path / "a.csv").unlink()
-    with pytest.raises(datafile.BuildError, match=r"input missing: .*a\.csv"):
+    with pytest.raises(datafile.BuildError, match=r"input missing: .*a\.csv$"):
         build.check_inputs(tmp_path, [builder])
+    with pytest.raises(datafile.BuildError, match=r"inputs are not here: no folder .*nowhere"):
+        build.check_inputs(tmp_path / "nowhere", [builder])
 
 
 def test_differences_are_named_by_path() -> None:
