@@ -144,7 +144,7 @@ def test_unknown_fields_are_usage_errors_listing_the_valid_ones(command: list[st
 
 
 def test_json_and_format_must_agree() -> None:
-    outcome = entry(["timeline", "--json", "--format", "csv"])
+    outcome = entry(["--data", str(FIXTURE), "timeline", "--json", "--format", "csv"])
     assert outcome.exit_code == 2 and "--json and --format csv" in outcome.stderr
     assert mini("timeline", "--json", "--format", "json").stdout.startswith("[")
 
@@ -170,7 +170,7 @@ def test_search() -> None:
     both = json.loads(mini("search", "ecuador peace", "--json").stdout)
     assert [h["id"] for h in both] == ["1998-10-peace"]
     assert json.loads(mini("search", "nothing-like-this", "--json").stdout) == []
-    assert entry(["search", "   "]).exit_code == 2
+    assert entry(["--data", str(FIXTURE), "search", "   "]).exit_code == 2
 
 
 def test_search_on_the_real_data_ranks_and_forgives() -> None:

@@ -64,15 +64,18 @@ def test_a_named_country_comes_first(ds: perurel.Dataset) -> None:
 
 
 def test_filters_and_the_count_of_hidden_hits() -> None:
-    out = entry(
-        ["search", "embassy", "--since", "2020", "--kind", "relations", "--json", "-n", "3"]
-    )
-    rows = json.loads(out.stdout)
-    assert len(rows) == 3 and all(r["date"] >= "2020" for r in rows)
-    assert "showing 3 of" in out.stderr and "--limit" in out.stderr
-    chile = json.loads(entry(["search", "treaty", "--country", "chile", "--json"]).stdout)
-    assert chile and all("CL" in r["countries"] for r in chile)
-    bad = entry(["search", "treaty", "--kind", "party"])
+    def ids(*args: str) -> list[str]:
+        out = entry(["--data", str(FIXTURE), "search", *args, "--json"])
+        assert out.exit_code == 0, out.output
+        return [r["id"] for r in json.loads(out.stdout)]
+
+    assert ids("treaty") == ["1929-06-03-treaty", "1998-10-peace"]
+    assert ids("treaty", "--since", "1990") == ["1998-10-peace"]
+    assert ids("treaty", "--country", "chile") == ["1929-06-03-treaty"]
+    assert ids("treaty", "--kind", "dispute") == []
+    hidden = entry(["--data", str(FIXTURE), "search", "treaty", "-n", "1"])
+    assert hidden.stderr == "perurel: showing 1 of 2 hits; --limit shows more\n"
+    bad = entry(["--data", str(FIXTURE), "search", "treaty", "--kind", "party"])
     assert bad.exit_code == 2 and "unknown event kind 'party'" in bad.stderr
 
 
