@@ -274,3 +274,47 @@ def test_a_gzip_output_is_compared_by_its_content() -> None:
     assert build.compare("unvotes.json.gz", one, bytes(other)) == []
     changed = gzip.compress(b'{"a": 2}', mtime=0)
     assert build.compare("unvotes.json.gz", one, changed) == ["a: committed 1, rebuilt 2"]
+
+
+def _builder(name: str, step: Any) -> ModuleType:
+    mod = ModuleType(name)
+    mod.OWNS = ("x",)  # type: ignore[attr-defined]
+    mod.build = step  # type: ignore[attr-defined]
+    return mod
+
+
+def test_the_builders_run_in_order_each_on_the_last_ones_result(tmp_path: Path) -> None:
+    (tmp_path / "relations.json").write_text(FIXTURE.read_text(encoding="utf-8"))
+    seen: list[str] = []
+
+    def rename(data: dict[str, Any], reference: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+        country(data, "CL")["name"] = "Chile (1)"
+        return data, {}
+
+    def check(data: dict[str, Any], reference: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+        seen.append(country(data, "CL")["name"])
+        return data, {"unvotes.json.gz": b"votes"}
+
+    build.run(tmp_path, tmp_path, [_builder("one", rename), _builder("two", check)])
+    assert seen == ["Chile (1)"]
+    written = json.loads((tmp_path / "relations.json").read_text(encoding="utf-8"))
+    assert country(written, "CL")["name"] == "Chile (1)"
+    assert (tmp_path / "unvotes.json.gz").read_bytes() == b"votes"
+
+
+def test_a_builder_whose_result_is_invalid_stops_the_build(tmp_path: Path) -> None:
+    original = FIXTURE.read_text(encoding="utf-8")
+    (tmp_path / "relations.json").write_text(original)
+
+    def breaks(data: dict[str, Any], reference: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+        country(data, "CL")["iso3"] = "chl"
+        return data, {}
+
+    def unknown(data: dict[str, Any], reference: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+        return data, {"other.json": b"{}"}
+
+    with pytest.raises(datafile.BuildError, match=r"^breaks: .*countries\[0\]\.iso3"):
+        build.run(tmp_path, tmp_path, [_builder("breaks", breaks)])
+    assert (tmp_path / "relations.json").read_text() == original
+    with pytest.raises(datafile.BuildError, match=r"unknown writes other\.json"):
+        build.run(tmp_path, tmp_path, [_builder("unknown", unknown)])
