@@ -141,6 +141,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     with sqlite3.connect(target) as fresh:
         assert fresh.execute("SELECT count(*) FROM countries").fetchone() == (196,)
     assert entry(["export"]).exit_code == 2
+    assert entry(["export", "--sqlite", "-"]).exit_code == 2
     assert entry(["export", "--sqlite", str(tmp_path / "no" / "p.db")]).exit_code == 2
 
 

@@ -223,6 +223,11 @@ def test_output_file_html_by_suffix_and_atomic(tmp_path: Path) -> None:
     ET.parse(svg)
 
 
+def test_dash_is_stdout() -> None:
+    result = entry(["map", "--format", "html", "-o", "-"])
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>")
+
+
 def test_a_device_is_written_to_not_replaced() -> None:
     result = entry(["map", "-o", os.devnull])
     assert result.exit_code == 0, result.stderr

@@ -183,6 +183,8 @@ def metadata_path(path: str) -> str:
 
 def check_target(path: str, *, force: bool) -> None:
     """Refuse to replace a file (or its metadata file) unless forced; refuse a folder."""
+    if path == "-":
+        raise UsageError("a database cannot be written to stdout; name a file")
     for target in (path, metadata_path(path)):
         if os.path.exists(target) and not os.path.isfile(target):
             raise UsageError(f"{printable(target)} is not a regular file; name a file")

@@ -528,10 +528,14 @@ def render(ds: Records, by: str, fmt: str, since: str | None, until: str | None)
 
 
 def deliver(text: str, output: str | None, default_name: str) -> None:
-    """-o FILE; else stdout when it is not a terminal; else a new file here, named on stderr."""
+    """-o FILE (`-o -`: stdout); else stdout when it is not a terminal; else a new file here,
+    named on stderr."""
     import os
     import sys
 
+    if output == "-":
+        sys.stdout.write(text)
+        return
     if output is not None:
         write_file(output, text)
         return

@@ -700,7 +700,13 @@ Examples:
                     "svg (the default) or html (an interactive page; also chosen by -o x.html).",
                     choices=MAP_FORMATS,
                 ),
-                Param("output", "value", ("--output", "-o"), "Write to FILE.", metavar="FILE"),
+                Param(
+                    "output",
+                    "value",
+                    ("--output", "-o"),
+                    "Write to FILE (- for stdout).",
+                    metavar="FILE",
+                ),
             ),
         ),
         Command(
