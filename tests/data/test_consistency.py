@@ -134,7 +134,7 @@ def test_japan_relations_resumed_after_the_peace_treaty() -> None:
 def test_venezuela_breaks_and_restorations_agree_with_the_header() -> None:
     card = out("country", "venezuela")
     assert "Established 1833-12-23" in card
-    assert "broken 1992 · restored (undated) · suspended 2017-08 · restored 2021-10-15" in card
+    assert "broken 1992-04 · restored (undated) · suspended 2017-08 · restored 2021-10-15" in card
     assert "Relations: broken since 2024-07-30" in card
     full = out("country", "venezuela", "--full")
     assert "established relations in 1853" not in full
@@ -146,7 +146,7 @@ def test_chile_rupture_of_1910_to_1928() -> None:
     assert "broken 1910-03-22 · restored 1928" in card
     note = json.loads(entry(["country", "chile", "--json"]).stdout)["relations"]["note"]
     assert note.startswith("Chile recognised Peru's independence on 13 October 1822.")
-    assert "Peru broke off relations on 22 March 1910" in note
+    assert "Peru broke them off again on 22 March 1910" in note
 
 
 def test_france_1826_was_no_establishment() -> None:
@@ -219,3 +219,30 @@ def test_stats_count_recent_evidence(ds: perurel.Dataset) -> None:
     assert coverage["statuses_evidenced_since_2020"] >= 44
     assert coverage["open_missions_evidenced_since_2020"] >= 130
     assert re.search(r"statuses evidenced since 2020 +\d+", out("stats"))
+
+
+# --- the history standard accounts tell ------------------------------------------------------
+
+
+def test_every_decade_before_1940_has_its_history(ds: perurel.Dataset) -> None:
+    per_decade: dict[str, int] = {}
+    for e in ds.events:
+        if e.date < "1950":
+            per_decade[e.date[:3]] = per_decade.get(e.date[:3], 0) + 1
+    assert sum(per_decade.values()) >= 150
+    thin = {f"{d}0s": per_decade.get(d, 0) for d in map(str, range(182, 194))}
+    assert all(n >= 8 for n in thin.values()), thin
+
+
+def test_events_that_change_relations_are_their_milestones(ds: perurel.Dataset) -> None:
+    chile = {(m.kind, m.date): m.event for m in ds.countries["CL"].relations.history}
+    assert chile[("broken", "1901")] == "1901-peru-chile-relations-broken"
+    assert chile[("restored", "1905-06")] == "1905-06-peru-chile-relations-resumed"
+    assert chile[("restored", "1928-07-13")] == "1928-07-13-peru-chile-relations-restored"
+    colombia = {(m.kind, m.date): m.event for m in ds.countries["CO"].relations.history}
+    assert colombia[("severed-by-war", "1828-07-03")] == "1828-07-03-gran-colombia-declares-war"
+    assert colombia[("restored", "1829-09-22")] == "1829-09-22-treaty-of-guayaquil"
+    japan = {(m.kind, m.date): m.event for m in ds.countries["JP"].relations.history}
+    assert japan[("restored", "1952")] == "1952-06-08-japan-legation-lima-reopens"
+    haya = [e for e in ds.events if e.date.startswith("1949") and "Haya de la Torre" in e.title]
+    assert haya and "CO" in haya[0].countries
