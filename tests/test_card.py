@@ -78,7 +78,7 @@ def test_urls_are_never_split(run: Run, ds: perurel.Dataset, columns: str) -> No
         out = run(*args, env=env).stdout
         found = URL.findall(out)
         assert found
-        urls = {s.url for s in ds.sources.values() if s.url}
+        urls = {u for s in ds.sources.values() for u in (s.url, s.via) if u}
         for url in found:
             assert url.rstrip(")") in urls or url in urls, url
 

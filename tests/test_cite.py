@@ -49,7 +49,24 @@ def test_one_source_as_bibtex(run_mini: Invoke) -> None:
     assert result.exit_code == 0, result.stderr
     entries = _parse_bibtex(result.stdout)
     assert list(entries) == ["ministry"]
-    assert entries["ministry"]["author"] == "{Ministry of Foreign Affairs}"
+    # no stated author: the publisher is the publisher, never promoted to author
+    assert "author" not in entries["ministry"]
+    assert entries["ministry"]["publisher"] == "Ministry of Foreign Affairs"
+    assert entries["ministry"]["howpublished"] == r"\url{https://example.org/relations}"
+
+
+def test_bibtex_names_the_stated_author_and_the_copy(run_mini: Invoke) -> None:
+    result = run_mini("sources", "--format", "bibtex")
+    assert result.exit_code == 0, result.stderr
+    entries = _parse_bibtex(result.stdout)
+    assert entries["cow"]["author"] == "Bayer, Reşat"
+    assert "author" not in entries["seed"]
+    # read in a mirror: the copy is where it can be read, and the note says it is a copy
+    assert entries["seed"]["url"] == "https://mirror.example.net/seed"
+    assert entries["seed"]["note"].startswith(
+        r"Read in a copy: \url{https://mirror.example.net/seed}"
+    )
+    assert entries["seed"]["publisher"] == "Example Encyclopedia"
 
 
 def _bibliography(items: list[dict[str, object]]) -> list[str]:
@@ -71,6 +88,15 @@ def test_every_source_formats_through_a_csl_processor(run: Run, ds: perurel.Data
     by_title = {s.title: s for s in press}
     for text in rendered[:50]:
         assert any(title in text for title in by_title), text
+
+
+def test_csl_people_and_institutions(run_mini: Invoke) -> None:
+    items = json.loads(run_mini("sources", "--format", "csl-json").stdout)
+    by_id = {i["id"]: i for i in items}
+    assert by_id["cow"]["author"] == [{"family": "Bayer", "given": "Reşat"}]
+    assert "author" not in by_id["ministry"]
+    rendered = _bibliography([by_id["cow"]])
+    assert rendered[0].startswith("Bayer, R."), rendered
 
 
 def _card_sources(card: str) -> list[str]:

@@ -46,8 +46,8 @@ Sources
 [1] Bilateral relations — Ministry of Foreign Affairs · official
     https://example.org/relations (ministry)
 [2] Seed article — Example Encyclopedia, 2010 · encyclopedia
-    (seed)
-[3] Diplomatic Exchange — Example project, 2006 · scholarly
+    https://mirror.example.net/seed (seed)
+[3] Bayer, Reşat: Diplomatic Exchange — Example project, 2006 · scholarly
     (cow)
 [4] Country names — Example names project · other
     (names)

@@ -276,6 +276,18 @@ def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
             "sources[0].found_in: 'nope' is not another source",
         ),
         (
+            lambda d: d["sources"][0].update(author="Ministry of Foreign Affairs"),
+            "sources[0].author: expected a non-empty list of names",
+        ),
+        (
+            lambda d: d["sources"][0].update(author=["Novak, Fabián, Namihas, Sandra"]),
+            "sources[0].author[0]: 'Novak, Fabián, Namihas, Sandra' is neither",
+        ),
+        (
+            lambda d: d["sources"][0].update(via="www.example.org/copy"),
+            "sources[0].via: 'www.example.org/copy' is not an http or https URL",
+        ),
+        (
             lambda d: d["countries"][0]["missions"][0].update(kind="palace"),
             "countries[0].missions[0].kind",
         ),

@@ -453,12 +453,14 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
         if src is None:
             continue
         label = f"[{n}]".rjust(number_width + 2) + " "
-        text = f"{src.title} — {src.publisher}" + (f", {src.date}" if src.date else "")
+        by = "; ".join(src.author) + ": " if src.author else ""
+        text = f"{by}{src.title} — {src.publisher}" + (f", {src.date}" if src.date else "")
         text += f" · {word('tier', src.tier)}"
         if src.found_in and src.found_in in ds.sources:
             text += t(" · found in: {title}", title=ds.sources[src.found_in].title)
         body = wrap(text, max(width - len(label), 10))
-        extra = wrap(" ".join(filter(None, (src.url, f"({sid})"))), max(width - len(label), 10))
+        address = src.url or src.via
+        extra = wrap(" ".join(filter(None, (address, f"({sid})"))), max(width - len(label), 10))
         lines = [cell([b], "") for b in body] + [cell([x], "dim") for x in extra]
         for i, span in enumerate(lines):
             out += row([cell([label if i == 0 else ""], "dim"), span], [len(label), width], gap=0)

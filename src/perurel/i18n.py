@@ -281,6 +281,7 @@ LABELS = {
     "Score": "Puntaje",
     "Id": "Id",
     "Title": "Título",
+    "Author": "Autor",
     "Publisher": "Editor",
     "Tier": "Nivel",
     "Cited": "Citas",

@@ -73,19 +73,24 @@ class Source(NamedTuple):
     id: str
     title: str
     publisher: str
-    url: str | None = None
+    url: str | None = None  # where the original can be read
     date: str | None = None
     note: str | None = None
     tier: str = "other"
     found_in: str | None = None  # the source where this one was found cited (an article)
+    # Who wrote it, as the source states: a person "Family, Given" or an institution (no comma).
+    author: tuple[str, ...] = ()
+    via: str | None = None  # the copy (a mirror, an archive) the source was read in
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
             {
                 "id": self.id,
                 "title": self.title,
+                "author": list(self.author) or None,
                 "publisher": self.publisher,
                 "url": self.url,
+                "via": self.via,
                 "date": self.date,
                 "tier": self.tier,
                 "found_in": self.found_in,

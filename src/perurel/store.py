@@ -380,6 +380,8 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
             s.get("note"),
             s.get("tier") or "other",
             s.get("found_in"),
+            tuple(s.get("author", ())),
+            s.get("via"),
         )
         for s in raw["sources"]
     }

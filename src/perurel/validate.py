@@ -60,6 +60,7 @@ MISSION_EVENT = re.compile(
     r"\b(?:opens?|opened|reopen\w*|clos\w*|downgrad\w*)\b",
     re.IGNORECASE,
 )
+_AUTHOR = re.compile(r"[^,\s][^,]*(?:, [^,\s][^,]*)?")
 
 
 class Problem(NamedTuple):
@@ -358,9 +359,12 @@ def _sources(c: _Checker, records: list[Any]) -> None:
         c.unique_id(rec, path, c.source_ids, "source")
         c.text(rec, "title", path)
         c.text(rec, "publisher", path)
-        for key in ("url", "note"):
+        for key in ("url", "via", "note"):
             c.text(rec, key, path, required=False)
         _url(c, rec.get("url"), f"{path}.url")
+        _url(c, rec.get("via"), f"{path}.via")
+        if "author" in rec:
+            _authors(c, rec["author"], f"{path}.author")
         c.date(rec, "date", path, required=False)
         c.enum(rec, "tier", TIERS, path)
     for i, rec in enumerate(records):
@@ -371,6 +375,18 @@ def _sources(c: _Checker, records: list[Any]) -> None:
             or found_in == rec.get("id")
         ):
             c.add(f"sources[{i}].found_in", f"{_show(found_in)} is not another source's id")
+
+
+def _authors(c: _Checker, names: Any, path: str) -> None:
+    """A list of people ("Family, Given") and institutions (no comma): what citations name."""
+    if not isinstance(names, list) or not names:
+        c.add(path, f"expected a non-empty list of names, found {_show(names)}")
+        return
+    for i, name in enumerate(names):
+        if not isinstance(name, str) or not name.strip():
+            c.add(f"{path}[{i}]", f"expected a name, found {_show(name)}")
+        elif not _AUTHOR.fullmatch(name):
+            c.add(f"{path}[{i}]", f"{_show(name)} is neither 'Family, Given' nor an institution")
 
 
 def _country(c: _Checker, rec: Any, path: str) -> None:

@@ -140,12 +140,12 @@ def hits(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
 
 def sources(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel sources`."""
-    keys = ["id", "title", "publisher", "date", "tier", "cited"]
+    keys = ["id", "title", "author", "publisher", "date", "tier", "cited"]
     body = [[_text(r.get(k)) for k in keys] for r in rows]
     for cells in body:
-        cells[4] = word("tier", cells[4])
-    headers = [t(h) for h in ("Id", "Title", "Publisher", "Date", "Tier", "Cited")]
-    return table(headers, body, width, flex=(1, 2))
+        cells[5] = word("tier", cells[5])
+    headers = [t(h) for h in ("Id", "Title", "Author", "Publisher", "Date", "Tier", "Cited")]
+    return table(headers, body, width, flex=(1, 2, 3))
 
 
 def source(record: Record, width: int) -> list[Line]:
@@ -245,7 +245,8 @@ def org(ds: Records, o: Organisation, width: int) -> list[Line]:
     for sid in cited:
         src = ds.sources.get(sid)
         if src is not None:
-            text = f"{src.title} — {src.publisher} · {word('tier', src.tier)} ({sid})"
+            by = "; ".join(src.author) + ": " if src.author else ""
+            text = f"{by}{src.title} — {src.publisher} · {word('tier', src.tier)} ({sid})"
             lines += [[(piece, "dim")] for piece in wrap(text, width)]
     return lines
 
