@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlparse
 
 import bibtexparser
 import pytest
@@ -69,6 +70,26 @@ def test_bibtex_names_the_stated_author_and_the_copy(run_mini: Invoke) -> None:
     assert entries["seed"]["publisher"] == "Example Encyclopedia"
 
 
+def test_institutional_authors_stay_whole(run: Run, ds: perurel.Dataset) -> None:
+    from bibtexparser.customization import splitname
+
+    entries = _parse_bibtex(run("sources", "--format", "bibtex").stdout)
+    checked = 0
+    for sid, src in ds.sources.items():
+        raw = entries[sid].get("author")
+        names = re.split(r"\s+and\s+", raw) if raw else []
+        assert len(names) == len(src.author), sid
+        for stated, name in zip(src.author, names, strict=True):
+            parts = splitname(name)
+            if ", " in stated:  # a person: family name first, as stated
+                family = " ".join(parts["von"] + parts["last"])
+                assert family == stated.split(", ")[0], (sid, parts)
+            else:  # an institution: one braced name, never split into given and family
+                assert parts["first"] == [] and len(parts["last"]) == 1, (sid, parts)
+            checked += 1
+    assert checked >= 50
+
+
 def _bibliography(items: list[dict[str, object]]) -> list[str]:
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.plain)
@@ -88,6 +109,41 @@ def test_every_source_formats_through_a_csl_processor(run: Run, ds: perurel.Data
     by_title = {s.title: s for s in press}
     for text in rendered[:50]:
         assert any(title in text for title in by_title), text
+
+
+# Websites, mirrors and archives a source may have been read in: never an author.
+WEBSITE = re.compile(
+    r"\b[\w-]+\.(com|org|net|io|pub|tips|es|info|wiki|de|uk|jp|th|vn)\b|wiki|ipfs|mirror|copy"
+)
+
+
+def test_no_citation_names_a_website_as_author(run: Run, ds: perurel.Dataset) -> None:
+    entries = _parse_bibtex(run("sources", "--format", "bibtex").stdout)
+    items = {i["id"]: i for i in json.loads(run("sources", "--format", "csl-json").stdout)}
+    for sid, src in ds.sources.items():
+        bib_author = entries[sid].get("author", "")
+        assert not WEBSITE.search(bib_author), (sid, bib_author)
+        csl_names = items[sid].get("author", [])
+        for name in csl_names:
+            text = name.get("literal") or f"{name['family']}, {name['given']}"
+            assert not WEBSITE.search(text), (sid, text)
+        assert [n.get("literal") or f"{n['family']}, {n['given']}" for n in csl_names] == list(
+            src.author
+        )
+        if src.via:
+            host = urlparse(src.via).netloc
+            assert host not in bib_author and host not in src.publisher, sid
+            assert src.via in items[sid]["note"]
+
+
+def test_chile_citations_name_the_original(run: Run) -> None:
+    entries = _parse_bibtex(run("country", "chile", "--cite", "bibtex").stdout)
+    bulletin = entries["docslib-stjohn-1929-final-settlement"]
+    assert bulletin["author"] == "St John, Ronald Bruce"
+    assert "Durham University" in bulletin["publisher"]
+    assert "docslib.org" in bulletin["note"]
+    mirror = entries["ipfs-chile-peru-controversies"]
+    assert "author" not in mirror and mirror["publisher"] == "Wikipedia"
 
 
 def test_csl_people_and_institutions(run_mini: Invoke) -> None:
