@@ -8,6 +8,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -371,3 +372,14 @@ def test_orgs_name_for_people_and_failures() -> None:
     assert none.exit_code == 1 and "APEC" in none.stderr
     csv_out = entry(["orgs", "APEC", "--format", "csv", "--fields", "name,joined"]).stdout
     assert csv_out == "name,joined\nAsia-Pacific Economic Cooperation,1998-11\n"
+
+
+def test_export_keeps_authors_and_copies(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "mini.db"
+    mini("export", "--sqlite", str(db))
+    with sqlite3.connect(db) as conn:
+        rows = {r[0]: r[1:] for r in conn.execute("select id, author, publisher, via from sources")}
+    assert rows["cow"] == ("Bayer, Reşat", "Example project", None)
+    assert rows["seed"] == (None, "Example Encyclopedia", "https://mirror.example.net/seed")

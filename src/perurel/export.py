@@ -30,8 +30,10 @@ CREATE TABLE meta (
 CREATE TABLE sources (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
+    author TEXT,
     publisher TEXT NOT NULL,
     url TEXT,
+    via TEXT,
     date TEXT,
     tier TEXT NOT NULL,
     found_in TEXT REFERENCES sources(id),
@@ -209,7 +211,18 @@ def _rows(ds: Records) -> dict[str, list[tuple[Any, ...]]]:
             ("facts_to", ds.facts_to),
         ],
         "sources": [
-            (s.id, s.title, s.publisher, s.url, s.date, s.tier, s.found_in, s.note)
+            (
+                s.id,
+                s.title,
+                "; ".join(s.author) or None,  # people as "Family, Given", institutions whole
+                s.publisher,
+                s.url,
+                s.via,
+                s.date,
+                s.tier,
+                s.found_in,
+                s.note,
+            )
             for s in ds.sources.values()
         ],
         "countries": [],
@@ -384,7 +397,8 @@ def metadata(ds: Records, db_name: str) -> dict[str, Any]:
                     "memberships": table("Other member states, as a source lists them."),
                     "sources": table(
                         "The bibliography; tier ranks official, scholarly, press, encyclopedia, "
-                        "other.",
+                        "other; author lists stated authors joined by '; ', and via is the copy "
+                        "(mirror, archive) a source was read in.",
                         facets=["tier"],
                         label_column="title",
                     ),
