@@ -383,3 +383,11 @@ def test_export_keeps_authors_and_copies(tmp_path: Path) -> None:
         rows = {r[0]: r[1:] for r in conn.execute("select id, author, publisher, via from sources")}
     assert rows["cow"] == ("Bayer, Reşat", "Example project", None)
     assert rows["seed"] == (None, "Example Encyclopedia", "https://mirror.example.net/seed")
+
+
+def test_sources_set_authors_apart_by_semicolons() -> None:
+    one = entry(["sources", "fn-br-relaciones-peru-brasil"])
+    assert one.exit_code == 0, one.stderr
+    assert "author     Novak, Fabián; Namihas, Sandra" in one.stdout
+    listing = entry(["sources", "--tier", "scholarly"], env={"COLUMNS": "300"}).stdout
+    assert "Novak, Fabián; Namihas, Sandra" in listing

@@ -142,7 +142,8 @@ def sources(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel sources`."""
     keys = ["id", "title", "author", "publisher", "date", "tier", "cited"]
     body = [[_text(r.get(k)) for k in keys] for r in rows]
-    for cells in body:
+    for r, cells in zip(rows, body, strict=True):
+        cells[2] = _names(r.get("author"))
         cells[5] = word("tier", cells[5])
     headers = [t(h) for h in ("Id", "Title", "Author", "Publisher", "Date", "Tier", "Cited")]
     return table(headers, body, width, flex=(1, 2, 3))
@@ -150,7 +151,11 @@ def sources(rows: Sequence[Record], width: int) -> list[Line]:
 
 def source(record: Record, width: int) -> list[Line]:
     """`perurel sources ID`: the source, then every fact that cites it."""
-    about = [[k, _text(v)] for k, v in record.items() if k not in ("cited", "cited_by")]
+    about = [
+        [k, _names(v) if k == "author" else _text(v)]
+        for k, v in record.items()
+        if k not in ("cited", "cited_by")
+    ]
     lines = table([t("Field"), t("Value")], about, width, flex=(1,))
     facts = [[c["kind"], c["ref"], c["label"]] for c in record["cited_by"]]
     headers = [t("Kind"), t("Ref"), t("Fact")]
@@ -278,6 +283,11 @@ def tie_line(o: Organisation) -> str:
     if o.until:
         text += t(", until {date}", date=on(o.until))
     return text
+
+
+def _names(names: Any) -> str:
+    """Authors: "Family, Given" names hold a comma, so names are set apart by semicolons."""
+    return "; ".join(names) if names else "—"
 
 
 def _text(value: Any) -> str:
