@@ -164,7 +164,7 @@ def test_slovenia_accreditation_follows_the_2025_credentials() -> None:
     assert "Vienna, Austria (as of 2025)" in card
     record = json.loads(entry(["country", "slovenia", "--json"]).stdout)
     pe = next(m for m in record["missions"] if m["owner"] == "PE")
-    assert pe["as_of"] == "2025-07-22"
+    assert pe["as_of"] >= "2025-07-22"  # the credentials, or the newest source telling them
     assert pe["events"] == ["2025-07-22-peru-ambassador-credentials-slovenia"]
 
 
@@ -176,8 +176,10 @@ def test_angola_accreditation_rests_on_the_luanda_credentials() -> None:
 
 
 def test_every_status_date_is_honest_about_the_encyclopedia() -> None:
-    assert "(as of 2025-11, per the encyclopedia)" in out("country", "germany")
-    assert "(al nov 2025, según la enciclopedia)" in out("--lang", "es", "country", "alemania")
+    assert "(as of 2025-11, per the encyclopedia)" in out("country", "austria")
+    assert "(al nov 2025, según la enciclopedia)" in out("--lang", "es", "country", "austria")
+    # a witness other than the encyclopedia dates the status where there is one
+    assert "(as of 2024-02-02)" in out("country", "russia")
     assert "(as of 2022-12)" in out("country", "libya")
 
 
@@ -216,8 +218,8 @@ def test_freshness_is_the_newest_fact_not_the_revision(ds: perurel.Dataset) -> N
 
 def test_stats_count_recent_evidence(ds: perurel.Dataset) -> None:
     coverage = stats(ds)["coverage"]
-    assert coverage["statuses_evidenced_since_2020"] >= 44
-    assert coverage["open_missions_evidenced_since_2020"] >= 130
+    assert coverage["statuses_evidenced_since_2020"] >= 64  # 45 before issue 20
+    assert coverage["open_missions_evidenced_since_2020"] >= 136  # 124 before issue 20
     assert re.search(r"statuses evidenced since 2020 +\d+", out("stats"))
 
 
