@@ -548,6 +548,9 @@ SLOW_CASES = {
     "broken pipe, colour": (["timeline"], {"FORCE_COLOR": "1", "NO_COLOR": ""}, " | head -1", 0),
     "broken pipe, JSON": (["timeline", "--json"], {}, " | head -1", 0),
     "huge --limit": (["timeline", "--limit", "9" * 5000], {}, "", 2),
+    "help, stdout full": (["help", "timeline"], {}, " > /dev/full", 5),
+    "--help, stdout full": (["country", "--help"], {}, " > /dev/full", 5),
+    "--help, broken pipe": (["--help"], {}, " | head -1", 0),
     "stderr closed": (["country", "atlantis"], {}, " 2>&-", 1),
 }
 
