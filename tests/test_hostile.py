@@ -150,6 +150,18 @@ def test_a_copy_planted_by_another_user_is_never_served(cache: Path) -> None:
     assert clean_run(COUNTRY).stdout == truth
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a folder to another user")
+def test_a_cache_folder_of_another_user_is_not_used(cache: Path) -> None:
+    truth = clean_run(COUNTRY).stdout
+    (copy,) = copies(cache, "parsed")
+    _doctor(copy, digest=True)
+    os.chown(cache / "perurel", 4242, -1)
+    assert clean_run(COUNTRY).stdout == truth
+    os.chown(cache / "perurel" / "parsed", 4242, -1)
+    os.chown(cache / "perurel", 0, -1)
+    assert clean_run(COUNTRY).stdout == truth
+
+
 def test_a_planted_symlink_is_not_followed(cache: Path, tmp_path: Path) -> None:
     clean_run(COUNTRY)
     (copy,) = copies(cache, "parsed")
@@ -255,6 +267,7 @@ def test_part_files_of_dead_writers_and_old_copies_are_removed(cache: Path) -> N
     dead.wait()
     (folder / f"x.cache.{dead.pid}.0000.part").write_bytes(b"half")
     (folder / f"y.marshal.{dead.pid}").write_bytes(b"half")  # an older perurel's
+    (folder / "0123abcd.marshal").write_bytes(b"an older perurel's copy")
     live = folder / f"z.cache.{os.getppid()}.0000.part"
     live.write_bytes(b"being written")
     for i in range(diskcache.KEEP + 5):
@@ -267,7 +280,7 @@ def test_part_files_of_dead_writers_and_old_copies_are_removed(cache: Path) -> N
     clean_run(COUNTRY)
     names = {p.name for p in folder.iterdir()}
     assert not any(".part" in n and str(dead.pid) in n for n in names)
-    assert f"y.marshal.{dead.pid}" not in names
+    assert f"y.marshal.{dead.pid}" not in names and "0123abcd.marshal" not in names
     assert live.name in names  # its writer is alive
     assert len(copies(cache, "parsed")) == diskcache.KEEP
 
@@ -548,6 +561,9 @@ SLOW_CASES = {
     "broken pipe, colour": (["timeline"], {"FORCE_COLOR": "1", "NO_COLOR": ""}, " | head -1", 0),
     "broken pipe, JSON": (["timeline", "--json"], {}, " | head -1", 0),
     "huge --limit": (["timeline", "--limit", "9" * 5000], {}, "", 2),
+    "help, stdout full": (["help", "timeline"], {}, " > /dev/full", 5),
+    "--help, stdout full": (["country", "--help"], {}, " > /dev/full", 5),
+    "--help, broken pipe": (["--help"], {}, " | head -1", 0),
     "stderr closed": (["country", "atlantis"], {}, " 2>&-", 1),
 }
 

@@ -299,7 +299,7 @@ def _help(
     command: Annotated[
         str | None, typer.Argument(help="The command to explain.", show_default=False)
     ] = None,
-) -> None:
+) -> int | None:
     """Help on a command, like COMMAND --help; with no command, the list of commands.
 
     Examples:
@@ -310,10 +310,12 @@ def _help(
     group = root.command
     if command is None:
         sys.stdout.write(group.get_help(root) + "\n")
-        return
+        return None
     if command not in COMMANDS:
         raise UsageError(f"no command {printable(command)!r}; choose from {', '.join(COMMANDS)}")
-    group.main([command, "--help"], prog_name="perurel", standalone_mode=False)
+    # its exit code goes up: help that could not be written (a full disk) is not a success
+    code: int = group.main([command, "--help"], prog_name="perurel", standalone_mode=False)
+    return code
 
 
 def main() -> None:

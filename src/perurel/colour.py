@@ -55,17 +55,10 @@ def styled(line: Line) -> Text:
     return text
 
 
-class _Console(Console):
-    """Rich's console, but a reader that went away (`| head -1`) ends the run quietly, as on
-    the plain path: Rich's own handling exits with status 1."""
-
-    def on_broken_pipe(self) -> None:
-        raise BrokenPipeError
-
-
 def print_lines(lines: Sequence[Line], file: TextIO | None = None) -> None:
     """Styled lines, already laid out to the terminal's width: Rich must not re-wrap them."""
-    out = _Console(
+    closed_pipe_is_success()  # `timeline | head -1` on a colour terminal: exit 0, as plain
+    out = Console(
         file=file,
         highlight=False,
         soft_wrap=True,

@@ -212,8 +212,9 @@ def _write(folder: int, name: str, key: str, value: Any) -> None:
 
 
 def _tidy(folder: int, keep: str) -> None:
-    """Remove part files whose writer is gone (or that are old), and all but the newest KEEP
-    copies (the one just written always stays)."""
+    """Remove part files whose writer is gone (or that are old), anything that is not a copy
+    (an older perurel's `.marshal` files), and all but the newest KEEP copies (the one just
+    written always stays)."""
     import time
 
     try:
@@ -233,8 +234,8 @@ def _tidy(folder: int, keep: str) -> None:
             pid = entry.rsplit(".", 3)[-3] if entry.endswith(".part") else entry.rsplit(".", 1)[1]
             if now - st.st_mtime > STALE_PART or not _alive(pid):
                 _unlink(folder, entry)
-        elif not stat.S_ISREG(st.st_mode):
-            _unlink(folder, entry)  # a symlink or anything else planted here
+        elif not stat.S_ISREG(st.st_mode) or not entry.endswith(".cache"):
+            _unlink(folder, entry)  # a symlink or anything else planted here, or an old format
         else:
             copies.append((st.st_mtime, entry))
     copies.sort(reverse=True)
