@@ -350,6 +350,7 @@ def stats(ds: Records) -> dict[str, Any]:
     from .model import MILESTONE_KINDS, STATUSES
 
     countries = list(ds.countries.values())
+    by_id = {e.id: e for e in ds.events}
     by_status = {s: sum(1 for c in countries if c.relations.status == s) for s in STATUSES}
     by_region: dict[str, dict[str, int]] = {}
     for c in sorted(countries, key=lambda c: c.region):
@@ -388,7 +389,10 @@ def stats(ds: Records) -> dict[str, Any]:
                 if c.relations.status != "unknown" and recent_evidence(ds, status_sources(c))
             ),
             "open_missions_evidenced_since_2020": sum(
-                1 for c in countries for m in c.missions if m.open and mission_evidenced(ds, m)
+                1
+                for c in countries
+                for m in c.missions
+                if m.open and mission_evidenced(ds, m, by_id)
             ),
             "with_missions": sum(1 for c in countries if c.missions),
             "with_resident_embassy": sum(1 for c in countries if has_embassy(c)),
@@ -427,18 +431,20 @@ def status_sources(c: Country) -> list[str]:
     return [*c.relations.sources, *(last.sources if last else ())]
 
 
-def mission_evidenced(ds: Records, m: Mission) -> bool:
+def mission_evidenced(ds: Records, m: Mission, events: dict[str, Event]) -> bool:
     """True when a source other than an encyclopedia dated 2020 or later, or an event about
-    the mission from 2020 on that such a source tells, shows it."""
+    the mission from 2020 on that such a source tells, shows it (`events` by id)."""
     if recent_evidence(ds, m.sources):
         return True
-    linked = set(m.events)
-    return any(
-        e.id in linked
-        and e.date >= RECENT
-        and any(i in ds.sources and ds.sources[i].tier != "encyclopedia" for i in e.sources)
-        for e in ds.events
-    )
+    for eid in m.events:
+        e = events.get(eid)
+        if (
+            e is not None
+            and e.date >= RECENT
+            and any(i in ds.sources and ds.sources[i].tier != "encyclopedia" for i in e.sources)
+        ):
+            return True
+    return False
 
 
 def best_tier(ds: Records, ids: Sequence[str]) -> str:
