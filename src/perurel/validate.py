@@ -301,10 +301,10 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
 # Characters no text of a dataset may hold: controls (C0 with tab and line feed, DEL, C1), the
 # bidirectional overrides and isolates, and lone surrogates (which no output can encode).
 _BAD_CHAR = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-# ... and the way json.dumps writes the first of them: a cheap test of the whole dataset first.
-_BAD_DUMPED = re.compile(
-    "\\\\u00[01][0-9a-f]|\\\\[bfnrt]|[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# ... those json.dumps leaves raw (C0 it writes as \u00XX, \b, \f, \n, \r, \t: looked for as
+# substrings, which is faster than any regex over a whole dataset).
+_BAD_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_C0_DUMPED = ("\\u00", "\\b", "\\f", "\\n", "\\r", "\\t")
 
 
 def _texts(c: _Checker, data: Any) -> None:
@@ -312,8 +312,9 @@ def _texts(c: _Checker, data: Any) -> None:
     written, each offender named by its JSON path."""
     import json
 
-    if _BAD_DUMPED.search(json.dumps(data, ensure_ascii=False)) is None:
-        return  # the common case: one pass in C over the whole dataset
+    dumped = json.dumps(data, ensure_ascii=False)
+    if _BAD_RAW.search(dumped) is None and not any(e in dumped for e in _C0_DUMPED):
+        return  # the common case: a few passes in C over the whole dataset (~10 ms for 1 MB)
 
     def walk(value: Any, path: str) -> None:
         if isinstance(value, str):
@@ -334,20 +335,18 @@ def _texts(c: _Checker, data: Any) -> None:
     walk(data, "")
 
 
+_SPACE = re.compile(r"\s")
+_HTTP = re.compile(r"https?://[^/?#]", re.IGNORECASE)  # a scheme people can follow, and a host
+
+
 def _url(c: _Checker, value: Any, path: str) -> None:
     """A source's URL: http or https, with a host, without spaces (a terminal would link only
     its first part, to another page)."""
     if not isinstance(value, str) or not value:
         return  # its type is text()'s to report
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        parts = None
-    if any(ch.isspace() for ch in value):
+    if _SPACE.search(value):
         c.add(path, f"{_show(value)} holds a space; write it as %20")
-    elif parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+    elif not _HTTP.match(value):
         c.add(path, f"{_show(value)} is not an http or https URL")
 
 
