@@ -33,9 +33,11 @@ VOTES_ARGS = {
     "peru": ["votes", "--peru"],
 }
 RECORD_COMMANDS = [name for name, cmd in COMMANDS.items() if cmd.fields]
-WALKS = [(name, ARGS[name], COMMANDS[name].fields) for name in ARGS] + [
-    (f"votes {mode}", VOTES_ARGS[mode], VOTES_FIELDS[mode]) for mode in VOTES_ARGS
-]
+# the bibliography counts citations; one source lists them too (cited_by)
+WALKS = [
+    (name, ARGS[name], COMMANDS[name].fields[: -1 if name == "sources" else None]) for name in ARGS
+] + [(f"votes {mode}", VOTES_ARGS[mode], VOTES_FIELDS[mode]) for mode in VOTES_ARGS]
+WALKS.append(("sources one", ["sources", "ministry"], COMMANDS["sources"].fields))
 ENV = {"PERUREL_VOTES": str(ROOT / "tests" / "fixtures" / "mini-votes.json.gz")}
 
 

@@ -147,8 +147,12 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
             if isinstance(records, list)
             else select([records], out.fields)[0]
         )
+        from .spec import INSIDE
+
         header = out.fields or out.available
-        sys.stdout.write(write(chosen, out.fmt, header, whole=out.fields is not None))
+        sys.stdout.write(
+            write(chosen, out.fmt, header, whole=out.fields is not None, inside=INSIDE)
+        )
         return
     from . import layout
 
@@ -412,7 +416,11 @@ def sources(
     citation = fmt.lower() if fmt and fmt.lower() in CITATION_FORMATS else None
     if citation and fields is not None:
         raise UsageError(f"--format {citation} prints whole citations; leave out --fields")
-    out = _output("sources", None if citation else fmt, json_, fields)
+    from .spec import SOURCE_FIELDS
+
+    # one source lists what cites it (cited_by); the bibliography only counts it
+    available = SOURCE_FIELDS if source_id is not None else SOURCE_FIELDS[:-1]
+    out = _output("sources", None if citation else fmt, json_, fields, available)
     ds = state.dataset()
     from . import query, views
 

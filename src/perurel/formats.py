@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import visible
@@ -194,23 +195,41 @@ def _columns(rows: list[dict[str, str]]) -> list[str]:
     return list(dict.fromkeys(k for row in rows for k in row))
 
 
+def header(
+    available: Sequence[str],
+    rows: list[dict[str, str]],
+    inside: Mapping[str, Sequence[str]] | None = None,
+) -> list[str]:
+    """The columns of a CSV, TSV or Markdown table: the declared fields in their declared order,
+    a field that holds an object as its dotted columns (`inside` names them, so that an empty
+    result has them too). The same columns in the same order whatever the result."""
+    seen = _columns(rows)
+    out: list[str] = []
+    for field in available:
+        mine = [f"{field}.{sub}" for sub in (inside or {}).get(field, ())]
+        mine += [c for c in seen if (c == field or c.startswith(field + ".")) and c not in mine]
+        out += [c for c in mine if not any(o.startswith(c + ".") for o in mine)] or [field]
+    return out + [c for c in seen if c not in out and not any(o.startswith(c + ".") for o in out)]
+
+
 def write(
     value: list[Record] | Record,
     fmt: str,
-    header: list[str] | tuple[str, ...] = (),
+    available: Sequence[str] = (),
     *,
     whole: bool = False,
+    inside: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """Records (or one record) in a machine format. `header`: the columns of a CSV, TSV or
-    Markdown table when no record matched (the table then has its header and no rows). With
-    `whole` (fields named in --fields), a field that holds an object is one cell of JSON."""
+    """Records (or one record) in a machine format. `available`: the fields the command declares
+    (or those --fields named, with `whole`), the header of a CSV, TSV or Markdown table whatever
+    the result (see `header`). With `whole`, a field that holds an object is one cell of JSON."""
     records = value if isinstance(value, list) else [value]
     if fmt == "json":
         return dumps(value)
     if fmt == "jsonl":
         return json_safe("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     rows = [flatten(r, whole=whole) for r in records]
-    columns = _columns(rows) or list(header)
+    columns = list(available) if whole else header(available, rows, inside)
     if fmt in ("csv", "tsv", "markdown"):
         import re
 

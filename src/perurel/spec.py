@@ -153,6 +153,14 @@ VOTES_FIELDS = {
     "peru": ("by", "key", "name", "yes", "no", "abstain", "votes"),
 }  # fmt: skip
 ISSUES = ("me", "nu", "di", "hr", "co", "ec")
+# The columns inside a field that holds an object, as CSV, TSV and Markdown print it: declared so
+# that an empty result has the same header as a full one (`formats.header`).
+INSIDE = {
+    "relations": ("status", "as_of", "established", "first.kind", "first.date"),
+    "members": ("codes", "as_of", "note", "sources"),
+    "overall": ("agreement", "votes", "agreed"),
+    "on_important": ("agreement", "votes", "agreed"),
+}
 
 # A group of kinds people ask for together ("all treaties since 2000").
 KIND_GROUP = "agreements"
