@@ -30,6 +30,11 @@ def _terminal(
     monkeypatch.delenv("PERUREL_DEBUG", raising=False)
     # perurel remembers which custom datasets passed validation; keep that out of $HOME.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+    # A command line run in-process with --lang chooses the language for the process: each test
+    # starts in English, whatever the one before asked for.
+    from perurel import i18n
+
+    i18n.use("en")
     yield
 
 

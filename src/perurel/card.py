@@ -445,7 +445,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     if any(encyclopedia_only(ds, ids) for ids in _facts(country)):
         mark = t("{mark} rests only on encyclopedia sources (or mirrors of them)",
                  mark=ENCYCLOPEDIA_ONLY)  # fmt: skip
-        out += [[], [(mark, "dim")]]
+        out += [[], *([(part, "dim")] for part in wrap(mark, width))]
     out += [[], [(t("Sources"), "bold underline")]]
     number_width = len(str(len(notes.numbers)))
     for sid, n in notes.numbers.items():

@@ -69,9 +69,9 @@ def colour() -> bool:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Words wrapped to `width` columns, at least one line. A URL is never broken: it gets a line
-    of its own and overflows, so it can be copied; another word longer than the width (a run of
-    citation marks) is cut, after a `]` where it can be."""
+    """Words wrapped to `width` columns, at least one line. A word is never broken: one longer
+    than the width (a URL, an id, a long name) gets a line of its own and overflows, so it can be
+    read and copied; only a run of citation marks (`[1][2][3]`) is cut, after a `]`."""
     if len(text) <= width and text.isprintable():  # most cells fit: skip textwrap (10x faster)
         return [text.rstrip(" ")] if text.strip(" ") else [""]
     return slow_wrap(text, width)
@@ -88,7 +88,8 @@ def slow_wrap(text: str, width: int) -> list[str]:
         if token.isspace():
             line += token if line or not lines else ""
             continue
-        pieces = [token] if len(token) <= width or _whole(token) else _cut(token, width).split(" ")
+        whole = len(token) <= width or _whole(token) or "]" not in token[: width - 1]
+        pieces = [token] if whole else _cut(token, width).split(" ")
         for piece in pieces:
             if len(line) + len(piece) > width:
                 if line.strip():
@@ -150,6 +151,9 @@ def _trim(line: Line) -> Line:
     return line
 
 
+DROPPED: list[str] = []  # columns `table` left out to fit the width; `terminal.show` says which
+
+
 def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -159,26 +163,81 @@ def table(
     header: bool = True,
 ) -> list[Line]:
     """A plain table at natural column widths. When it is too wide, the `flex` columns (prose;
-    by default every column) wrap, each giving up width in proportion to its length, down to
-    10 columns; if that is still too wide, each row becomes a stack of 'header: value' lines."""
+    by default every column) wrap at spaces, each giving up width in proportion to its length,
+    never below its header or its longest word (so no word, code, date or header is split). If
+    even that is too wide, a table with a header leaves out its least important columns (from
+    the right, fixed ones before prose; never the first two), named in `DROPPED`; if it still
+    cannot fit (or has no header: a card's lines), each row becomes a stack of 'header: value'
+    lines."""
     if not rows:
         from .i18n import t
 
         return [[(t("nothing matches"), "dim")]]
     gap = 2
+    flexible = set(range(len(headers)) if flex is None else flex)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    floors = [
+        max(len(h) if header else 0, *(_longest_word(r[i]) for r in rows)) if i in flexible else w
+        for i, (h, w) in enumerate(zip(headers, widths, strict=True))
+    ]
+    keep = list(range(len(headers)))
+    order = [i for i in reversed(keep[1:]) if i not in flexible]
+    order += [i for i in reversed(keep[1:]) if i in flexible]
+    while header and len(keep) > 2 and sum(floors[i] for i in keep) + gap * (len(keep) - 1) > width:
+        keep.remove(order.pop(0))
+    if sum(floors[i] for i in keep) + gap * (len(keep) - 1) > width:
+        return _stacked(headers, rows, width)
+    if len(keep) < len(headers):
+        DROPPED.extend(h for i, h in enumerate(headers) if i not in keep and h not in DROPPED)
+        headers = [headers[i] for i in keep]
+        rows = [[r[i] for i in keep] for r in rows]
+        widths = [widths[i] for i in keep]
+        floors = [floors[i] for i in keep]
+        flexible = {n for n, i in enumerate(keep) if i in flexible}
     room = width - gap * (len(headers) - 1)
-    flexible = range(len(headers)) if flex is None else flex
     excess = sum(widths) - room
     if excess > 0:
-        _give_back(widths, {i: min(widths[i], 10) for i in flexible}, excess)
-    if sum(widths) > room:
-        return _stacked(headers, rows, width)
+        _give_back(widths, {i: floors[i] for i in flexible}, excess)
     lines = row([cell([h], "bold") for h in headers], widths, gap) if header else []
     for r in rows:
         cells = [cell(wrap(text, w) if text else [""]) for text, w in zip(r, widths, strict=True)]
         lines += row(cells, widths, gap)
     return lines
+
+
+def fit(lines: Sequence[Line], width: int) -> list[Line]:
+    """Lines no wider than `width`: a wider line (a heading, a row with a long id) wraps at spaces,
+    keeping its styles, each continuation at the line's indent. A word is never split: one that
+    cannot fit after the indent stays whole and overflows."""
+    out: list[Line] = []
+    for line in lines:
+        text = "".join(part for part, _ in line)
+        if len(text) <= width:
+            out.append(line)
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        start: Line = [(" " * indent, "")] if indent else []
+        current, used, words = list(start), indent, 0
+        for part, style in line:
+            for token in _TOKENS.findall(part):
+                if token.isspace():
+                    if words:
+                        current.append((token, style))
+                        used += len(token)
+                    continue
+                if words and used + len(token) > width:
+                    out.append(_trim(current))
+                    current, used, words = list(start), indent, 0
+                current.append((token, style))
+                used += len(token)
+                words += 1
+        out.append(_trim(current))
+    return out
+
+
+def _longest_word(text: str) -> int:
+    """The widest word of a cell, which wrapping must not split (a URL overflows instead)."""
+    return max((len(w) for w in text.split() if "://" not in w), default=0)
 
 
 def _give_back(widths: list[int], floors: dict[int, int], excess: int) -> None:

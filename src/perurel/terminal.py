@@ -67,6 +67,13 @@ def show(lines: Sequence[Line]) -> None:
     from . import layout
 
     lines = safe(lines)
+    if layout.DROPPED:
+        note(
+            f"left out to fit {layout.width()} columns: {', '.join(layout.DROPPED)} "
+            "(--fields chooses the columns; a wider terminal shows them)"
+        )
+        layout.DROPPED.clear()
+    lines = layout.fit(lines, layout.width())
     pager = _pager(len(lines))
     if pager is not None and _page(pager, lines, layout.colour()):
         return

@@ -33,14 +33,14 @@ def timeline(events: Sequence[Event], width: int) -> list[Line]:
     """Events grouped by year: date, partners, kind, then title, summary and source ids."""
     if not events:
         return [[(t("no events match"), "dim")]]
-    if width < NARROW:
-        return _timeline_stacked(events, width)
     dates = {e.date: date(e.date) for e in events}
     kinds = {e.kind: word("event", e.kind) for e in events}
     w_date = max(len(t("Date")), *(len(d) for d in dates.values()))
     w_with = min(14, max(len(t("With")), *(len(", ".join(e.countries)) for e in events)))
     w_kind = max(len(t("Kind")), *(len(k) for k in kinds.values()))
-    w_event = max(20, width - (w_date + w_with + w_kind + 6))
+    w_event = width - (w_date + w_with + w_kind + 6)
+    if width < NARROW or w_event < 30:  # too narrow for the prose beside the columns
+        return _timeline_stacked(events, width)
     widths = (w_date, w_with, w_kind, w_event)
     head = [cell([t(name)], "bold") for name in ("Date", "With", "Kind", "Event")]
     lines = row(head, widths)
