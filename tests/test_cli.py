@@ -506,3 +506,51 @@ def test_search_does_what_its_help_says(run_mini: Invoke, run: Run) -> None:
     assert titles("war", "zzzzqqq") == []  # two words: both required
     # three words: a word no record has weighs nothing, the two others carry the query
     assert titles("war", "begins", "zzzzqqq") == ["War begins"]
+
+
+# --- help people read, the same on every Typer ---------------------------------------------------
+
+
+@pytest.mark.parametrize("width", ["40", "60", "80", "120"])
+def test_help_is_plain_words_with_whole_examples(run: Run, width: str) -> None:
+    from perurel.spec import COMMANDS
+
+    for name, cmd in COMMANDS.items():
+        result = run(name, "--help", env={"COLUMNS": width})
+        assert result.exit_code == 0, result.output
+        for placeholder in ("<bool>", "<list", "<str>", "<int>", "list[str]", "Enum", "╭"):
+            assert placeholder not in result.stdout, (name, placeholder)
+        examples = cmd.doc.split("Examples:\n", 1)[1].strip("\n").splitlines()
+        for example in examples:  # each example whole, on its own line, as it can be copied
+            assert example in result.stdout.splitlines(), (name, width, example)
+
+
+def test_help_is_the_same_through_typer_and_the_fast_path(run: Run) -> None:
+    from typer.testing import CliRunner
+
+    from perurel.cli import app
+
+    for args in (["--help"], ["country", "--help"], ["help", "votes"], ["help"]):
+        typer_help = CliRunner().invoke(app, args, env={"COLUMNS": "100"})
+        assert typer_help.exit_code == 0
+        assert run(*args).stdout == typer_help.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["timeline", "--limit", "abc"], "--limit takes a whole number, not 'abc'"),
+        (["timeline", "--limit", "²"], "--limit takes a whole number, not '²'"),
+        (
+            ["countries", "--sort", "size"],
+            "'size' is not a value of --sort; choose from name, date, events",
+        ),
+        (["--lang", "fr", "stats"], "'fr' is not a value of --lang; choose from en, es"),
+        (["stats", "--format", "yaml"], "'yaml' is not a value of --format"),
+    ],
+)
+def test_usage_errors_in_perurels_words(run_mini: Invoke, args: list[str], says: str) -> None:
+    result = run_mini(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"perurel: error: {says}"), result.stderr
+    assert "Input should be" not in result.stderr and "Invalid value" not in result.stderr

@@ -76,17 +76,24 @@ HANDLED = [
     ["--data", str(FIXTURE), "countries", "--fields", "code", "--fields", "name,region"],
     ["orgs", "extra", "words"],
     ["orgs", "pacific", "alliance", "--json"],
+    # values are checked in perurel's words on both paths
+    ["timeline", "--limit", "many", "--json"],
+    ["timeline", "--limit", "²", "--json"],  # a digit to str.isdigit, not to int()
+    ["timeline", "--limit", "+5", "--json"],
+    ["countries", "--status", "friendly"],
+    ["stats", "--format", "yaml"],
+    ["--lang", "fr", "stats"],
+    # help, rendered from the spec on both paths
+    ["--help"],
+    ["-h"],
+    ["country", "--help"],
+    ["--data", str(FIXTURE), "timeline", "-k", "x", "--help"],
 ]
 
 HANDED_OVER = [
-    [],
     ["--version", "country"],
-    ["country", "--help"],
-    ["-h"],
     ["country", "--json"],
     ["country", "chile", "--json=yes"],
-    ["timeline", "--limit", "many", "--json"],
-    ["timeline", "--limit", "²", "--json"],  # a digit to str.isdigit, not to int()
     ["timeline", "--limit", "-1", "--json"],
     ["timeline", "-n5", "--json"],
     ["timeline", "-rn", "5"],
@@ -94,9 +101,7 @@ HANDED_OVER = [
     ["timeline", "--since", "--json"],
     ["timeline", "extra", "--json"],
     ["timeline", "--", "--json"],
-    ["countries", "--status", "friendly"],
     ["search"],
-    ["stats", "--format", "yaml"],
     ["--data"],
     ["country", "chile", "--version"],
     ["frobnicate"],
@@ -185,3 +190,10 @@ def test_help_into_a_closed_pipe_exits_0(args: list[str]) -> None:
     err = process.stderr.read()
     assert process.wait() == 0, err
     assert err == b""
+
+
+def test_help_imports_neither_typer_nor_rich() -> None:
+    for args in (["--help"], ["timeline", "--help"], ["help", "votes"], []):
+        loaded = _modules_after(*args)
+        assert "perurel.helptext" in loaded, args
+        assert not {m for m in loaded if m.split(".")[0] in ("typer", "click", "rich")}, args

@@ -98,23 +98,11 @@ def _options(
                 raise _Unsure
             value = args[i + 1]
             i += 2
-        if param.kind == "multi":  # commas and choices: commands.run, for both paths alike
+        # numbers, choices and commas: commands.run, in perurel's words, for both paths alike
+        if param.kind == "multi":
             values.setdefault(param.name, []).append(value)
         elif param.name in values:
             raise _Unsure  # a repeated single-value option
         else:
-            values[param.name] = _convert(param, value)
+            values[param.name] = value
     return values, positional
-
-
-def _convert(param: Param, value: str) -> Any:
-    if param.type == "int":
-        if not (value.isascii() and value.isdigit()) or len(value) > 18:
-            raise _Unsure  # Typer words the error (and accepts '+5', ' 5', '٥' its own way)
-        return int(value)
-    if param.choices is not None:
-        for choice in param.choices:
-            if choice.lower() == value.lower():
-                return choice
-        raise _Unsure
-    return value

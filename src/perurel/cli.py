@@ -8,7 +8,6 @@ Works with the Typer of the day: nothing here imports click (which newer Typer v
 
 from __future__ import annotations
 
-import enum
 import inspect
 import shlex
 import sys
@@ -16,7 +15,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import commands
 from .colour import closed_pipe_is_success
@@ -96,8 +95,26 @@ def misplaced(flag: str, command: str, args: list[str]) -> str | None:
     return f"{flag} goes after the command: {line}"
 
 
+def _rendered_help(name: str | None) -> str:
+    """perurel's help for a command (or, for None, the app), the same as the fast path's."""
+    from .helptext import render
+    from .layout import width
+
+    return render(name, width())
+
+
+class PerurelCommand(TyperCommand):
+    """Typer's command, with perurel's help (rendered from the spec, the same on every Typer)."""
+
+    def get_help(self, ctx: Any) -> str:
+        return _rendered_help(self.name)
+
+
 class PerurelGroup(TyperGroup):
-    """Typer's group, with perurel's one-line errors and stable exit codes instead of click's."""
+    """Typer's group, with perurel's help, one-line errors and stable exit codes."""
+
+    def get_help(self, ctx: Any) -> str:
+        return _rendered_help(None)
 
     def main(  # type: ignore[override]
         self,
@@ -163,19 +180,20 @@ def _complete_kind(incomplete: str) -> list[str]:
     return [head + k for k in (*EVENT_KINDS, *KIND_GROUPS) if k.startswith(last.lower())]
 
 
-def _choices(param: Param) -> type[enum.Enum]:
-    """An Enum of a parameter's choices: how every Typer version offers a fixed set of values."""
-    assert param.choices is not None
-    members = {c: c for c in param.choices}
-    return enum.Enum(param.name.title().replace("_", ""), members, type=str)  # type: ignore[return-value]
+def _complete_choice(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """Shell completion for an option with a fixed set of values."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [c for c in choices if c.startswith(incomplete.lower())]
+
+    return complete
 
 
 def _annotation(param: Param) -> Any:
     """`Annotated[type, typer.Option(...)]` for one declared parameter."""
-    base: Any = int if param.type == "int" else str
-    listed = param.kind == "multi"  # commas and choices: commands.run, for both paths alike
-    if param.choices is not None and not listed:
-        base = _choices(param)
+    # Values reach the body as text: commands.run converts numbers and choices (and splits lists)
+    # in perurel's words, for both paths alike.
+    base: Any = str
     extra: dict[str, Any] = {"help": param.help}
     if param.metavar:
         extra["metavar"] = param.metavar
@@ -183,8 +201,8 @@ def _annotation(param: Param) -> Any:
         extra["autocompletion"] = _complete_country
     elif param.complete == "kind":
         extra["autocompletion"] = _complete_kind
-    if param.choices is not None and not listed:
-        extra["case_sensitive"] = False
+    elif param.choices is not None:
+        extra["autocompletion"] = _complete_choice(param.choices)
     if param in AFTER:
         extra["rich_help_panel"] = "Global options"
     kind: Any
@@ -207,12 +225,9 @@ def _annotation(param: Param) -> Any:
 
 
 def _plain(value: Any, param: Param | None = None) -> Any:
-    """Enum members (choices) back to their text; lists of them too; the words of a `many`
-    argument joined as the fast path joins them."""
+    """The words of a `many` argument joined as the fast path joins them."""
     if param is not None and param.many and isinstance(value, list):
         return " ".join(value)
-    if isinstance(value, enum.Enum):
-        return value.value
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
@@ -222,12 +237,11 @@ def _command(cmd: Command) -> Callable[..., None]:
     """A Typer command function for one declaration: its signature is built from the spec."""
 
     def command(ctx: typer.Context, **values: Any) -> None:
-        state = ctx.find_object(commands.State) or commands.State()
         after = {p.name: values.pop(p.name) for p in AFTER}
         given = {k: v for k, v in after.items() if v not in (None, False)}
-        if given:  # global options after the command: the same options
-            root = ctx.find_root()
-            state = commands.State(**{**root.meta.get(_GLOBALS, {}), **given})
+        # the global options, before the command or after it (the later counts); checked here,
+        # once the command line asks for more than help
+        state = commands.State(**{**ctx.find_root().meta.get(_GLOBALS, {}), **given})
         params = {p.name: p for p in cmd.params}
         commands.run(cmd.name, state, {k: _plain(v, params[k]) for k, v in values.items()})
 
@@ -264,9 +278,7 @@ _GLOBALS = "perurel.globals"
 
 
 def _root(ctx: typer.Context, **values: Any) -> None:
-    chosen = {k: _plain(v) for k, v in values.items() if k != "version"}
-    ctx.meta[_GLOBALS] = chosen
-    ctx.obj = commands.State(**chosen)
+    ctx.meta[_GLOBALS] = {k: v for k, v in values.items() if k != "version"}
 
 
 def _global(p: Param) -> inspect.Parameter:
@@ -290,10 +302,10 @@ _root.__annotations__ = {}
 app.callback(help=APP_HELP)(_root)
 
 for _cmd in COMMANDS.values():
-    app.command(name=_cmd.name)(_command(_cmd))
+    app.command(name=_cmd.name, cls=PerurelCommand)(_command(_cmd))
 
 
-@app.command(name="help")
+@app.command(name="help", cls=PerurelCommand)
 def _help(
     ctx: typer.Context,
     command: Annotated[

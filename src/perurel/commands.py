@@ -33,7 +33,10 @@ class State:
         no_pager: bool = False,
     ) -> None:
         from . import i18n, terminal
+        from .spec import GLOBAL
 
+        if lang is not None:
+            lang = convert(next(p for p in GLOBAL if p.name == "lang"), lang)
         i18n.use(i18n.choose(lang))
         self.data = data
         if debug:
@@ -54,12 +57,35 @@ def run(name: str, state: State, values: dict[str, Any]) -> None:
     for p in COMMANDS[name].params:
         if p.kind == "multi" and params.get(p.name) is not None:
             params[p.name] = _listed(p, params[p.name])
+        elif p.kind == "value" and isinstance(params.get(p.name), str):
+            params[p.name] = convert(p, params[p.name])
     if str(params.get("fields", "")).strip().lower() == "help":
         from .fields import describe
 
         sys.stdout.write(describe(name))
         return
     _BODIES[name](state, **params)
+
+
+def convert(param: Param, value: str) -> Any:
+    """An option's text as its body takes it: a number as an int, a choice in its canonical form
+    (case ignored); a usage error in perurel's words for anything else."""
+    flag = param.flags[0] if param.flags else param.name.upper()
+    if param.type == "int":
+        digits = value[1:] if value[:1] in "+-" else value
+        if not (digits.isascii() and digits.isdigit()):
+            raise UsageError(f"{flag} takes a whole number, not {quoted(value)}")
+        if len(digits) > 18:  # a number no count reaches (and int() refuses past 4300 digits)
+            raise UsageError(f"{flag} is too large: {quoted(value, 24)}")
+        return int(value)
+    if param.choices is not None:
+        canonical = {c.lower(): c for c in param.choices}
+        if value.lower() not in canonical:
+            raise UsageError(
+                f"{quoted(value)} is not a value of {flag}; choose from {', '.join(param.choices)}"
+            )
+        return canonical[value.lower()]
+    return value
 
 
 def _listed(param: Param, given: str | Sequence[str]) -> Any:

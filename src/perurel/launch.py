@@ -1,7 +1,8 @@
 """The `perurel` entry point. A well-formed command line is parsed by `argv` (against the one
 declaration of the command line in `spec`) and answered by `commands` without importing Typer,
-which alone costs several times the interpreter's start-up. Help, shell completion and every
-usage error go to the Typer app in `cli`, built from the same declaration.
+which alone costs several times the interpreter's start-up; help is rendered from the same
+declaration (`helptext`). Shell completion and the usage errors only a parser can word go to
+the Typer app in `cli`, built from the same declaration.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ def fast(args: Sequence[str]) -> int | None:
     it runs inside `terminal.guard`: nothing, not even parsing, ends in a traceback."""
     if any(k.startswith("_PERUREL_COMPLETE") for k in os.environ):
         return None  # shell completion is Typer's
+    from .helptext import topic
+
+    asked = topic(args)
+    if asked is not None:  # help is rendered from the spec, without Typer
+        return show_help(asked or None)
     from .terminal import guard
 
     handed_over = False
@@ -40,6 +46,18 @@ def fast(args: Sequence[str]) -> int | None:
 
     code = guard(answer)
     return None if handed_over else code
+
+
+def show_help(command: str | None) -> int:
+    """Print the help of a command (None: of perurel); a closed pipe is success."""
+    from .helptext import render
+    from .layout import width
+    from .terminal import guard
+
+    def write() -> None:
+        sys.stdout.write(render(command, width()) + "\n")
+
+    return guard(write)
 
 
 def main() -> None:
