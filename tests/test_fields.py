@@ -12,7 +12,7 @@ import pytest
 from perurel.fields import MEANINGS, meaning
 from perurel.spec import COMMANDS, VOTES_FIELDS
 
-from .conftest import ROOT, Invoke
+from .conftest import ROOT, Invoke, Run
 
 # A command line of each record command that finds records in the fixture dataset.
 ARGS = {
@@ -56,12 +56,38 @@ def test_every_field_has_a_meaning_and_is_listed(name: str, run_mini: Invoke) ->
     head, *rows = result.stdout.splitlines()
     assert head == f"Fields of `perurel {name}` (for --fields; a dotted name reaches inside):"
     listed = [row.split()[0] for row in rows]
-    declared = COMMANDS[name].fields
+    # the fields of the question asked: a country's votes; the bibliography (no cited_by)
+    declared = {"votes": VOTES_FIELDS["country"], "sources": COMMANDS["sources"].fields[:-1]}.get(
+        name, COMMANDS[name].fields
+    )
     # the declared fields, in their order; besides them only dotted names inside one of them
     assert [f for f in listed if f in declared] == list(declared)
     assert all(f.split(".")[0] in declared for f in listed), listed
     for row in rows:
         assert row.startswith("  ") and len(row.split(maxsplit=1)) == 2, row  # a name, a meaning
+
+
+@pytest.mark.parametrize("mode", sorted(VOTES_ARGS))
+def test_fields_help_lists_only_the_fields_of_the_votes_question_asked(
+    mode: str, run_mini: Invoke
+) -> None:
+    rows = run_mini(*VOTES_ARGS[mode], "--fields", "help", env=ENV).stdout.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == list(VOTES_FIELDS[mode])
+
+
+def test_fields_help_gives_every_value_of_a_closed_field(run_mini: Invoke) -> None:
+    def meanings(*args: str) -> dict[str, str]:
+        rows = run_mini(*args, "--fields", "help").stdout.splitlines()[1:]
+        return {row.split()[0]: row.split(maxsplit=1)[1] for row in rows}
+
+    status = meanings("countries")["relations.status"]
+    for value in ("active", "suspended", "broken", "none", "unknown"):
+        assert value in status
+    kinds = meanings("missions")["kind"]
+    assert all(k in kinds for k in ("embassy", "consular-agency", "office", "accredited-from"))
+    events = meanings("timeline")["kind"]
+    assert all(k in events for k in ("treaty", "recognition", "membership", "politics"))
+    assert "..." not in events
 
 
 def test_fields_help_gives_a_commands_narrower_meaning(run_mini: Invoke) -> None:
@@ -149,3 +175,10 @@ def test_an_empty_table_still_has_its_header(run_mini: Invoke, fmt: str) -> None
         ["date,title"],
         ["date", "title"],
     )
+
+
+def test_the_docs_warn_about_namibias_code_in_pandas(run: Run) -> None:
+    rows = run("countries", "--format", "csv", "--fields", "code,name").stdout.splitlines()
+    assert "NA,Namibia" in rows  # a real code that pandas reads as missing by default
+    data_md = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    assert "keep_default_na=False" in data_md and "Namibia's code is `NA`" in data_md

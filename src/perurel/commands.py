@@ -62,9 +62,32 @@ def run(name: str, state: State, values: dict[str, Any]) -> None:
     if str(params.get("fields", "")).strip().lower() == "help":
         from .fields import describe
 
-        sys.stdout.write(describe(name))
+        sys.stdout.write(describe(name, fields_asked(name, params)))
         return
     _BODIES[name](state, **params)
+
+
+def fields_asked(name: str, params: dict[str, Any]) -> tuple[str, ...]:
+    """The fields of the question asked: `votes` answers four, each with its own record, and one
+    source lists what cites it where the bibliography only counts it."""
+    from .spec import SOURCE_FIELDS, VOTES_FIELDS
+
+    if name == "votes":
+        asked = [
+            mode
+            for mode, given in (
+                ("country", params.get("query") is not None),
+                ("rank", params.get("rank")),
+                ("resolution", params.get("resolution") is not None or params.get("rcid")),
+                ("peru", params.get("peru")),
+            )
+            if given
+        ]
+        if len(asked) == 1:
+            return VOTES_FIELDS[asked[0]]
+    if name == "sources":
+        return SOURCE_FIELDS if params.get("source_id") is not None else SOURCE_FIELDS[:-1]
+    return COMMANDS[name].fields
 
 
 def convert(param: Param, value: str) -> Any:

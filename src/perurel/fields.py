@@ -4,7 +4,16 @@ command's record gives it a narrower sense, the command's own entry says so."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from .model import EVENT_KINDS, MISSION_KINDS, MISSION_STATES, STATUSES, TIERS, TIES
 from .spec import COMMANDS
+
+
+def _one_of(values: Sequence[str]) -> str:
+    """A closed field's every value, in words: 'a, b or c'."""
+    return f"{', '.join(values[:-1])} or {values[-1]}"
+
 
 # The meaning of each field name, the same in every command that has it.
 MEANINGS = {
@@ -17,7 +26,7 @@ MEANINGS = {
     "subregion": "UN geoscheme subregion (South America ...)",
     "relations": "the relationship with Peru: status, as_of, established, first (and, in "
     "`country`, history, note, sources); dotted names reach inside: relations.status",
-    "relations.status": "active, suspended, broken or unknown",
+    "relations.status": _one_of(STATUSES) + " (none: no relations)",
     "relations.as_of": "the date the status was last seen in a source",
     "relations.established": "the date relations were established (no date if no source gives it)",
     "relations.first": "the earliest dated milestone of any kind: {kind, date}",
@@ -52,7 +61,7 @@ MEANINGS = {
     "host_name": "English name of the host state",
     "city": "the city the mission is in",
     "from": "for an accreditation, the state whose capital the mission covers the host from",
-    "state": "open, closed or unknown",
+    "state": _one_of(MISSION_STATES),
     "closed": "when a closed mission closed",
     "as_of": "the date the state of the record was last seen in a source",
     "note": "how the facts were read from the sources, and what they leave open",
@@ -62,7 +71,7 @@ MEANINGS = {
     "author": "who wrote the source, where it says: people and institutions (a list)",
     "via": "the copy (a mirror, an archive) the source was read in",
     "url": "where the original can be read",
-    "tier": "official, scholarly, press, encyclopedia or other",
+    "tier": _one_of(TIERS),
     "found_in": "id of the source where this one was found cited",
     "cited": "how many facts cite the source",
     "cited_by": "the facts that cite the source (a list)",
@@ -78,8 +87,7 @@ MEANINGS = {
     "facts_by_tier": "facts by the best tier among their sources (an object)",
     "joined": "when Peru joined (members only)",
     "left": "when Peru left, if it did (members only)",
-    "tie": "what Peru is to it: member, founding-member, associate, observer, candidate, "
-    "negotiating-party or elected-seat",
+    "tie": "what Peru is to it: " + _one_of(TIES),
     "role": "Peru's standing in the organisation (original member, observer ...)",
     "periods": "Peru's terms, for bodies with terms (a list)",
     "members": "the member states in the data, with their sources",
@@ -112,11 +120,10 @@ MEANINGS = {
 NARROWER = {
     ("country", "sources"): "the full records of every source the card cites (a list)",
     ("country", "summary"): "a short text on the relationship, in English",
-    ("timeline", "kind"): "event kind: treaty, agreement, trade, dispute, ruling, visit ...",
+    ("timeline", "kind"): "event kind: " + _one_of(EVENT_KINDS),
     ("timeline", "summary"): "what happened, in English",
     ("timeline", "date"): "when it happened: YYYY, YYYY-MM or YYYY-MM-DD",
-    ("missions", "kind"): "embassy, consulate-general, consulate, honorary-consulate, "
-    "consular-agency, office or accredited-from",
+    ("missions", "kind"): _one_of(MISSION_KINDS),
     ("search", "kind"): "what was found: event, country, organisation or source",
     ("sources", "date"): "publication date",
     ("sources", "note"): "what the source says or where in it the fact is",
@@ -140,9 +147,10 @@ def meaning(command: str, field: str) -> str:
     return NARROWER.get((command, field)) or MEANINGS[field]
 
 
-def describe(command: str) -> str:
-    """`--fields help`: every field of the command, with its meaning."""
-    fields = list(COMMANDS[command].fields)
+def describe(command: str, available: Sequence[str] | None = None) -> str:
+    """`--fields help`: every field of the command (or of the question asked, `available`), with
+    its meaning and, for a closed field, every value it takes."""
+    fields = list(COMMANDS[command].fields if available is None else available)
     if "relations" in fields:
         at = fields.index("relations") + 1
         inside = [f for f in MEANINGS if f.startswith("relations.")]
