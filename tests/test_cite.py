@@ -137,7 +137,7 @@ def test_no_citation_names_a_website_as_author(run: Run, ds: perurel.Dataset) ->
 
 
 def test_chile_citations_name_the_original(run: Run) -> None:
-    entries = _parse_bibtex(run("country", "chile", "--cite", "bibtex").stdout)
+    entries = _parse_bibtex(run("country", "chile", "--full", "--cite", "bibtex").stdout)
     bulletin = entries["docslib-stjohn-1929-final-settlement"]
     assert bulletin["author"] == "St John, Ronald Bruce"
     assert "Durham University" in bulletin["publisher"]
@@ -163,20 +163,66 @@ def _card_sources(card: str) -> list[str]:
 
 
 def test_country_cite_on_the_fixture(run_mini: Invoke) -> None:
-    bib = run_mini("country", "chile", "--cite", "bibtex")
-    assert list(_parse_bibtex(bib.stdout)) == ["ministry", "seed", "cow", "names"]
+    bib = run_mini("country", "chile", "--full", "--cite", "bibtex")
+    assert list(_parse_bibtex(bib.stdout)) == sorted(["ministry", "seed", "cow", "names"])
 
 
-def test_country_cite_covers_every_source_on_the_card(run: Run) -> None:
-    bib = run("country", "chile", "--cite", "bibtex")
+def test_country_full_cite_covers_every_source_on_the_full_card(run: Run) -> None:
+    bib = run("country", "chile", "--full", "--cite", "bibtex")
     assert bib.exit_code == 0, bib.stderr
-    expected = _card_sources(run("country", "chile", "--full").stdout)
+    expected = sorted(set(_card_sources(run("country", "chile", "--full").stdout)))
     assert len(expected) > 50
     assert list(_parse_bibtex(bib.stdout)) == expected
-    csl = run("country", "chile", "--cite", "csl-json")
-    items = json.loads(csl.stdout)
-    assert [i["id"] for i in items] == expected
+
+
+def _ids(items: list[dict[str, object]] | dict[str, object]) -> list[str]:
+    return [str(i["id"]) for i in (items if isinstance(items, list) else [items])]
+
+
+def test_country_full_cite_is_every_source_of_the_record(run: Run) -> None:
+    record = json.loads(run("country", "chile", "--json").stdout)
+    expected = sorted({s["id"] for s in record["sources"]})
+    bib = run("country", "chile", "--full", "--cite", "bibtex")
+    assert bib.exit_code == 0, bib.stderr
+    assert list(_parse_bibtex(bib.stdout)) == expected
+    items = json.loads(run("country", "chile", "--full", "--cite", "csl-json").stdout)
+    assert _ids(items) == expected
     assert len(_bibliography(items)) == len(expected)
+
+
+def test_country_cite_is_what_the_brief_card_shows(run_mini: Invoke) -> None:
+    """On the fixture every mission and event fits the brief card: what it shows rests on the
+    relations, their milestones, the UN votes line, missions, events and shared member lists."""
+    record = json.loads(run_mini("country", "chile", "--json").stdout)
+    rel = record["relations"]
+    shown = [*rel["sources"], *(i for m in rel["history"] for i in m["sources"])]
+    shown += record["un_votes"]["sources"] if record["un_votes"] else []
+    shown += [i for m in record["missions"] for i in m["sources"]]
+    shown += [i for e in record["events"] for i in e["sources"]]
+    for org in json.loads(run_mini("orgs", "--json").stdout):
+        if org["members"] and "CL" in org["members"]["codes"]:
+            shown += org["members"]["sources"]
+    known = {s["id"] for s in record["sources"]}
+    expected = sorted(set(shown) & known)
+    items = json.loads(run_mini("country", "chile", "--cite", "csl-json").stdout)
+    assert _ids(items) == expected
+    assert set(_ids(items)) < known  # the summary's source is on the full card only
+
+
+def test_timeline_and_search_cite_what_they_list(run: Run) -> None:
+    events = json.loads(run("timeline", "--since", "2020", "--limit", "5", "--json").stdout)
+    expected = sorted({i for e in events for i in e["sources"]})
+    bib = run("timeline", "--since", "2020", "--limit", "5", "--cite", "bibtex")
+    assert bib.exit_code == 0, bib.stderr
+    assert list(_parse_bibtex(bib.stdout)) == expected
+    hits = json.loads(run("search", "la haya", "--limit", "3", "--kind", "ruling", "--json").stdout)
+    assert hits and all(h["kind"] == "event" for h in hits)
+    by_id = {e["id"]: e for e in json.loads(run("timeline", "--kind", "ruling", "--json").stdout)}
+    expected = sorted({i for h in hits for i in by_id[h["id"]]["sources"]})
+    items = json.loads(
+        run("search", "la haya", "-n", "3", "-k", "ruling", "--cite", "csl-json").stdout
+    )
+    assert _ids(items) == expected
 
 
 @pytest.mark.parametrize(
@@ -184,6 +230,8 @@ def test_country_cite_covers_every_source_on_the_card(run: Run) -> None:
     [
         ["country", "chile", "--cite", "bibtex", "--json"],
         ["country", "chile", "--cite", "ris"],
+        ["timeline", "--cite", "bibtex", "--format", "csv"],
+        ["search", "war", "--cite", "bibtex", "--fields", "id"],
         ["sources", "--format", "bibtex", "--fields", "id"],
     ],
 )

@@ -201,6 +201,31 @@ BRIEF_MISSIONS = 4  # mission rows a brief card lists (the others are counted)
 MISSION_RANK = {"embassy": 0, "accredited-from": 1, "consulate-general": 2, "consulate": 3}
 
 
+def _brief_missions(country: Country) -> list[Mission]:
+    """The missions in the order the brief card lists them (it shows the first few)."""
+    return sorted(
+        country.missions,
+        key=lambda m: (m.state != "open", MISSION_RANK.get(m.kind, 9), m.owner != PERU),
+    )
+
+
+def brief_sources(ds: Records, country: Country) -> list[str]:
+    """Ids of the sources behind what the brief card shows (`country --cite`): the relationship
+    and its milestones, the UN votes line, the missions and latest events it lists, the member
+    lists of the memberships it names (not the alternatives, notes and summary of the full card)."""
+    rel = country.relations
+    ids = [*rel.sources, *(i for m in rel.history for i in m.sources)]
+    if country.un_votes is not None:
+        ids.extend(country.un_votes.sources)
+    for m in _brief_missions(country)[:BRIEF_MISSIONS]:
+        ids.extend(m.sources)
+    for o in shared_memberships(ds, country.code):
+        ids.extend(o.members.sources if o.members is not None else ())
+    for e in ds.events_of(country.code)[-BRIEF_EVENTS:]:
+        ids.extend(e.sources)
+    return list(dict.fromkeys(ids))
+
+
 def brief(ds: Records, country: Country, width: int) -> list[Line]:
     """The card for a person: one screen with the status, the history in a line, the main
     missions, shared memberships and the latest events, then what the full card adds."""
@@ -218,10 +243,7 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     if votes:
         out += _prose(f"{votes} (perurel votes {country.code})", width)
 
-    missions = sorted(
-        country.missions,
-        key=lambda m: (m.state != "open", MISSION_RANK.get(m.kind, 9), m.owner != PERU),
-    )
+    missions = _brief_missions(country)
     out += [[], [(t("Missions"), "bold underline")]]
     if missions:
         shown = missions[:BRIEF_MISSIONS]

@@ -243,6 +243,16 @@ def _cite(sources: Sequence[Source], style: str) -> None:
     sys.stdout.write(json_safe(text) if style == "csl-json" else visible(text))
 
 
+def _cite_ids(ds: Dataset, ids: Sequence[str], style: str) -> None:
+    """The sources with these ids as citations, each once, in order of id."""
+    _cite([ds.sources[i] for i in sorted(set(ids)) if i in ds.sources], style)
+
+
+def _check_cite(cite: str | None, fmt: str | None, json_: bool, fields: str | None) -> None:
+    if cite is not None and (fmt is not None or json_ or fields is not None):
+        raise UsageError("--cite prints citations; leave out --format, --json and --fields")
+
+
 def check_filters(since: str | None, until: str | None, limit: int | None) -> None:
     """Usage errors in date and limit filters, found before any data is read."""
     from .query import CLI_NAMES, check_limit, window
@@ -302,15 +312,20 @@ def country(
 ) -> None:
     if full and brief:
         raise UsageError("--full and --brief ask for different cards; use one")
-    if cite is not None and (fmt is not None or json_ or fields is not None):
-        raise UsageError("--cite prints citations; leave out --format, --json and --fields")
+    _check_cite(cite, fmt, json_, fields)
     out = _output("country", fmt, json_, fields)
     ds = state.dataset()
     found = lookup(ds, query, exact=exact)
-    if cite is not None:
+    if cite is not None:  # the sources of what the card shows: the brief one, or --full
         from .query import country_sources
 
-        _cite([ds.sources[i] for i in country_sources(ds, found.code) if i in ds.sources], cite)
+        if full:
+            ids = country_sources(ds, found.code)
+        else:
+            from .card import brief_sources
+
+            ids = brief_sources(ds, found)
+        _cite_ids(ds, ids, cite)
         return
     from .formats import country_record
 
@@ -331,10 +346,12 @@ def timeline(
     kinds: Sequence[str] | None,
     limit: int | None,
     reverse: bool,
+    cite: str | None,
     fmt: str | None,
     json_: bool,
     fields: str | None,
 ) -> None:
+    _check_cite(cite, fmt, json_, fields)
     out = _output("timeline", fmt, json_, fields)
     check_filters(since, until, limit)
     ds = state.dataset()
@@ -347,6 +364,9 @@ def timeline(
         limit=limit,
         reverse=reverse,
     )
+    if cite is not None:  # the sources of the events listed
+        _cite_ids(ds, [i for e in events for i in e.sources], cite)
+        return
     from . import views
     from .formats import event_records
 
@@ -430,10 +450,12 @@ def search(
     countries: Sequence[str] | None,
     kinds: Sequence[str] | None,
     limit: int,
+    cite: str | None,
     fmt: str | None,
     json_: bool,
     fields: str | None,
 ) -> None:
+    _check_cite(cite, fmt, json_, fields)
     out = _output("search", fmt, json_, fields)
     if limit < 0:
         raise UsageError(f"--limit must be zero or more, not {limit}")
@@ -449,8 +471,24 @@ def search(
     hits = search_all(ds, text, since=since, until=until, countries=codes, kinds=tuple(wanted))
     if len(hits) > limit:
         note(f"showing {limit} of {len(hits)} hits; --limit shows more")
+    if cite is not None:  # the sources of the hits shown
+        _cite_ids(ds, [i for h in hits[:limit] for i in _hit_sources(ds, h.kind, h.id)], cite)
+        return
     rows = [h.to_dict() for h in hits[:limit]]
     _emit(out, rows, lambda width: views.hits(rows, width, ds))
+
+
+def _hit_sources(ds: Dataset, kind: str, record_id: str) -> list[str]:
+    """The sources of a search hit: an event's, a country's summary and relations, an
+    organisation's, or the source itself."""
+    if kind == "event":
+        return [i for e in ds.events if e.id == record_id for i in e.sources]
+    if kind == "country" and record_id in ds.countries:
+        c = ds.countries[record_id]
+        return [*c.summary_sources, *c.relations.sources]
+    if kind == "organisation":
+        return [i for o in ds.organisations if o.id == record_id for i in o.sources]
+    return [record_id] if kind == "source" else []
 
 
 def sources(

@@ -221,7 +221,8 @@ Examples:
                     "cite",
                     "value",
                     ("--cite",),
-                    "Print every source behind the card as a citation: bibtex or csl-json.",
+                    "Print the sources behind the card shown (the brief card, or with --full the "
+                    "whole record) as citations: bibtex or csl-json.",
                     choices=CITATION_FORMATS,
                 ),
                 *OUTPUT,
@@ -239,6 +240,7 @@ Examples:
   perurel timeline --kind agreements --since 2000
   perurel timeline --since 2020 --json | jq '.[].title'
   perurel timeline --country ecuador --format csv --fields date,title
+  perurel timeline --country chile --kind ruling --cite bibtex > rulings.bib
 """,
             (
                 Param(
@@ -283,6 +285,13 @@ Examples:
                     type="int",
                 ),
                 Param("reverse", "flag", ("--reverse", "-r"), "Newest first.", default=False),
+                Param(
+                    "cite",
+                    "value",
+                    ("--cite",),
+                    "Print the sources of the events listed as citations: bibtex or csl-json.",
+                    choices=CITATION_FORMATS,
+                ),
                 *OUTPUT,
             ),
             EVENT_FIELDS,
@@ -466,6 +475,13 @@ Examples:
                     metavar="N",
                     type="int",
                     default=10,
+                ),
+                Param(
+                    "cite",
+                    "value",
+                    ("--cite",),
+                    "Print the sources of the hits shown as citations: bibtex or csl-json.",
+                    choices=CITATION_FORMATS,
                 ),
                 *OUTPUT,
             ),
