@@ -260,3 +260,42 @@ def test_top_must_be_positive_and_the_data_end_is_said(run: Run) -> None:
     assert run("votes", "--rank", "--top", "0").exit_code == 2
     late = run("votes", "chile", "--since", "2021")
     assert "The voting data ends in January 2020." in late.stdout
+
+
+# --- votes that do not mislead (issue 22) -------------------------------------------------------
+
+
+def test_a_thin_period_is_flagged_and_drawn_without_a_bar(run: Run) -> None:
+    record = json.loads(run("votes", "chile", "--json").stdout)
+    periods = record["by_period"]
+    assert all(p["thin"] == (p["votes"] < 20) for p in periods)
+    thin = [p for p in periods if p["thin"]]
+    assert [p["period"] for p in thin] == ["2020s"]  # one roll call in January 2020
+    screen = run("votes", "chile").stdout.splitlines()
+    row = next(line for line in screen if line.startswith("2020s"))
+    assert "too few to chart" in row and "█" not in row and "1 vote" in row
+    full = next(line for line in screen if line.startswith("2010s"))
+    assert "█" in full
+
+
+def test_important_votes_outside_the_marked_years_say_so(run: Run) -> None:
+    result = run("votes", "chile", "--important", "--since", "2018")
+    assert result.exit_code == 0
+    assert "marks important votes only from 1983 to 2017" in result.stderr
+    assert "voted on no roll call in common" not in result.stderr
+
+
+def test_the_heading_gives_the_states_own_span(run: Run) -> None:
+    # Switzerland joined the UN in September 2002; the data runs to January 2020
+    record = json.loads(run("votes", "switzerland", "--json").stdout)
+    assert record["first_vote"].startswith("2002-") and record["last_vote"].startswith("2020-01")
+    heading = run("votes", "switzerland").stdout.splitlines()[0]
+    assert "2002-" in heading and "1946" not in heading
+
+
+def test_the_ranking_says_what_it_rests_on(run: Run) -> None:
+    out = run("votes", "--rank", "--since", "2000", "--top", "3").stdout
+    first = " ".join(out.split("Closest to Peru")[0].split())
+    assert "roll calls between 2000 and January 2020" in first
+    assert "at least 100 in common with Peru" in first
+    assert "Votes" in out.split("Closest to Peru")[1].splitlines()[1]

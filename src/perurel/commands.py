@@ -640,14 +640,30 @@ def votes(
     ds = state.dataset()
     if mode == "rank":
         rows = votes_report.rank(ds, data, calls, top=top, min_votes=min_votes, weighted=weighted)
-        _emit(out, rows, lambda width: views.vote_rank(rows, width, top))
+        window = (
+            f"{len(calls):,} roll calls"
+            + (
+                votes_report.window_words(since, until, issue, important)
+                or " from 1946 to January 2020"
+            )
+            + f"; states with at least {min_votes:,} in common with Peru (Votes: how many each "
+            "row rests on)"
+        )
+        _emit(out, rows, lambda width: views.vote_rank(rows, width, top, window))
         return
     assert query is not None
     voter = votes_report.voter(ds, data, query, lookup)
     record = votes_report.agreement(
         ds, data, voter, calls, since=since, until=until, by=by, weighted=weighted
     )
-    if not record["overall"]["votes"]:
+    span = votes_report.important_span(data)
+    if important and not calls and span is not None:
+        note(
+            f"the voting data marks important votes only from {span[0][:4]} to {span[1][:4]};"
+            + votes_report.window_words(since, until)
+            + " it marks none"
+        )
+    elif not record["overall"]["votes"]:
         note(
             f"Peru and {record['name']} voted on no roll call in common"
             + votes_report.window_words(since, until, issue, important)

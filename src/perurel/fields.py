@@ -99,7 +99,9 @@ MEANINGS = {
     "overall": "agreement over the whole window: {agreement, votes, agreed}",
     "on_important": "agreement on the roll calls marked important: {agreement, votes, agreed}",
     "by_period": "agreement per decade (or year with --by year): [{period, agreement, votes, "
-    "agreed}]",
+    "agreed, thin}]; thin: fewer than 20 roll calls, too few to read as a trend",
+    "first_vote": "the date of the state's first roll call in the window (its own span)",
+    "last_vote": "the date of the state's last roll call in the window",
     "by_issue": "agreement per issue: [{issue, name, agreement, votes, agreed}]",
     "rank": "1 for the state closest to Peru",
     "agreement": "percent of the roll calls both states voted on where they voted alike",

@@ -339,6 +339,7 @@ LABELS = {
     "no state has enough roll calls in common with Peru": "ningún Estado tiene suficientes "
     "votaciones en común con el Perú",
     "In all": "En total",
+    "too few to chart": "muy pocas para graficar",
     "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to January 2020": "Fuente:"
     " UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), hasta enero de 2020",
     "Rank": "Puesto",

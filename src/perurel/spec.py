@@ -145,7 +145,7 @@ ORG_FIELDS = Organisation._fields
 # asked (the command's field list is their union, for --fields help and the docs).
 VOTES_FIELDS = {
     "country": ("country", "name", "name_es", "note", "note_es", "since", "until", "weighted", "definition", "overall",
-                "on_important", "by_period", "by_issue", "sources"),
+                "on_important", "first_vote", "last_vote", "by_period", "by_issue", "sources"),
     "rank": ("rank", "id", "code", "name", "name_es", "agreement", "votes", "agreed", "note",
              "note_es"),
     "resolution": ("rcid", "date", "resolution", "title", "description", "id", "code", "name",

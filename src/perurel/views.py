@@ -306,8 +306,11 @@ def _snippet(text: str, width: int = 200) -> str:
 # --- perurel votes -------------------------------------------------------------------------------
 
 
-def percent_bars(items: Sequence[tuple[str, float | None, int]], width: int) -> list[Line]:
-    """A bar per row on a 0-100% scale: label, percentage, bar, count of roll calls."""
+def percent_bars(
+    items: Sequence[tuple[str, float | None, int]], width: int, thin: int = 0
+) -> list[Line]:
+    """A bar per row on a 0-100% scale: label, percentage, bar, count of roll calls; a row on
+    fewer than `thin` roll calls gets no bar (a share of a handful of votes is no trend)."""
     if not items:
         return []
     label_w = max(len(label) for label, _, _ in items)
@@ -315,11 +318,12 @@ def percent_bars(items: Sequence[tuple[str, float | None, int]], width: int) -> 
     room = max(1, width - label_w - count_w - 19)
     out: list[Line] = []
     for label, pct, n in items:
-        bar = "█" * round((pct or 0) * room / 100)
+        few = 0 < n < thin
+        bar = t("too few to chart") if few else "█" * round((pct or 0) * room / 100)
         out.append(
             [
                 (f"{label.ljust(label_w)}  {percent(pct).rjust(7)}  ", ""),
-                (bar.ljust(room), "cyan"),
+                (bar.ljust(room), "dim" if few else "cyan"),
                 (
                     f"  {number(n)}".rjust(count_w + 2) + (t(" vote") if n == 1 else t(" votes")),
                     "dim",
@@ -332,7 +336,10 @@ def percent_bars(items: Sequence[tuple[str, float | None, int]], width: int) -> 
 def vote_agreement(record: Record, width: int) -> list[Line]:
     """`perurel votes COUNTRY`."""
     name, overall = in_language(record["name"], record["name_es"]), record["overall"]
-    span = f"{record['since'] or '1946'}–{record['until'] or t('January 2020')}"
+    if record.get("first_vote"):  # the state's own span of roll calls within the window
+        span = f"{date(record['first_vote'])}–{date(record['last_vote'])}"
+    else:
+        span = f"{record['since'] or '1946'}–{record['until'] or t('January 2020')}"
     heading = t("Peru and {name} at the UN General Assembly, {span}", name=name, span=span)
     lines: list[Line] = [[(text, "bold")] for text in wrap(heading, width)]
     if record["note"]:
@@ -378,7 +385,11 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
     periods = record["by_period"]
     if periods:
         lines += [[], [(t("Over time"), "bold underline")]]
-        lines += percent_bars([(p["period"], p["agreement"], p["votes"]) for p in periods], width)
+        from .votes_report import THIN
+
+        lines += percent_bars(
+            [(p["period"], p["agreement"], p["votes"]) for p in periods], width, THIN
+        )
     issues = [i for i in record["by_issue"] if i["votes"]]
     if issues:
         lines += [[], [(t("By issue"), "bold underline")]]
@@ -394,8 +405,9 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
     return lines
 
 
-def vote_rank(rows: Sequence[Record], width: int, top: int) -> list[Line]:
-    """`perurel votes --rank`: closest and farthest."""
+def vote_rank(rows: Sequence[Record], width: int, top: int, window: str = "") -> list[Line]:
+    """`perurel votes --rank`: what it rests on (`window`), the closest and the farthest; each
+    row with the roll calls it rests on."""
     if not rows:
         return [[(t("no state has enough roll calls in common with Peru"), "dim")]]
     headers = [t(h) for h in ("Rank", "State", "Agreement", "Votes")]
@@ -409,7 +421,8 @@ def vote_rank(rows: Sequence[Record], width: int, top: int) -> list[Line]:
         ]  # fmt: skip
 
     closest, farthest = rows[:top], rows[top:][::-1]
-    lines: list[Line] = [[(t("Closest to Peru"), "bold underline")]]
+    lines: list[Line] = [*([(text, "")] for text in wrap(window, width)), []] if window else []
+    lines += [[(t("Closest to Peru"), "bold underline")]]
     lines += table(headers, body(closest), width, flex=(1,))
     if farthest:
         lines += [[], [(t("Farthest from Peru"), "bold underline")]]

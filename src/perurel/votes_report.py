@@ -45,6 +45,17 @@ def voter(ds: Records, data: Votes, query: str, lookup: Callable[[Any, str], Cou
     return data.states[found]
 
 
+# A period with fewer roll calls than this is shown with its count and no bar, and flagged `thin`:
+# a share of a handful of votes (one roll call in the 2020s) is no trend.
+THIN = 20
+
+
+def important_span(data: Votes) -> tuple[str, str] | None:
+    """The first and last dates of the roll calls the source marks important."""
+    dates = [data.date[i] for i, mark in enumerate(data.important) if mark == "1"]
+    return (min(dates), max(dates)) if dates else None
+
+
 def window_words(
     since: str | None, until: str | None, issue: str | None = None, important: bool = False
 ) -> str:
@@ -71,6 +82,8 @@ def agreement(
 ) -> Record:
     """`votes COUNTRY`: overall, on important votes, by period and by issue."""
     important = [i for i in calls if data.important[i] == "1"]
+    cast = [data.date[i] for i in calls if voter.votes[i] != "."]
+    first, last = (min(cast), max(cast)) if cast else (None, None)
     return {
         "country": voter.id,
         **names(ds, voter),
@@ -82,8 +95,10 @@ def agreement(
         "definition": DEFINITION,
         "overall": data.agreement(voter.id, calls=calls, weighted=weighted).to_dict(),
         "on_important": data.agreement(voter.id, calls=important, weighted=weighted).to_dict(),
+        "first_vote": first,
+        "last_vote": last,
         "by_period": [
-            {"period": label, **found.to_dict()}
+            {"period": label, **found.to_dict(), "thin": found.votes < THIN}
             for label, found in data.periods(voter.id, calls, by, weighted)
         ],
         "by_issue": [
