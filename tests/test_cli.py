@@ -142,6 +142,7 @@ def test_country_json(run_mini: Invoke) -> None:
     assert set(doc["events"][0]) == {
         "id",
         "date",
+        "date_precision",
         "countries",
         "kind",
         "title",
@@ -275,8 +276,13 @@ def test_timeline_json_and_filters(run_mini: Invoke) -> None:
     events = json.loads(result.stdout)
     assert [e["id"] for e in events] == ["1999-agreements", "2001-07-28-inauguration"]
     assert set(events[0]) == {
-        "id", "date", "countries", "kind", "title", "title_es", "summary", "summary_es", "sources"
+        "id", "date", "date_precision", "countries", "kind", "title", "title_es", "summary",
+        "summary_es", "sources"
     }  # fmt: skip
+    # the precision of each partial date, beside it (1999 is a year, not 1 January 1999)
+    assert [(e["date"], e["date_precision"]) for e in events] == [
+        ("1999", "year"), ("2001-07-28", "day")
+    ]  # fmt: skip
     result = run_mini(
         "timeline", "-c", "chileno", "-k", "TREATY", "-k", "dispute", "--reverse", "--json"
     )

@@ -176,7 +176,8 @@ def test_search() -> None:
 
 def test_search_on_the_real_data_ranks_and_forgives() -> None:
     hits = json.loads(entry(["search", "maritime dispute chile", "--json"]).stdout)
-    assert hits and {"kind", "id", "date", "countries", "title", "text", "score"} == set(hits[0])
+    fields = {"kind", "id", "date", "date_precision", "countries", "title", "text", "score"}
+    assert hits and fields == set(hits[0])
     assert any(h["id"] == "2014-01-27-icj-judgment-chile" for h in hits[:5])
     accents = json.loads(entry(["search", "perez de cuellar", "--json"]).stdout)
     assert any("Cuéllar" in h["title"] for h in accents)

@@ -474,7 +474,9 @@ def search(
     if cite is not None:  # the sources of the hits shown
         _cite_ids(ds, [i for h in hits[:limit] for i in _hit_sources(ds, h.kind, h.id)], cite)
         return
-    rows = [h.to_dict() for h in hits[:limit]]
+    from .formats import with_precision
+
+    rows = [with_precision(h.to_dict()) for h in hits[:limit]]
     _emit(out, rows, lambda width: views.hits(rows, width, ds))
 
 

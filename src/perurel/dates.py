@@ -68,3 +68,14 @@ def sort_key(text: str) -> tuple[date, int]:
     """Order partial dates by their first day, a year before its months and days."""
     start, _ = parse_span(text)
     return start, len(text)
+
+
+PRECISIONS = ("year", "month", "day")
+
+
+def precision(text: str | None) -> str | None:
+    """How precise a partial date is: 'year' (1823), 'month' (1823-05) or 'day' (1823-05-12);
+    None for no date. Scripts read it beside the date (`date_precision`)."""
+    if not text:
+        return None
+    return PRECISIONS[min(text.count("-"), 2)]

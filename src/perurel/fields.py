@@ -48,6 +48,8 @@ MEANINGS = {
     "sources": "ids of the sources the record cites",
     "id": "the record's stable id",
     "date": "YYYY, YYYY-MM or YYYY-MM-DD",
+    "date_precision": "how precise the date is: year, month or day (1823 is a year, not 1 "
+    "January 1823)",
     "countries": "ISO alpha-2 codes of the states the record names",
     "kind": "what sort of record it is",
     "title": "a one-line title",

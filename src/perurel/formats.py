@@ -49,7 +49,7 @@ def country_record(ds: Records, country: Country) -> dict[str, Any]:
         {"id": o.id, "name": o.name, "joined": o.joined, "left": o.left}
         for o in shared_memberships(ds, country.code)
     ]
-    record["events"] = [e.to_dict() for e in ds.events_of(country.code)]
+    record["events"] = event_records(ds.events_of(country.code))
     record["sources"] = [s.to_dict() for s in ds.cited_sources(country_sources(ds, country.code))]
     return record
 
@@ -102,9 +102,21 @@ def relations_summary(country: Country) -> dict[str, Any]:
     return {k: rel[k] for k in ("status", "as_of", "established", "first")}
 
 
-def event_records(events: list[Event]) -> list[dict[str, Any]]:
-    """Events as the JSON array `timeline --json` prints."""
-    return [e.to_dict() for e in events]
+def with_precision(record: dict[str, Any], field: str = "date") -> dict[str, Any]:
+    """A record with `<field>_precision` (year, month or day) right after its partial date."""
+    from .dates import precision
+
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        out[key] = value
+        if key == field:
+            out[f"{field}_precision"] = precision(value)
+    return out
+
+
+def event_records(events: Sequence[Event]) -> list[dict[str, Any]]:
+    """Events as the JSON array `timeline --json` prints: as stored, with `date_precision`."""
+    return [with_precision(e.to_dict()) for e in events]
 
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")

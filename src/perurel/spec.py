@@ -125,7 +125,8 @@ COUNTRY_FIELDS = (
     "code", "iso3", "name", "name_es", "aliases", "region", "subregion", "relations", "missions",
     "summary", "summary_es", "summary_sources", "memberships", "representation", "un_votes", "events", "sources",
 )  # fmt: skip
-EVENT_FIELDS = Event._fields  # each record type owns its field list
+# each record type owns its field list; the precision of a partial date is derived beside it
+EVENT_FIELDS = (*Event._fields[:2], "date_precision", *Event._fields[2:])
 COUNTRY_ROW_FIELDS = (
     "code", "iso3", "name", "name_es", "region", "subregion", "relations", "mission_count",
     "event_count",
@@ -134,7 +135,7 @@ MISSION_ROW_FIELDS = (
     "country", "owner", "owner_name", "host", "host_name", "kind", "city", "from", "state",
     "closed", "as_of", "region", "subregion", "note", "sources",
 )  # fmt: skip
-SEARCH_FIELDS = ("kind", "id", "date", "countries", "title", "text", "score")
+SEARCH_FIELDS = ("kind", "id", "date", "date_precision", "countries", "title", "text", "score")
 SOURCE_FIELDS = (*Source._fields, "cited", "cited_by")
 STATS_FIELDS = (
     "schema_version", "dataset_date", "facts_to", "coverage", "by_status", "by_region", "events_by_decade",
