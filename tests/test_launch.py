@@ -143,6 +143,7 @@ def _modules_after(*args: str) -> set[str]:
 def test_json_lookups_import_neither_typer_nor_rich_nor_rapidfuzz() -> None:
     loaded = _modules_after("country", "chile", "--json")
     assert "perurel.store" in loaded
+    assert "perurel.helptext" not in loaded and "perurel.layout" not in loaded  # people's only
     assert not {m for m in loaded if m.split(".")[0] in ("typer", "click", "rich", "rapidfuzz")}
 
 

@@ -1,10 +1,12 @@
 """The command line parsed against `spec`, without Typer: the path every answering command takes.
 
-`parse` understands a plain, well-formed command line and returns what to run. Anything else —
-`--help`, completion, an unknown or repeated option, a missing or ill-typed value, a choice that
-is not one — returns None, and the Typer app (built from the same `spec`) takes over: it prints
-help, completes, and words every usage error. So this parser never has to agree with Typer on an
-error, only on what a valid command line means; `tests/test_argv.py` checks that it does.
+`help_topic` says whether a command line asks for help (which `helptext` renders from the same
+spec). `parse` understands a plain, well-formed command line and returns what to run. Anything
+else — completion, an unknown or repeated option, a missing value — returns None, and the Typer
+app (built from the same `spec`) takes over: it completes and words those usage errors. Values
+reach `commands.run` as typed, which converts numbers and choices (and splits lists) for both
+paths, in perurel's words. So this parser never has to agree with Typer on an error, only on
+what a valid command line means; `tests/test_argv.py` checks that it does.
 """
 
 from __future__ import annotations
@@ -106,3 +108,35 @@ def _options(
         else:
             values[param.name] = value
     return values, positional
+
+
+HELP_FLAGS = ("-h", "--help")
+
+
+def help_topic(args: Sequence[str]) -> str | None:
+    """What a command line asks help on: '' for perurel, a command's name, or None when it does
+    not ask for help (or asks in a way only the Typer app words: an unknown command). A word that
+    is an option's value (`--data --help`) asks for nothing."""
+    if not args:
+        return ""
+    if args[0] == "help":
+        if len(args) == 1:
+            return ""
+        return args[1] if len(args) == 2 and args[1] in COMMANDS else None
+    command: str | None = None
+    takes_value = {f for p in GLOBAL if p.kind != "flag" for f in p.flags}
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            return None
+        if word in HELP_FLAGS:
+            return command or ""
+        if word in takes_value:
+            next(words, None)
+        elif command is None and not word.startswith("-"):
+            if word not in COMMANDS:
+                return None  # an unknown command: Typer says so
+            command = word
+            params = [*COMMANDS[word].params, *AFTER]
+            takes_value = {f for p in params if p.kind != "flag" for f in p.flags}
+    return None

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from .layout import wrap
 from .spec import AFTER, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
 
-HELP_FLAGS = ("-h", "--help")
 HELP_COMMAND = Command(
     "help",
     """Help on a command, like COMMAND --help; with no command, the list of commands.
@@ -116,32 +115,3 @@ def _columns(rows: Sequence[tuple[str, str]], width: int) -> list[str]:
             out.append(f"  {name:{left}}  {body[0]}".rstrip())
             out += [f"  {'':{left}}  {line}" for line in body[1:]]
     return out
-
-
-def topic(args: Sequence[str]) -> str | None:
-    """What a command line asks help on: '' for perurel, a command's name, or None when it does
-    not ask for help (or asks in a way only the Typer app words: an unknown command). A word that
-    is an option's value (`--data --help`) asks for nothing."""
-    if not args:
-        return ""
-    if args[0] == "help":
-        if len(args) == 1:
-            return ""
-        return args[1] if len(args) == 2 and args[1] in COMMANDS else None
-    command: str | None = None
-    takes_value = {f for p in GLOBAL if p.kind != "flag" for f in p.flags}
-    words = iter(args)
-    for word in words:
-        if word == "--":
-            return None
-        if word in HELP_FLAGS:
-            return command or ""
-        if word in takes_value:
-            next(words, None)
-        elif command is None and not word.startswith("-"):
-            if word not in COMMANDS:
-                return None  # an unknown command: Typer says so
-            command = word
-            params = [*COMMANDS[word].params, *AFTER]
-            takes_value = {f for p in params if p.kind != "flag" for f in p.flags}
-    return None

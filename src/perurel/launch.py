@@ -17,9 +17,9 @@ def fast(args: Sequence[str]) -> int | None:
     it runs inside `terminal.guard`: nothing, not even parsing, ends in a traceback."""
     if any(k.startswith("_PERUREL_COMPLETE") for k in os.environ):
         return None  # shell completion is Typer's
-    from .helptext import topic
+    from .argv import help_topic
 
-    asked = topic(args)
+    asked = help_topic(args)
     if asked is not None:  # help is rendered from the spec, without Typer
         return show_help(asked or None)
     from .terminal import guard
