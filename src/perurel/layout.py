@@ -74,6 +74,19 @@ def wrap(text: str, width: int) -> list[str]:
     read and copied; only a run of citation marks (`[1][2][3]`) is cut, after a `]`."""
     if len(text) <= width and text.isprintable():  # most cells fit: skip textwrap (10x faster)
         return [text.rstrip(" ")] if text.strip(" ") else [""]
+    if width > 0 and text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+        # prose with single spaces (a summary, a title): the greedy fill without the tokenizer
+        words = text.split(" ")
+        if max(map(len, words)) <= width:
+            lines, line = [], words[0]
+            for word in words[1:]:
+                if len(line) + 1 + len(word) > width:
+                    lines.append(line)
+                    line = word
+                else:
+                    line += " " + word
+            lines.append(line)
+            return lines
     return slow_wrap(text, width)
 
 
