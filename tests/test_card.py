@@ -30,6 +30,18 @@ def test_every_brief_card_fits_a_100_by_40_screen(ds: perurel.Dataset) -> None:
         assert last.endswith(f"perurel country {country.code} --full"), country.code
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+def test_the_full_card_command_is_never_split(ds: perurel.Dataset, lang: str, width: int) -> None:
+    # The last line is a command to copy: whatever the numbers before it, it stays whole.
+    from perurel import i18n
+
+    i18n.use(lang)
+    for country in ds.countries.values():
+        last = "".join(t for t, _ in brief(ds, country, width)[-1])
+        assert last.endswith(f"perurel country {country.code} --full"), (country.code, last)
+
+
 def test_brief_card_is_the_default(run: Run) -> None:
     result = run("country", "chile")
     assert result.exit_code == 0, result.stderr

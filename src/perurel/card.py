@@ -284,16 +284,22 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
         t("notes and {n} sources", n=cited),
     ]
     more = ", ".join(filter(None, rest_of))
-    out += [
-        [],
-        *_prose(
-            t("The full card adds {more}: perurel country {code} --full", more=more,
-              code=country.code),
-            width,
-            "dim",
-        ),
-    ]  # fmt: skip
-    return out
+    text = t("The full card adds {more}: perurel country {code} --full", more=more,
+             code=country.code)  # fmt: skip
+    return [*out, [], *_ending_in_command(text, f"perurel country {country.code} --full", width)]
+
+
+def _ending_in_command(text: str, command: str, width: int) -> list[Line]:
+    """A dim paragraph whose last words are a command to copy: the command is never split
+    across lines (it goes to a line of its own when the last line has no room for it)."""
+    if not text.endswith(command):
+        return _prose(text, width, "dim")
+    lines = wrap(text[: -len(command)].rstrip(), width)
+    if len(lines[-1]) + 1 + len(command) <= width:
+        lines[-1] = f"{lines[-1]} {command}"
+    else:
+        lines.append(command)
+    return [[(line, "dim")] for line in lines]
 
 
 # Acronyms that differ in Spanish (the others, APEC or CELAC, are the same in both).
