@@ -146,7 +146,7 @@ def _read(folder: int, name: str, key: str, limit: int) -> tuple[Any] | None:
             or not len(MAGIC) + DIGEST_SIZE < st.st_size <= limit
         ):
             return None
-        data = _read_all(fd, st.st_size)
+        data = read_upto(fd, st.st_size)
     except (OSError, MemoryError):
         return None
     finally:
@@ -166,9 +166,11 @@ def _read(folder: int, name: str, key: str, limit: int) -> tuple[Any] | None:
     return (value,) if stored_key == key else None
 
 
-def _read_all(fd: int, size: int) -> bytes:
+def read_upto(fd: int, size: int) -> bytes:
+    """At most `size` + 1 bytes of an open file: one more than measured tells a file that grew
+    since fstat (the cache's copies and the dataset alike) from the one measured."""
     chunks = []
-    left = size + 1  # one more: a file that grew since fstat is not the one measured
+    left = size + 1
     while left > 0:
         chunk = os.read(fd, min(left, 1 << 24))
         if not chunk:

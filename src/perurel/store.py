@@ -285,22 +285,17 @@ def _megabytes(size: int) -> str:
 
 def read_fd(fd: int, st: os.stat_result, limit: int, path: str, what: str) -> bytes:
     """The content of an opened regular file, refused if it grew past `limit` meanwhile."""
-    chunks = []
-    left = limit + 1
+    from .diskcache import read_upto
+
     try:
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 24))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+        data = read_upto(fd, limit)
     except OSError as exc:
         raise DataError(f"cannot read {what} {printable(str(path))}: {exc.strerror}") from None
-    if left <= 0:
+    if len(data) > limit:
         raise DataError(
             f"{what} is too large: {printable(str(path))} (the limit is {_megabytes(limit)})"
         )
-    return b"".join(chunks)
+    return data
 
 
 def read_stdin(limit: int, what: str) -> bytes:
