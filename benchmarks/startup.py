@@ -40,6 +40,13 @@ COMMANDS = [
     # votes reads its own file (issue 15: 10x); the others' budgets must not move.
     ("votes chile --json", ["votes", "chile", "--json"], 10.0),
     ("votes chile (chart)", ["votes", "chile"], 10.0),
+    # compare without vote fields reads no voting file (6x); with them, votes' own 10x.
+    (
+        "compare chile bolivia --json --fields status",
+        ["compare", "chile", "bolivia", "--json", "--fields", "status"],
+        6.0,
+    ),
+    ("compare chile bolivia (card)", ["compare", "chile", "bolivia"], 10.0),
     ("votes --rank --since 2000", ["votes", "--rank", "--since", "2000"], None),
     # map reads its own boundaries file (issue 23: 10x); SVG to stdout, and the HTML page.
     ("map --by status", ["map", "--by", "status"], 10.0),

@@ -40,6 +40,10 @@ EXAMPLES = {
     "stats": ["stats --json --fields coverage"],
     "orgs": ["orgs --fields id,name,joined --format csv", 'orgs "naciones unidas"'],
     "votes": ["votes chile --by decade", "votes --rank --min-votes 10 --top 3 --format csv"],
+    "compare": [
+        "compare chile ecuador",
+        "compare chile ecuador --format csv --fields status,established",
+    ],
     "validate": ["validate"],
     "map": ["map --by status | head -3", "map --by missions --since 2000"],
     "export": ["export --sqlite perurel.db"],

@@ -42,7 +42,8 @@ ENV = {"PERUREL_VOTES": str(ROOT / "tests" / "fixtures" / "mini-votes.json.gz")}
 
 
 def test_every_record_command_is_walked() -> None:
-    assert sorted([*ARGS, "votes"]) == sorted(RECORD_COMMANDS)
+    # compare prints one row per compared field (its walk is in tests/test_compare.py)
+    assert sorted([*ARGS, "votes", "compare"]) == sorted(RECORD_COMMANDS)
     assert sorted(VOTES_ARGS) == sorted(VOTES_FIELDS)
 
 
@@ -50,7 +51,9 @@ def test_every_record_command_is_walked() -> None:
 def test_every_field_has_a_meaning_and_is_listed(name: str, run_mini: Invoke) -> None:
     for field in COMMANDS[name].fields:
         assert meaning(name, field)
-    args = VOTES_ARGS["country"] if name == "votes" else ARGS[name]
+    args = {"votes": VOTES_ARGS["country"], "compare": ["compare", "chile", "ecuador"]}.get(
+        name
+    ) or ARGS[name]
     result = run_mini(*args, "--fields", "help", env=ENV)
     assert result.exit_code == 0
     head, *rows = result.stdout.splitlines()

@@ -673,6 +673,46 @@ def votes(
     _emit(out, record, lambda width: views.vote_agreement(record, width))
 
 
+def compare(
+    state: State,
+    *,
+    first: str,
+    second: str,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
+) -> None:
+    from .spec import COMPARE_FIELDS
+
+    out = _output("compare", fmt, json_, fields)
+    ds = state.dataset()
+    a, b = lookup(ds, first), lookup(ds, second)
+    if a.code == b.code:
+        raise UsageError(f"{quoted(first)} and {quoted(second)} name the same state; name two")
+    from . import compare as comparing
+
+    asked = out.fields or list(COMPARE_FIELDS)
+    data = None
+    if any(f in comparing.VOTE_FIELDS for f in asked):  # only then is the voting file read
+        from .votes import load_votes
+
+        data = load_votes()
+    if out.fmt == "table":
+        shown = asked if "countries" in asked else ["countries", *asked]
+        rec = comparing.record(ds, a, b, shown, data)
+        from . import layout
+
+        show(comparing.card(rec, layout.width()))
+        return
+    rec = comparing.record(ds, a, b, asked, data)
+    from .formats import write
+
+    if out.fmt in ("json", "jsonl"):
+        sys.stdout.write(write(rec, out.fmt, asked, whole=True))
+        return
+    sys.stdout.write(write(comparing.rows(rec), out.fmt, ("field", "a", "b"), whole=True))
+
+
 def validate(state: State, *, path: str | None) -> None:
     from .store import read_json, resolve_path
     from .validate import review
@@ -730,6 +770,7 @@ _BODIES: dict[str, Callable[..., None]] = {
     "stats": stats,
     "orgs": orgs,
     "votes": votes,
+    "compare": compare,
     "validate": validate,
     "map": map_,
     "export": export,

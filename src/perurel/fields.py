@@ -146,6 +146,31 @@ NARROWER = {
 }
 
 
+# `compare`'s fields: a new name joins the vocabulary, a shared one is narrowed for compare.
+COMPARE = {
+    "countries": "the two states: [{code, name, name_es}, {...}]",
+    "status": "each state's relationship with Peru: " + _one_of(STATUSES),
+    "as_of": "the date each status was last seen in a source",
+    "since": "the milestone that left each status as it is: {kind, date}",
+    "established": "the date each established relations with Peru (none if no source gives it)",
+    "first": "each state's earliest dated milestone: {kind, date}",
+    "history": "each state's milestones: [{kind, date, sources}]",
+    "missions_peru_there": "Peru's missions in each state: [{kind, city, state, sources}]",
+    "missions_in_peru": "each state's missions in Peru: [{kind, city, state, sources}]",
+    "memberships": "ids of the organisations each shares with Peru",
+    "events": "the events that involve both states (one list for the pair)",
+    "un_agreement_with_peru": "how often each votes as Peru does at the UN General "
+    "Assembly, all roll calls: {agreement (percent), votes, agreed}",
+    "un_agreement_with_each_other": "how often the two vote alike at the UN General "
+    "Assembly: {agreement, votes, agreed} (one for the pair)",
+}
+for _name, _text in COMPARE.items():
+    if _name in MEANINGS:
+        NARROWER[("compare", _name)] = _text
+    else:
+        MEANINGS[_name] = _text
+
+
 def meaning(command: str, field: str) -> str:
     """What `field` means in `command`'s records."""
     return NARROWER.get((command, field)) or MEANINGS[field]

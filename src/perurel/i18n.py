@@ -364,6 +364,15 @@ LABELS = {
     "No": "No",
     "Abstain": "Abstención",
     "Peru's votes at the UN General Assembly": "Los votos del Perú en la Asamblea General de la ONU",
+    "{share}% of {n} votes": "{share} % de {n} votos",
+    "Status as of": "Situación al",
+    "Established": "Establecidas",
+    "First tie": "Primer vínculo",
+    "Peru's missions there": "Misiones del Perú allí",
+    "Its missions in Peru": "Sus misiones en el Perú",
+    "Events involving both": "Eventos de ambos",
+    "UN agreement with Peru": "Coincidencia con el Perú en la ONU",
+    "UN agreement with each other": "Coincidencia entre ambos en la ONU",
 }
 
 

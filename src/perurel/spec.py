@@ -153,6 +153,12 @@ VOTES_FIELDS = {
                    "name_es", "vote"),
     "peru": ("by", "key", "name", "yes", "no", "abstain", "votes"),
 }  # fmt: skip
+# `compare`: the compared fields (`compare.FIELDS`); CSV, TSV and Markdown print one row per field.
+COMPARE_FIELDS = (
+    "countries", "status", "as_of", "since", "established", "first", "history",
+    "missions_peru_there", "missions_in_peru", "memberships", "events", "un_agreement_with_peru",
+    "un_agreement_with_each_other",
+)  # fmt: skip
 ISSUES = ("me", "nu", "di", "hr", "co", "ec")
 # The columns inside a field that holds an object, as CSV, TSV and Markdown print it: declared so
 # that an empty result has the same header as a full one (`formats.header`).
@@ -765,6 +771,40 @@ Examples:
                     default=False,
                 ),
             ),
+        ),
+        Command(
+            "compare",
+            """Two states side by side: status, history, missions, memberships, events, UN votes.
+
+For each state: its status and the milestone that left it so, the establishment and the first
+tie, the history, Peru's missions there and its missions in Peru, the organisations it shares
+with Peru; then the events that involve both, and how often each votes as Peru does at the UN
+General Assembly and as the other does (all roll calls). Names are matched like `country`.
+
+Examples:
+  perurel compare chile bolivia
+  perurel compare chile ecuador --json
+  perurel compare chile ecuador --format csv --fields status,established
+""",
+            (
+                Param(
+                    "first",
+                    "argument",
+                    help="One state: a name, ISO code, demonym or abbreviation (quote a name of "
+                    "several words).",
+                    required=True,
+                    complete="country",
+                ),
+                Param(
+                    "second",
+                    "argument",
+                    help="The other state, named the same way.",
+                    required=True,
+                    complete="country",
+                ),
+                *OUTPUT,
+            ),
+            COMPARE_FIELDS,
         ),
         Command(
             "validate",
