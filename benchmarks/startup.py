@@ -47,6 +47,8 @@ COMMANDS = [
         6.0,
     ),
     ("compare chile bolivia (card)", ["compare", "chile", "bolivia"], 10.0),
+    ("anniversaries --on 10-08", ["anniversaries", "--on", "10-08"], 6.0),
+    ("today --month 2026-10 --json", ["today", "--month", "2026-10", "--json"], 6.0),
     ("votes --rank --since 2000", ["votes", "--rank", "--since", "2000"], None),
     # map reads its own boundaries file (issue 23: 10x); SVG to stdout, and the HTML page.
     ("map --by status", ["map", "--by", "status"], 10.0),

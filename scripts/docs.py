@@ -44,6 +44,10 @@ EXAMPLES = {
         "compare chile ecuador",
         "compare chile ecuador --format csv --fields status,established",
     ],
+    "anniversaries": [
+        "anniversaries --month 2029-04",
+        "anniversaries --month 2029-06 --format csv --fields date,years,title",
+    ],
     "validate": ["validate"],
     "map": ["map --by status | head -3", "map --by missions --since 2000"],
     "export": ["export --sqlite perurel.db"],

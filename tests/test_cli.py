@@ -76,7 +76,11 @@ def test_help_knows_every_command_and_no_other(run: Run) -> None:
     from perurel.cli import app
 
     group = typer.main.get_command(app)
-    assert set(group.commands) - {"help"} == set(COMMANDS)  # type: ignore[attr-defined]
+    from perurel.spec import ALIASES
+
+    # every command, and each alias (hidden from the list) as its own name for one of them
+    assert set(group.commands) - {"help"} == set(COMMANDS) | set(ALIASES)  # type: ignore[attr-defined]
+    assert all(group.commands[a].hidden for a in ALIASES)  # type: ignore[attr-defined]
     listing = run("help")
     assert listing.exit_code == 0, listing.output
     for name in COMMANDS:

@@ -24,6 +24,7 @@ ARGS = {
     "sources": ["sources"],
     "stats": ["stats"],
     "orgs": ["orgs"],
+    "anniversaries": ["anniversaries", "--month", "2026-04"],
 }
 # `votes` answers four questions, each with its own fields (spec.VOTES_FIELDS).
 VOTES_ARGS = {

@@ -30,6 +30,10 @@ COMMAND_LINES = [
     ["votes", "--rank", "--min-votes", "1"],
     ["votes", "--peru"],
     ["votes", "--rcid", "9058"],
+    ["compare", "chile", "bolivia"],
+    ["compare", "chile", "bolivia", "--lang", "es"],
+    ["anniversaries", "--month", "2022-10"],
+    ["anniversaries", "--year", "2026", "--lang", "es"],
 ]
 URL = re.compile(r"https?://")
 BAR = re.compile(r"^[█▏▎▍▌▋▊▉·.\-—–]*$")

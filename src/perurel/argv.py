@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from .spec import AFTER, COMMANDS, GLOBAL, Param
+from .spec import AFTER, ALIASES, COMMANDS, GLOBAL, Param
 
 
 class Call(NamedTuple):
@@ -45,6 +45,8 @@ def _parse(args: list[str]) -> Call:
         if len(args) != 1:
             raise _Unsure
         return Call("", {}, {})
+    if rest and rest[0] in ALIASES:
+        rest = [ALIASES[rest[0]], *rest[1:]]
     if not rest or rest[0] not in COMMANDS:
         raise _Unsure
     command = COMMANDS[rest[0]]
@@ -122,7 +124,8 @@ def help_topic(args: Sequence[str]) -> str | None:
     if args[0] == "help":
         if len(args) == 1:
             return ""
-        return args[1] if len(args) == 2 and args[1] in COMMANDS else None
+        topic = ALIASES.get(args[1], args[1]) if len(args) == 2 else None
+        return topic if topic in COMMANDS else None
     command: str | None = None
     takes_value = {f for p in GLOBAL if p.kind != "flag" for f in p.flags}
     words = iter(args)
@@ -134,6 +137,7 @@ def help_topic(args: Sequence[str]) -> str | None:
         if word in takes_value:
             next(words, None)
         elif command is None and not word.startswith("-"):
+            word = ALIASES.get(word, word)
             if word not in COMMANDS:
                 return None  # an unknown command: Typer says so
             command = word

@@ -20,7 +20,7 @@ from typer.core import TyperCommand, TyperGroup
 from . import commands
 from .colour import closed_pipe_is_success
 from .errors import ExitCode, PerurelError, UsageError, printable
-from .spec import AFTER, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
+from .spec import AFTER, ALIASES, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
 from .terminal import error, guard
 
 
@@ -303,6 +303,8 @@ app.callback(help=APP_HELP)(_root)
 
 for _cmd in COMMANDS.values():
     app.command(name=_cmd.name, cls=PerurelCommand)(_command(_cmd))
+for _alias, _target in ALIASES.items():
+    app.command(name=_alias, cls=PerurelCommand, hidden=True)(_command(COMMANDS[_target]))
 
 
 @app.command(name="help", cls=PerurelCommand)

@@ -713,6 +713,24 @@ def compare(
     sys.stdout.write(write(comparing.rows(rec), out.fmt, ("field", "a", "b"), whole=True))
 
 
+def anniversaries(
+    state: State,
+    *,
+    on: str | None,
+    month: str | None,
+    year: str | None,
+    fmt: str | None,
+    json_: bool,
+    fields: str | None,
+) -> None:
+    from . import anniversaries as days
+
+    asked = days.window(on, month, year)
+    out = _output("anniversaries", fmt, json_, fields)
+    rows = days.find(state.dataset(), asked)
+    _emit(out, rows, lambda width: days.view(rows, asked, width))
+
+
 def validate(state: State, *, path: str | None) -> None:
     from .store import read_json, resolve_path
     from .validate import review
@@ -771,6 +789,7 @@ _BODIES: dict[str, Callable[..., None]] = {
     "orgs": orgs,
     "votes": votes,
     "compare": compare,
+    "anniversaries": anniversaries,
     "validate": validate,
     "map": map_,
     "export": export,

@@ -164,11 +164,26 @@ COMPARE = {
     "un_agreement_with_each_other": "how often the two vote alike at the UN General "
     "Assembly: {agreement, votes, agreed} (one for the pair)",
 }
-for _name, _text in COMPARE.items():
-    if _name in MEANINGS:
-        NARROWER[("compare", _name)] = _text
-    else:
-        MEANINGS[_name] = _text
+# `anniversaries`' fields, joined the same way.
+ANNIVERSARIES = {
+    "date": "the date whose anniversary it is: YYYY-MM-DD, or YYYY-MM (--month, --year)",
+    "date_precision": "day or month: how much of the date is known",
+    "years": "how many years ago, counted from the year asked",
+    "round": "true for 25, 50, 75, 100, 150 or 200 years",
+    "what": "milestone (a state's establishment, restoration or treaty) or event",
+    "kind": "the milestone's or the event's kind",
+    "countries": "ISO alpha-2 codes of the states involved",
+    "id": "the timeline event's id (a milestone's, if an event tells it)",
+    "title": "what happened, in English",
+    "title_es": "what happened, in Spanish",
+    "sources": "ids of the sources (see `perurel sources ID`)",
+}
+for _command, _meanings in (("compare", COMPARE), ("anniversaries", ANNIVERSARIES)):
+    for _name, _text in _meanings.items():
+        if _name in MEANINGS:
+            NARROWER[(_command, _name)] = _text
+        else:
+            MEANINGS[_name] = _text
 
 
 def meaning(command: str, field: str) -> str:

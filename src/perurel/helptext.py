@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .layout import wrap
-from .spec import AFTER, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
+from .spec import AFTER, ALIASES, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
 
 HELP_COMMAND = Command(
     "help",
@@ -28,7 +28,7 @@ LEFT_MAX = 28  # the widest the option column gets; a longer option puts its hel
 def render(command: str | None, width: int) -> str:
     """The help of one command (or, for None, of perurel), without a final newline."""
     width = max(width, 40)
-    cmd = None if command is None else COMMANDS.get(command, HELP_COMMAND)
+    cmd = None if command is None else COMMANDS.get(ALIASES.get(command, command), HELP_COMMAND)
     lines = _app(width) if cmd is None else _command(cmd, width)
     return "\n".join(lines).rstrip()
 

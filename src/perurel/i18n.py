@@ -373,6 +373,11 @@ LABELS = {
     "Events involving both": "Eventos de ambos",
     "UN agreement with Peru": "Coincidencia con el Perú en la ONU",
     "UN agreement with each other": "Coincidencia entre ambos en la ONU",
+    "Round anniversaries in {when}: {n}": "Aniversarios redondos en {when}: {n}",
+    "Anniversaries, {when}: {n}": "Aniversarios, {when}: {n}",
+    "Years": "Años",
+    "What": "Qué",
+    "* a round anniversary": "* un aniversario redondo",
 }
 
 

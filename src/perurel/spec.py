@@ -159,6 +159,12 @@ COMPARE_FIELDS = (
     "missions_peru_there", "missions_in_peru", "memberships", "events", "un_agreement_with_peru",
     "un_agreement_with_each_other",
 )  # fmt: skip
+ANNIVERSARY_FIELDS = (
+    "date", "date_precision", "years", "round", "what", "kind", "countries", "id", "title",
+    "title_es", "sources",
+)  # fmt: skip
+# Other names of a command (`perurel today`): the same declaration, hidden from the list.
+ALIASES = {"today": "anniversaries"}
 ISSUES = ("me", "nu", "di", "hr", "co", "ec")
 # The columns inside a field that holds an object, as CSV, TSV and Markdown print it: declared so
 # that an empty result has the same header as a full one (`formats.header`).
@@ -805,6 +811,48 @@ Examples:
                 *OUTPUT,
             ),
             COMPARE_FIELDS,
+        ),
+        Command(
+            "anniversaries",
+            """What falls on a day: anniversaries of establishments, restorations, treaties, events.
+
+By default today's (PERUREL_TODAY=YYYY-MM-DD sets the day taken as today); --on MM-DD another
+day of this year, --month YYYY-MM a whole month, --year YYYY the round anniversaries (25, 50,
+75, 100, 150 and 200 years) within a year. A day needs a full date; a date known to the month
+counts for --month and --year. Round anniversaries come first, each with its sources.
+`perurel today` is the same command.
+
+Examples:
+  perurel anniversaries
+  perurel anniversaries --on 10-08
+  perurel anniversaries --month 2026-07 --json
+  perurel anniversaries --year 2029 --format csv --fields date,years,title
+""",
+            (
+                Param(
+                    "on",
+                    "value",
+                    ("--on",),
+                    "The day, MM-DD (10-08), in this year (default: today).",
+                    metavar="MM-DD",
+                ),
+                Param(
+                    "month",
+                    "value",
+                    ("--month",),
+                    "A whole month, YYYY-MM: every anniversary in it.",
+                    metavar="YYYY-MM",
+                ),
+                Param(
+                    "year",
+                    "value",
+                    ("--year",),
+                    "A year, YYYY: its round anniversaries (25, 50, 75, 100, 150, 200 years).",
+                    metavar="YYYY",
+                ),
+                *OUTPUT,
+            ),
+            ANNIVERSARY_FIELDS,
         ),
         Command(
             "validate",
