@@ -85,10 +85,12 @@ def window(on: str | None, month: str | None, year: str | None) -> tuple[str, in
     return "day", now[0], now[1], now[2]
 
 
-def _es(kind: str) -> str:
-    from .i18n import WORDS
-
-    return WORDS["milestone"].get(kind, kind).replace("-", " ")
+# A milestone's title, English and Spanish, with the state's name.
+TITLES = {
+    "established": ("Relations established with {}", "Se establecen relaciones con {}"),
+    "restored": ("Relations restored with {}", "Se restablecen relaciones con {}"),
+    "treaty": ("Treaty with {}", "Tratado con {}"),
+}
 
 
 def _candidates(ds: Dataset) -> list[dict[str, Any]]:
@@ -107,8 +109,8 @@ def _candidates(ds: Dataset) -> list[dict[str, Any]]:
                         "kind": m.kind,
                         "countries": [c.code],
                         "id": m.event,
-                        "title": f"{m.kind.replace('-', ' ').capitalize()}: {c.name}",
-                        "title_es": f"{_es(m.kind).capitalize()}: {c.name_es}",
+                        "title": TITLES[m.kind][0].format(c.name),
+                        "title_es": TITLES[m.kind][1].format(c.name_es),
                         "sources": list(m.sources),
                     }
                 )
