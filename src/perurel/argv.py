@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from .spec import AFTER, COMMANDS, GLOBAL, Param
+from .spec import AFTER, COMMANDS, GLOBAL, Param, canonical
 
 
 class Call(NamedTuple):
@@ -113,8 +113,8 @@ def _convert(param: Param, value: str) -> Any:
             raise _Unsure  # Typer words the error (and accepts '+5', ' 5', '٥' its own way)
         return int(value)
     if param.choices is not None:
-        for choice in param.choices:
-            if choice.lower() == value.lower():
-                return choice
-        raise _Unsure
+        found = canonical(param, value)  # also a Spanish word: 'embajada' is embassy
+        if found is None:
+            raise _Unsure
+        return found
     return value

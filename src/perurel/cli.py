@@ -8,7 +8,6 @@ Works with the Typer of the day: nothing here imports click (which newer Typer v
 
 from __future__ import annotations
 
-import enum
 import inspect
 import shlex
 import sys
@@ -16,13 +15,19 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import commands
 from .colour import closed_pipe_is_success
-from .errors import ExitCode, PerurelError, UsageError, printable
-from .spec import AFTER, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
+from .errors import ExitCode, PerurelError, UsageError, printable, quoted
+from .i18n import N_, t
+from .spec import AFTER, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param, canonical, choice_error
 from .terminal import error, guard
+
+_COMMAND_NAMES = (*COMMANDS, "help")
+_FLAGS = {
+    f for c in COMMANDS.values() for p in (*GLOBAL, *c.params) if p.kind == "flag" for f in p.flags
+}
 
 
 def _names(exc: BaseException) -> set[str]:
@@ -48,11 +53,11 @@ def _run(invoke: Callable[[], Any]) -> int:
             if "UsageError" in names and not isinstance(exc, PerurelError):
                 ctx = getattr(exc, "ctx", None)
                 where = ctx.command_path if ctx is not None else "perurel"
-                message = printable(exc.format_message(), 300)  # type: ignore[attr-defined]
+                message = None
                 if "NoSuchOption" in names:
                     flag = str(getattr(exc, "option_name", ""))
-                    message = misplaced(flag, where.split()[-1], ARGS) or message
-                raise UsageError(f"{message} (see '{where} --help')") from None
+                    message = misplaced(flag, where.split()[-1], ARGS)
+                raise UsageError((message or _usage(exc, names)) + _see(where)) from None
             if "ClickException" in names:
                 error(printable(exc.format_message(), 300))  # type: ignore[attr-defined]
                 return int(getattr(exc, "exit_code", 1))
@@ -72,11 +77,20 @@ def misplaced(flag: str, command: str, args: list[str]) -> str | None:
     if not owners:
         return None
     if command in COMMANDS:
-        return f"{flag} is not an option of {command}; it belongs to {', '.join(owners)}"
+        return t(
+            "{option} is not an option of {command}; it belongs to {owners}",
+            option=flag,
+            command=command,
+            owners=", ".join(owners),
+        )
     # Before the command (`perurel --json country chile`): show the line with it moved.
     named = next((a for a in args if a in COMMANDS), None)
     if named not in owners:
-        return f"{flag} is an option of {', '.join(owners)}: put it after the command"
+        return t(
+            "{option} is an option of {owners}: put it after the command",
+            option=flag,
+            owners=", ".join(owners),
+        )
     takes_value = any(
         p.kind != "flag" for c in COMMANDS.values() for p in c.params if flag in p.flags
     )
@@ -93,10 +107,130 @@ def misplaced(flag: str, command: str, args: list[str]) -> str | None:
         else:
             rest.append(word)
     line = " ".join(shlex.quote(w) for w in ("perurel", *rest, *moved))
-    return f"{flag} goes after the command: {line}"
+    return t("{option} goes after the command: {line}", option=flag, line=line)
 
 
-class PerurelGroup(TyperGroup):
+def _see(where: str) -> str:
+    return t(" (see '{command} --help')", command=where)
+
+
+def _usage(exc: Any, names: set[str]) -> str:
+    """The parser's usage error in perurel's words, from what the exception carries (the
+    framework's own wording is English only)."""
+    param = getattr(exc, "param", None)
+    if "NoSuchOption" in names:
+        option = printable(exc.option_name)
+        possible = [printable(p) for p in getattr(exc, "possibilities", None) or ()]
+        if possible:
+            return t(
+                "no such option {option}; did you mean {options}?",
+                option=option,
+                options=", ".join(possible),
+            )
+        return t("no such option {option}", option=option)
+    if "BadOptionUsage" in names:
+        option = printable(exc.option_name)
+        if exc.option_name in _FLAGS:
+            return t("option {option} takes no value", option=option)
+        return t("option {option} needs a value", option=option)
+    if "MissingParameter" in names and param is not None:
+        if getattr(param, "param_type_name", "") == "argument":
+            name = (getattr(param, "metavar", None) or param.name or "").upper()
+            return t("missing argument {name}", name=name.strip("[].").upper())
+        return t("missing option {name}", name=" / ".join(getattr(param, "opts", ())))
+    if "BadParameter" in names and param is not None:
+        hint = " / ".join(getattr(param, "opts", ())) or (param.name or "").upper()
+        return t("invalid value for {option}", option=hint)
+    return printable(exc.format_message(), 300)
+
+
+def _language(args: list[str]) -> None:
+    """Choose the language before the parser runs, so that its errors are in it too."""
+    from .i18n import choose, use
+
+    explicit = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            explicit = args[i + 1]
+        elif arg.startswith("--lang="):
+            explicit = arg.partition("=")[2]
+    use(choose(explicit))
+
+
+# The framework's own words on help screens (Typer and click write them in English only), set
+# from the catalogue when a help screen is drawn.
+HELP_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": N_("Arguments"),
+    "OPTIONS_PANEL_TITLE": N_("Options"),
+    "COMMANDS_PANEL_TITLE": N_("Commands"),
+    "DEFAULT_STRING": N_("[default: {}]"),
+    "REQUIRED_LONG_STRING": N_("[required]"),
+}
+GLOBAL_PANEL = N_("Global options")
+FRAMEWORK_HELP = (
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+)
+_DECLARED: dict[int, tuple[str | None, dict[str | None, str | None]]] = {}
+
+
+def _localise(ctx: Any) -> None:
+    """Every help text of the app in the reader's language, from the English it was declared in
+    (`spec`), just before a help screen is drawn."""
+    import typer.rich_utils  # only a help screen loads it
+
+    for attr, word in HELP_WORDS.items():
+        setattr(typer.rich_utils, attr, t(word))
+    from .i18n import values
+
+    root = ctx.find_root().command
+    docs = {c.name: c.doc for c in COMMANDS.values()} | {"help": HELP_DOC}
+    spec = {c.name: {p.name: p for p in (*c.params, *AFTER)} for c in COMMANDS.values()}
+    for name, command in [(None, root), *getattr(root, "commands", {}).items()]:
+        if id(command) not in _DECLARED:
+            _DECLARED[id(command)] = (command.help, {p.name: p.help for p in command.params})
+        _, params = _DECLARED[id(command)]
+        command.help = t(APP_HELP if name is None else docs.get(name, APP_HELP))
+        if command.epilog:
+            command.epilog = t(EPILOG)
+        declared = spec.get(name, {p.name: p for p in GLOBAL})
+        for param in command.params:
+            text = params.get(param.name)
+            if text:
+                param.help = t(text)
+            if getattr(param, "rich_help_panel", None):
+                param.rich_help_panel = t(GLOBAL_PANEL)
+            found = declared.get(param.name or "")
+            if found is not None and found.words and found.choices and not found.metavar:
+                param.metavar = "[" + "|".join(values(found.words, found.choices)) + "]"
+
+
+class _Localised:
+    """Help screens in the reader's language: help texts, headings and the usage line."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _localise(ctx)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("Usage: "))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = t("Show this message and exit.")
+        return option
+
+
+class PerurelCommand(_Localised, TyperCommand):
+    """Typer's command, with help in the reader's language."""
+
+
+class PerurelGroup(_Localised, TyperGroup):
     """Typer's group, with perurel's one-line errors and stable exit codes instead of click's."""
 
     def main(  # type: ignore[override]
@@ -108,6 +242,7 @@ class PerurelGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         ARGS[:] = list(sys.argv[1:] if args is None else args)
+        _language(ARGS)
 
         def invoke() -> Any:
             return super(PerurelGroup, self).main(
@@ -118,6 +253,33 @@ class PerurelGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """perurel's error for a command that is not one, with the nearest names."""
+        name = args[0] if args else ""
+        if (
+            name
+            and not name.startswith("-")
+            and self.get_command(ctx, name) is None
+            and not ctx.resilient_parsing
+        ):
+            import difflib
+
+            near = difflib.get_close_matches(name, _COMMAND_NAMES, n=3, cutoff=0.6)
+            if near:
+                message = t(
+                    "no command {name}; did you mean {commands}?",
+                    name=quoted(name),
+                    commands=", ".join(near),
+                )
+            else:
+                message = t(
+                    "no command {name}; choose from {commands}",
+                    name=quoted(name),
+                    commands=", ".join(_COMMAND_NAMES),
+                )
+            raise UsageError(message + _see("perurel"))
+        return super().resolve_command(ctx, args)
 
 
 closed_pipe_is_success()
@@ -163,30 +325,44 @@ def _complete_kind(incomplete: str) -> list[str]:
     return [head + k for k in (*EVENT_KINDS, *KIND_GROUPS) if k.startswith(last.lower())]
 
 
-def _choices(param: Param) -> type[enum.Enum]:
-    """An Enum of a parameter's choices: how every Typer version offers a fixed set of values."""
-    assert param.choices is not None
-    members = {c: c for c in param.choices}
-    return enum.Enum(param.name.title().replace("_", ""), members, type=str)  # type: ignore[return-value]
+def _complete_choice(param: Param) -> Callable[[str], list[str]]:
+    """Shell completion for a closed set: its values as the reader writes them."""
+
+    def complete(incomplete: str) -> list[str]:
+        from .i18n import choose, use, values
+        from .text import normalize
+
+        use(choose())
+        offered = values(param.words, param.choices or ()) if param.words else param.choices
+        done, _, last = incomplete.rpartition(",")
+        head = f"{done}," if done and param.kind == "multi" else ""
+        typed = normalize(last if head else incomplete)
+        return [head + v for v in offered or () if normalize(v).startswith(typed)]
+
+    return complete
 
 
 def _annotation(param: Param) -> Any:
     """`Annotated[type, typer.Option(...)]` for one declared parameter."""
-    base: Any = int if param.type == "int" else str
-    listed = param.kind == "multi"  # commas and choices: commands.run, for both paths alike
-    if param.choices is not None and not listed:
-        base = _choices(param)
+    # Every value reaches the command as text and is converted by `_value` (a list option's, by
+    # commands.run), so that choices take their Spanish words too and every bad value is
+    # reported in the reader's language.
+    base: Any = str
     extra: dict[str, Any] = {"help": param.help}
     if param.metavar:
         extra["metavar"] = param.metavar
+    elif param.choices is not None:
+        extra["metavar"] = "[" + "|".join(param.choices) + "]"
+    elif param.type == "int":
+        extra["metavar"] = "INTEGER"
     if param.complete == "country":
         extra["autocompletion"] = _complete_country
     elif param.complete == "kind":
         extra["autocompletion"] = _complete_kind
-    if param.choices is not None and not listed:
-        extra["case_sensitive"] = False
+    elif param.choices is not None:
+        extra["autocompletion"] = _complete_choice(param)
     if param in AFTER:
-        extra["rich_help_panel"] = "Global options"
+        extra["rich_help_panel"] = GLOBAL_PANEL
     kind: Any
     if param.kind == "argument" and param.many:
         info = typer.Argument(show_default=False, **extra)
@@ -206,15 +382,31 @@ def _annotation(param: Param) -> Any:
     return Annotated[kind, info]
 
 
-def _plain(value: Any, param: Param | None = None) -> Any:
-    """Enum members (choices) back to their text; lists of them too; the words of a `many`
-    argument joined as the fast path joins them."""
-    if param is not None and param.many and isinstance(value, list):
+def _value(value: Any, param: Param) -> Any:
+    """A parsed value as the command takes it: a choice in its canonical form (from English or
+    Spanish), an int, the words of a `many` argument joined as the fast path joins them; a usage
+    error in the reader's language for a value that is none of these. A list option's values go
+    to commands.run as given, as from the fast path."""
+    if param.many and isinstance(value, list):
         return " ".join(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
+    if value is None or not isinstance(value, str) or param.kind == "multi":
+        return value
+    if param.choices is not None:
+        found = canonical(param, value)
+        if found is None:
+            raise UsageError(choice_error(param, value))
+        return found
+    if param.type == "int":
+        try:
+            return int(value)
+        except ValueError:
+            raise UsageError(
+                t(
+                    "invalid value for {option}: {value} is not a whole number",
+                    option=param.flags[0],
+                    value=quoted(value),
+                )
+            ) from None
     return value
 
 
@@ -223,13 +415,18 @@ def _command(cmd: Command) -> Callable[..., None]:
 
     def command(ctx: typer.Context, **values: Any) -> None:
         state = ctx.find_object(commands.State) or commands.State()
-        after = {p.name: values.pop(p.name) for p in AFTER}
+        after = {p.name: _value(values.pop(p.name), p) for p in AFTER}
         given = {k: v for k, v in after.items() if v not in (None, False)}
         if given:  # global options after the command: the same options
             root = ctx.find_root()
             state = commands.State(**{**root.meta.get(_GLOBALS, {}), **given})
         params = {p.name: p for p in cmd.params}
-        commands.run(cmd.name, state, {k: _plain(v, params[k]) for k, v in values.items()})
+        if ctx.args:  # words no argument takes
+            raise UsageError(
+                t("unexpected words: {words}", words=" ".join(quoted(a) for a in ctx.args))
+                + _see(ctx.command_path)
+            )
+        commands.run(cmd.name, state, {k: _value(v, params[k]) for k, v in values.items()})
 
     parameters = [
         inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
@@ -264,9 +461,14 @@ _GLOBALS = "perurel.globals"
 
 
 def _root(ctx: typer.Context, **values: Any) -> None:
-    chosen = {k: _plain(v) for k, v in values.items() if k != "version"}
+    params = {p.name: p for p in GLOBAL}
+    chosen = {k: _value(v, params[k]) for k, v in values.items() if k != "version"}
     ctx.meta[_GLOBALS] = chosen
     ctx.obj = commands.State(**chosen)
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        raise UsageError(
+            t("name a command: {commands}", commands=", ".join(_COMMAND_NAMES)) + _see("perurel")
+        )
 
 
 def _global(p: Param) -> inspect.Parameter:
@@ -287,34 +489,45 @@ _root.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
     ]
 )
 _root.__annotations__ = {}
-app.callback(help=APP_HELP)(_root)
+app.callback(help=APP_HELP, invoke_without_command=True)(_root)
 
 for _cmd in COMMANDS.values():
-    app.command(name=_cmd.name)(_command(_cmd))
+    app.command(name=_cmd.name, cls=PerurelCommand, context_settings={"allow_extra_args": True})(
+        _command(_cmd)
+    )
 
 
-@app.command(name="help")
+HELP_DOC = N_(
+    "Help on a command, like COMMAND --help; with no command, the list of commands.\n\n"
+    "Examples:\n  perurel help\n  perurel help timeline\n"
+)
+
+
+@app.command(name="help", cls=PerurelCommand, help=HELP_DOC)
 def _help(
     ctx: typer.Context,
     command: Annotated[
-        str | None, typer.Argument(help="The command to explain.", show_default=False)
+        str | None, typer.Argument(help=N_("The command to explain."), show_default=False)
     ] = None,
 ) -> int | None:
-    """Help on a command, like COMMAND --help; with no command, the list of commands.
-
-    Examples:
-      perurel help
-      perurel help timeline
-    """
     root = ctx.find_root()
     group = root.command
     if command is None:
         sys.stdout.write(group.get_help(root) + "\n")
         return None
     if command not in COMMANDS:
-        raise UsageError(f"no command {printable(command)!r}; choose from {', '.join(COMMANDS)}")
+        raise UsageError(
+            t(
+                "no command {name}; choose from {commands}",
+                name=quoted(command),
+                commands=", ".join(COMMANDS),
+            )
+        )
+    from .i18n import CURRENT
+
     # its exit code goes up: help that could not be written (a full disk) is not a success
-    code: int = group.main([command, "--help"], prog_name="perurel", standalone_mode=False)
+    lang = ["--lang", CURRENT["lang"]]
+    code: int = group.main([*lang, command, "--help"], prog_name="perurel", standalone_mode=False)
     return code
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
+from .i18n import N_, in_language, number, t, the, tn, word
 from .spec import CITATION_FORMATS, COMMANDS, Param
 from .terminal import note, show
 
@@ -74,14 +75,13 @@ def _listed(param: Param, given: str | Sequence[str]) -> Any:
         return ",".join(words)
     if param.choices is None:
         return words
-    canonical = {c.lower(): c for c in param.choices}
-    for word in words:
-        if word.lower() not in canonical:
-            raise UsageError(
-                f"{quoted(word)} is not a value of {param.flags[0]}; choose from "
-                f"{', '.join(param.choices)}"
-            )
-    return [canonical[w.lower()] for w in words]
+    from .spec import canonical, choice_error
+
+    found = [canonical(param, w) for w in words]  # in English or Spanish: 'embajada'
+    for typed, value in zip(words, found, strict=True):
+        if value is None:
+            raise UsageError(choice_error(param, typed))
+    return found
 
 
 # --- the shared pieces ---------------------------------------------------------------------------
@@ -100,12 +100,16 @@ def check_lengths(command: str, values: dict[str, Any]) -> None:
         items = value if isinstance(value, list | tuple) else [value]
         what = named.get(name, name)
         if len(items) > MAX_VALUES:
-            raise UsageError(f"{what} is given {len(items)} times; at most {MAX_VALUES} are read")
+            raise UsageError(
+                t("{option} is given {n} times; at most {most} are read", option=what,
+                  n=len(items), most=MAX_VALUES)
+            )  # fmt: skip
         for item in items:
             if isinstance(item, str) and len(item) > MAX_VALUE:
                 raise UsageError(
-                    f"{what} is {len(item):,} characters long; at most {MAX_VALUE:,} are read"
-                )
+                    t("{option} is {n} characters long; at most {most} are read", option=what,
+                      n=number(len(item)), most=number(MAX_VALUE))
+                )  # fmt: skip
 
 
 class Output(NamedTuple):
@@ -127,7 +131,7 @@ def _output(
     from .formats import check_fields, parse_fields
 
     if as_json and fmt not in (None, "json"):
-        raise UsageError(f"--json and --format {fmt} ask for different formats; use one")
+        raise UsageError(t("--json and --format {fmt} ask for different formats; use one", fmt=fmt))
     chosen = "json" if as_json else (fmt or "table").lower()
     picked = parse_fields(fields) if fields is not None else None
     available = COMMANDS[name].fields if available is None else available
@@ -169,14 +173,20 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
 def lookup(ds: Dataset, query: str, *, exact: bool = False) -> Country:
     """The country for a query, telling the person on stderr when it was not an exact name."""
     m = ds.match(query, exact=exact)
-    found = f"{quoted(query)} → {m.country.name} ({m.country.code})"
+    from .i18n import country_name
+
+    found = {"query": quoted(query), "name": country_name(ds, m.country.code)}
+    found["code"] = m.country.code
     if m.how == "former":
-        note(f"{found}: {m.matched}")
+        note(t("{query} → {name} ({code}): {what}", **found, what=t(m.matched)))
     elif m.how == "sentence":
-        note(f"{found}, the country the words name ({quoted(m.matched)})")
+        note(t("{query} → {name} ({code}), the country the words name ({words})", **found,
+               words=quoted(m.matched)))  # fmt: skip
+    elif m.how == "fuzzy":
+        note(t("{query} → {name} ({code}), closest match {matched}", **found,
+               matched=quoted(m.matched)))  # fmt: skip
     elif not m.exact:
-        how = "closest match" if m.how == "fuzzy" else "alias"
-        note(f"{found}, {how} {quoted(m.matched)}")
+        note(t("{query} → {name} ({code}), alias {matched}", **found, matched=quoted(m.matched)))
     return m.country
 
 
@@ -199,14 +209,18 @@ def check_filters(since: str | None, until: str | None, limit: int | None) -> No
 
 
 def expand_kinds(values: Sequence[str]) -> list[str]:
-    """`--kind treaty,trade --kind ruling` and the group names of `spec.KIND_GROUPS`, as kinds."""
+    """`--kind treaty,trade --kind ruling` and the group names of `spec.KIND_GROUPS`, as kinds
+    (in English or Spanish)."""
+    from .i18n import value
+    from .model import EVENT_KINDS
     from .spec import KIND_GROUPS
 
     out: list[str] = []
-    for value in values:
-        for word in value.split(","):
-            word = word.strip().lower()
-            out.extend(KIND_GROUPS.get(word, (word,)))
+    for typed in values:
+        for part in typed.split(","):
+            # a kind in English or Spanish ('tratado', 'acuerdos'); an unknown one is reported
+            kind = value("event", part, (*EVENT_KINDS, *KIND_GROUPS)) or part.strip().lower()
+            out.extend(KIND_GROUPS.get(kind, (kind,)))
     return list(dict.fromkeys(out))
 
 
@@ -248,9 +262,9 @@ def country(
     fields: str | None,
 ) -> None:
     if full and brief:
-        raise UsageError("--full and --brief ask for different cards; use one")
+        raise UsageError(t("--full and --brief ask for different cards; use one"))
     if cite is not None and (fmt is not None or json_ or fields is not None):
-        raise UsageError("--cite prints citations; leave out --format, --json and --fields")
+        raise UsageError(t("--cite prints citations; leave out --format, --json and --fields"))
     out = _output("country", fmt, json_, fields)
     ds = state.dataset()
     found = lookup(ds, query, exact=exact)
@@ -383,7 +397,7 @@ def search(
 ) -> None:
     out = _output("search", fmt, json_, fields)
     if limit < 0:
-        raise UsageError(f"--limit must be zero or more, not {limit}")
+        raise UsageError(t("{option} must be zero or more, not {n}", option="--limit", n=limit))
     check_filters(since, until, None)
     ds = state.dataset()
     from . import views
@@ -395,7 +409,7 @@ def search(
     codes = tuple(lookup(ds, q).code for q in countries or ())
     hits = search_all(ds, text, since=since, until=until, countries=codes, kinds=tuple(wanted))
     if len(hits) > limit:
-        note(f"showing {limit} of {len(hits)} hits; --limit shows more")
+        note(t("showing {shown} of {total} hits; --limit shows more", shown=limit, total=len(hits)))
     rows = [h.to_dict() for h in hits[:limit]]
     _emit(out, rows, lambda width: views.hits(rows, width, ds))
 
@@ -411,7 +425,9 @@ def sources(
 ) -> None:
     citation = fmt.lower() if fmt and fmt.lower() in CITATION_FORMATS else None
     if citation and fields is not None:
-        raise UsageError(f"--format {citation} prints whole citations; leave out --fields")
+        raise UsageError(
+            t("--format {fmt} prints whole citations; leave out --fields", fmt=citation)
+        )
     out = _output("sources", None if citation else fmt, json_, fields)
     ds = state.dataset()
     from . import query, views
@@ -423,8 +439,15 @@ def sources(
             from .text import normalize
 
             near = [s for s in ds.sources if normalize(source_id) in normalize(s)][:5]
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise NotFound(f"no source with id {printable(source_id)!r}{hint}")
+            if near:
+                raise NotFound(
+                    t(
+                        "no source with id {id}; did you mean {ids}?",
+                        id=quoted(source_id),
+                        ids=", ".join(near),
+                    )
+                )
+            raise NotFound(t("no source with id {id}", id=quoted(source_id)))
         if citation:
             _cite([src], citation)
             return
@@ -433,7 +456,14 @@ def sources(
             "cited": len(cites[src.id]),
             "cited_by": [c._asdict() for c in cites[src.id]],
         }
-        _emit(out, record, lambda width: views.source(record, width))
+
+        def view(width: int) -> list[Line]:
+            from .i18n import spanish
+
+            labels = query.citations(ds, readable=True)[src.id] if spanish() else None
+            return views.source(record, width, labels)
+
+        _emit(out, record, view)
         return
     chosen = [s for s in ds.sources.values() if tier is None or s.tier == tier.lower()]
     if citation:
@@ -482,6 +512,15 @@ def orgs(
     _emit(out, rows, lambda width: views.orgs(rows, width))
 
 
+# The questions `votes` answers, as a usage error names them.
+_ASKED = {
+    "country": N_("a country"),
+    "rank": "--rank",
+    "resolution": "--resolution",
+    "peru": "--peru",
+}
+
+
 def votes(
     state: State,
     *,
@@ -516,18 +555,25 @@ def votes(
     ]
     if len(asked) != 1:
         raise UsageError(
-            "votes answers one question: name a COUNTRY, or give --rank, --resolution "
-            "(or --rcid) or --peru" + (f"; got {' and '.join(asked)}" if asked else "")
+            t(
+                "votes answers one question: name a COUNTRY, or give --rank, --resolution "
+                "(or --rcid) or --peru"
+            )
+            + (
+                t("; got {asked}", asked=t(" and ").join(t(_ASKED[a]) for a in asked))
+                if asked
+                else ""
+            )
         )
     mode = asked[0]
     if resolution is not None and rcid is not None:
-        raise UsageError("--resolution and --rcid each choose a roll call; use one")
+        raise UsageError(t("--resolution and --rcid each choose a roll call; use one"))
     out = _output("votes", fmt, json_, fields, VOTES_FIELDS[mode])
     check_filters(since, until, None)
     from .query import CLI_NAMES, check_limit
 
     if top < 1:
-        raise UsageError(f"--top must be at least 1, not {top}")
+        raise UsageError(t("--top must be at least 1, not {n}", n=top))
     check_limit(min_votes, {**CLI_NAMES, "limit": "--min-votes"})
     from . import views, votes_report
     from .votes import load_votes
@@ -554,7 +600,10 @@ def votes(
     )
     if not record["overall"]["votes"]:
         note(
-            f"Peru and {record['name']} voted on no roll call in common"
+            t(
+                "Peru and {name} voted on no roll call in common",
+                name=the(in_language(record["name"], record["name_es"])),
+            )
             + votes_report.window_words(since, until, issue, important)
         )
     _emit(out, record, lambda width: views.vote_agreement(record, width))
@@ -570,15 +619,19 @@ def validate(state: State, *, path: str | None) -> None:
     where = printable(target, 200)
     from .errors import visible
 
-    sys.stderr.write(visible("".join(f"warning: {w}\n" for w in warnings)))
+    sys.stderr.write(visible("".join(t("warning: {warning}", warning=w) + "\n" for w in warnings)))
     if problems:
         sys.stdout.write(visible("".join(f"{p}\n" for p in problems)))
-        noun = "problem" if len(problems) == 1 else "problems"
-        raise DataError(f"{len(problems)} {noun} in {where}")
+        raise DataError(tn("{n} problem in {path}", "{n} problems in {path}", len(problems),
+                           path=where))  # fmt: skip
     counts = ", ".join(
-        f"{len(raw[k])} {k}" for k in ("countries", "events", "organisations", "sources")
+        f"{len(raw[k])} {word('coverage', k)}"
+        for k in ("countries", "events", "organisations", "sources")
     )
-    sys.stdout.write(f"ok: {where}: schema version {raw['schema_version']}, {counts}\n")
+    sys.stdout.write(
+        t("ok: {path}: schema version {version}, {counts}", path=where,
+          version=raw["schema_version"], counts=counts) + "\n"
+    )  # fmt: skip
 
 
 def map_(
@@ -600,7 +653,7 @@ def map_(
 
 def export(state: State, *, sqlite: str | None, force: bool) -> None:
     if not sqlite:
-        raise UsageError("export needs --sqlite FILE: where to write the database")
+        raise UsageError(t("export needs --sqlite FILE: where to write the database"))
     from .export import check_target, write_sqlite
 
     check_target(sqlite, force=force)
