@@ -451,3 +451,16 @@ def test_the_spanish_docs_page_is_generated() -> None:
     assert page.startswith("# Referencia de la línea de comandos")
     for name in COMMANDS:
         assert f"## `perurel {name}" in page
+
+
+def test_dates_inside_spanish_prose_read_as_spanish(run: Run, ds: perurel.Dataset) -> None:
+    iso = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])(-\d{2})?\b")
+    texts = [
+        c.summary_es for c in ds.countries.values() if c.summary_es and iso.search(c.summary_es)
+    ]
+    assert texts  # the data writes some dates as ISO inside its Spanish prose
+    for code, country in ds.countries.items():
+        if country.summary_es and iso.search(country.summary_es):
+            card = run("--lang", "es", "country", code, "--exact", "--full").stdout
+            prose = " ".join(card.split("Fuentes\n")[0].split())
+            assert not iso.search(prose.replace("(perurel", "")), code

@@ -174,7 +174,6 @@ FRAMEWORK_HELP = (
     N_("Install completion for the current shell."),
     N_("Show completion for the current shell, to copy it or customize the installation."),
 )
-_DECLARED: dict[int, tuple[str | None, dict[str | None, str | None]]] = {}
 
 
 def _localise(ctx: Any) -> None:
@@ -190,20 +189,17 @@ def _localise(ctx: Any) -> None:
     docs = {c.name: c.doc for c in COMMANDS.values()} | {"help": HELP_DOC}
     spec = {c.name: {p.name: p for p in (*c.params, *AFTER)} for c in COMMANDS.values()}
     for name, command in [(None, root), *getattr(root, "commands", {}).items()]:
-        if id(command) not in _DECLARED:
-            _DECLARED[id(command)] = (command.help, {p.name: p.help for p in command.params})
-        _, params = _DECLARED[id(command)]
         command.help = t(APP_HELP if name is None else docs.get(name, APP_HELP))
         if command.epilog:
             command.epilog = t(EPILOG)
         declared = spec.get(name, {p.name: p for p in GLOBAL})
         for param in command.params:
-            text = params.get(param.name)
+            found = declared.get(param.name or "")
+            text = found.help if found is not None else param.help  # else the framework's own
             if text:
                 param.help = t(text)
             if getattr(param, "rich_help_panel", None):
                 param.rich_help_panel = t(GLOBAL_PANEL)
-            found = declared.get(param.name or "")
             if found is not None and found.words and found.choices and not found.metavar:
                 param.metavar = "[" + "|".join(values(found.words, found.choices)) + "]"
 

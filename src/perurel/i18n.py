@@ -520,9 +520,18 @@ def capital(text: str) -> str:
 
 
 def in_language(english: str | None, spanish: str | None) -> str:
-    """The text in the current language (the English where a Spanish text is missing)."""
+    """The text in the current language (the English where a Spanish text is missing); ISO dates
+    inside Spanish prose read as Spanish dates ('firmada el 13 nov 1999')."""
     if CURRENT["lang"] == "es" and spanish:
-        return spanish
+        if "-" not in spanish:
+            return spanish
+        import re
+
+        return re.sub(
+            r"\b\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b",
+            lambda m: date(m.group(0)),
+            spanish,
+        )
     return english or ""
 
 
