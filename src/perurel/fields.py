@@ -55,6 +55,7 @@ MEANINGS = {
     "title": "a one-line title",
     "title_es": "the title in Spanish",
     "text": "the text that matched",
+    "text_es": "the text in Spanish",
     "score": "how well the record matches the words (higher is better)",
     "country": "ISO alpha-2 code of the partner state",
     "owner": "ISO alpha-2 code of the state that runs the mission (PE for Peru)",

@@ -20,7 +20,10 @@ def fast(args: Sequence[str]) -> int | None:
     from .argv import help_topic
 
     asked = help_topic(args)
-    if asked is not None:  # help is rendered from the spec, without Typer
+    if asked is not None:  # help is rendered from the spec, without Typer, in the reader's language
+        from .i18n import use_args
+
+        use_args(args)
         return show_help(asked or None)
     from .terminal import guard
 
