@@ -148,8 +148,11 @@ NARROWER = {
 
 
 def meaning(command: str, field: str) -> str:
-    """What `field` means in `command`'s records."""
-    return NARROWER.get((command, field)) or MEANINGS[field]
+    """What `field` means in `command`'s records, in the reader's language (the meanings are in
+    the catalogue: scripts/messages.py reads them from here)."""
+    from .i18n import t
+
+    return t(NARROWER.get((command, field)) or MEANINGS[field])
 
 
 def describe(command: str, available: Sequence[str] | None = None) -> str:
@@ -164,6 +167,12 @@ def describe(command: str, available: Sequence[str] | None = None) -> str:
                                                                "first")]  # fmt: skip
         fields[at:at] = inside
     width = max(len(f) for f in fields)
-    lines = [f"Fields of `perurel {command}` (for --fields; a dotted name reaches inside):"]
+    from .i18n import t
+
+    heading = t(
+        "Fields of `perurel {command}` (for --fields; a dotted name reaches inside):",
+        command=command,
+    )
+    lines = [heading]
     lines += [f"  {f.ljust(width)}  {meaning(command, f)}" for f in fields]
     return "\n".join(lines) + "\n"
