@@ -61,6 +61,9 @@ COMMANDS = [
     ("help timeline", ["help", "timeline"], 6.0),
     ("orgs andean community --json", ["orgs", "andean", "community", "--json"], 6.0),
     ("country chile --lang es", ["country", "chile", "--lang", "es"], 6.0),
+    ("timeline --since 1990 --lang es", ["timeline", "--since", "1990", "--lang", "es"], 6.0),
+    ("--lang es --help", ["--lang", "es", "--help"], 6.0),
+    ("country --help --lang es", ["country", "--help", "--lang", "es"], 6.0),
 ]
 
 

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import perurel
+from perurel import i18n
 from perurel.cli import app
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.json"
@@ -30,12 +31,10 @@ def _terminal(
     monkeypatch.delenv("PERUREL_DEBUG", raising=False)
     # perurel remembers which custom datasets passed validation; keep that out of $HOME.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
-    # A command line run in-process with --lang chooses the language for the process: each test
-    # starts in English, whatever the one before asked for.
-    from perurel import i18n
-
+    # A command run in Spanish leaves the language chosen; the Python API speaks English.
     i18n.use("en")
     yield
+    i18n.use("en")
 
 
 @pytest.fixture(scope="session")

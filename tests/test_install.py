@@ -111,6 +111,13 @@ def test_wheel_ships_the_licences_and_type_marker(wheel: Path) -> None:
     assert "Project-URL: Changelog," in meta
 
 
+def test_wheel_carries_the_compiled_catalogues(wheel: Path) -> None:
+    """The Spanish catalogue the package reads, compiled from the `.po` in the repository."""
+    mo = "perurel/locale/es/LC_MESSAGES/perurel.mo"
+    with zipfile.ZipFile(wheel) as zf:
+        assert zf.read(mo) == (ROOT / "src" / mo).read_bytes()
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -125,6 +132,7 @@ def test_wheel_ships_the_licences_and_type_marker(wheel: Path) -> None:
         ["map", "--by", "missions"],
         ["validate"],
         ["--version"],
+        ["--lang", "es", "countries", "--status", "rotas"],
     ],
 )
 def test_every_command_works_from_the_installed_wheel(
@@ -161,3 +169,5 @@ def test_every_command_works_from_the_installed_wheel(
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip()
+    if "es" in args:  # the Spanish catalogue is found in the installed package
+        assert "Nombre" in out.stdout

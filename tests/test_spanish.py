@@ -3,15 +3,20 @@ card, the timeline and the lists has its Spanish; machine output does not change
 
 from __future__ import annotations
 
-import ast
 import json
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 import perurel
+import perurel.spec
 from perurel import i18n
+from perurel.cli import app
 from perurel.model import EVENT_KINDS, LEVELS, MILESTONE_KINDS, MISSION_KINDS, STATUSES, TIERS
+from perurel.spec import COMMANDS
 
 from .conftest import ROOT, Invoke, Run
 
@@ -35,25 +40,57 @@ def test_language_is_chosen_by_option_variable_then_locale(monkeypatch: pytest.M
     assert i18n.choose("en") == "en"
 
 
-def test_every_label_in_the_code_has_its_spanish() -> None:
-    """Walk the code: every literal given to `t(...)` is a label with a Spanish text."""
-    used: set[str] = set()
-    for path in (ROOT / "src" / "perurel").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                used.add(node.args[0].value)
-    assert used, "no labels found"
-    missing = sorted(label for label in used if label not in i18n.LABELS)
-    assert missing == []
-    for label, spanish in i18n.LABELS.items():
-        assert re.findall(r"\{\w+\}", label) == re.findall(r"\{\w+\}", spanish), label
+def _messages_script() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("messages", ROOT / "scripts" / "messages.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_message_in_the_code_has_its_spanish_in_the_catalogue() -> None:
+    """Extract the messages from the code as Babel does and compare them with the Spanish `.po`:
+    none missing, untranslated, fuzzy or stale, the same {fields}, and the `.mo` the package reads
+    is the compiled `.po`."""
+    messages = _messages_script()
+    template = messages.extract()
+    assert len(template) > 200  # the extraction found the messages
+    (po,) = [p for p in messages.po_paths() if p.parent.parent.name == "es"]
+    assert messages.problems(template, po) == []
+
+
+def test_the_catalogue_check_fails_on_a_missing_or_fuzzy_entry(tmp_path: Path) -> None:
+    """The check can fail: a message without its entry, a fuzzy one, a stale .mo."""
+    messages = _messages_script()
+    template = messages.extract()
+    (po,) = [p for p in messages.po_paths() if p.parent.parent.name == "es"]
+    catalog = messages.read(po)
+    first = next(m for m in catalog if m.id and isinstance(m.id, str))
+    catalog.delete(first.id)
+    second = next(m for m in catalog if m.id and isinstance(m.id, str))
+    second.flags.add("fuzzy")
+    broken = tmp_path / "es" / "LC_MESSAGES" / "perurel.po"
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(messages.written_po(catalog))
+    broken.with_suffix(".mo").write_bytes((po.with_suffix(".mo")).read_bytes())
+    found = messages.problems(template, broken)
+    assert f"es: no entry for {first.id!r}" in found
+    assert f"es: fuzzy translation of {second.id!r}" in found
+    assert any(".mo is not the compiled" in p for p in found)
+
+
+def test_messages_are_translated_where_they_are_raised() -> None:
+    i18n.use("es")
+    try:
+        assert i18n.t("no country matches {query}", query="'x'") == "ningún país coincide con 'x'"
+        assert i18n.tn("{n} problem in {path}", "{n} problems in {path}", 2, path="p") == (
+            "2 problemas en p"
+        )
+    finally:
+        i18n.use("en")
+    assert i18n.t("no country matches {query}", query="'x'") == "no country matches 'x'"
 
 
 def test_every_word_of_the_vocabularies_has_its_spanish(ds: perurel.Dataset) -> None:
@@ -120,7 +157,8 @@ def test_countries_in_spanish(run_mini: Invoke) -> None:
         "countries", "--region", "south america", env={"PERUREL_LANG": "es", "COLUMNS": "200"}
     )
     head = result.stdout.splitlines()[0].split()
-    assert head[:3] == ["Código", "Nombre", "Name"] and "Subregión" in head
+    assert head[:3] == ["Código", "Nombre", "Subregión"]  # the name in the reader's language only
+    assert "Brazil" not in result.stdout and "Brasil" in result.stdout
     assert "América del Sur" in result.stdout and "activas" in result.stdout
     assert "South America" not in result.stdout
 
@@ -207,3 +245,222 @@ def test_spanish_lists_in_spanish_order(run: Run) -> None:
     out = run("--lang", "es", "countries", "--region", "europe", env={"COLUMNS": "200"}).stdout
     names = [re.split(r"\s{2,}", line)[1] for line in out.splitlines()[1:] if line]
     assert names.index("Alemania") < names.index("Austria") < names.index("Bélgica")
+
+
+SPANISH_VALUES = [
+    (["missions", "--kind", "embajada", "--state", "abierta"], ["missions", "--kind", "embassy", "--state", "open"]),
+    (["missions", "--kind", "consulado"], ["missions", "--kind", "consulate"]),
+    (["missions", "--state", "cerrada"], ["missions", "--state", "closed"]),
+    (["timeline", "--kind", "tratado"], ["timeline", "--kind", "treaty"]),
+    (["timeline", "--kind", "acuerdos", "--since", "2000"], ["timeline", "--kind", "agreements", "--since", "2000"]),
+    (["countries", "--region", "Sudamérica"], ["countries", "--region", "South America"]),
+    (["countries", "--region", "América del Sur"], ["countries", "--region", "South America"]),
+    (["countries", "--status", "rotas"], ["countries", "--status", "broken"]),
+    (["countries", "--sort", "fecha"], ["countries", "--sort", "date"]),
+    (["sources", "--tier", "oficial"], ["sources", "--tier", "official"]),
+    (["votes", "venezuela", "--issue", "derechos"], ["votes", "venezuela", "--issue", "hr"]),
+    (["votes", "chile", "--issue", "derechos humanos", "--by", "año"], ["votes", "chile", "--issue", "hr", "--by", "year"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("spanish", "english"), SPANISH_VALUES)
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_spanish_values_are_accepted_in_either_language(
+    run: Run, spanish: list[str], english: list[str], lang: str
+) -> None:
+    """The same records as the English value, in either language mode and on both paths (the
+    fast parser, and the Typer app that takes what the fast path hands over)."""
+    expected = run(*english, "--json")
+    assert expected.exit_code == 0, expected.stderr
+    assert expected.stdout.strip() not in ("", "[]")
+    got = run("--lang", lang, *spanish, "--json")
+    assert got.exit_code == 0, got.stderr
+    assert got.stdout == expected.stdout
+    typer_path = CliRunner().invoke(app, ["--lang", lang, *spanish, "--json"])
+    assert typer_path.exit_code == 0, typer_path.output
+    assert typer_path.stdout == expected.stdout
+
+
+def test_errors_list_values_in_the_readers_words(run: Run) -> None:
+    spanish = run("--lang", "es", "countries", "--status", "nada")
+    assert spanish.exit_code == 2
+    assert "rotas" in spanish.stderr and "broken" not in spanish.stderr
+    english = run("--lang", "en", "countries", "--status", "nada")
+    assert "broken" in english.stderr and "rotas" not in english.stderr
+    kinds = run("--lang", "es", "missions", "--kind", "palacio")
+    assert "embajada" in kinds.stderr and "embassy" not in kinds.stderr
+
+
+def test_completion_offers_the_readers_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perurel.cli import _complete_choice
+    from perurel.spec import COMMANDS
+
+    (state,) = [p for p in COMMANDS["missions"].params if p.name == "mission_state"]
+    monkeypatch.setenv("PERUREL_LANG", "es")
+    assert _complete_choice(state)("ab") == ["abierta"]
+    monkeypatch.setenv("PERUREL_LANG", "en")
+    assert _complete_choice(state)("o") == ["open"]
+
+
+EXONYMS = {"London": "Londres", "Geneva": "Ginebra", "Tokyo": "Tokio", "Mexico City": "Ciudad de México",
+           "The Hague": "La Haya", "Seoul": "Seúl", "Moscow": "Moscú", "Riyadh": "Riad",
+           "Vienna": "Viena", "Munich": "Múnich", "Algiers": "Argel", "Cairo": "El Cairo",
+           "Beijing": "Pekín"}  # fmt: skip
+
+
+def test_cities_have_their_spanish_names(run: Run) -> None:
+    english = run("missions", env={"COLUMNS": "200"}).stdout
+    spanish = run("--lang", "es", "missions", env={"COLUMNS": "200"}).stdout
+    for city, exonym in EXONYMS.items():
+        assert city in english, city
+        assert exonym in spanish, exonym
+        assert not re.search(rf"(?<!El )\b{city}\b", spanish), city
+    assert "Londres" in run("--lang", "es", "country", "reino unido").stdout
+    assert "Ginebra" in run("--lang", "es", "country", "suiza", "--full").stdout
+    from perurel.places import CITIES_ES
+
+    assert all(source for _, source in CITIES_ES.values())  # every exonym says where it is from
+
+
+def test_names_of_states_carry_their_article_in_sentences(run: Run) -> None:
+    assert "con el Imperio ruso" in run("--lang", "es", "country", "rusia").stdout
+    soviet = run("--lang", "es", "votes", "unión soviética").stdout
+    assert soviet.startswith("El Perú y la Unión Soviética en la Asamblea General")
+    dutch = " ".join(run("--lang", "es", "country", "países bajos", "--full").stdout.split())
+    assert "de los Países Bajos en Lima y del Perú en los Países Bajos" in dutch
+
+
+def test_decades_read_as_spanish(run: Run) -> None:
+    stats = run("--lang", "es", "stats").stdout
+    assert "década de 1940" in stats and "1940s" not in stats
+    votes = run("--lang", "es", "votes", "chile").stdout
+    assert "década de 1990" in votes and "1990s" not in votes
+    assert "1990s" in run("votes", "chile").stdout  # English keeps its own
+
+
+def test_spanish_lists_follow_spanish_names(run: Run) -> None:
+    out = run("--lang", "es", "missions", "--from", "peru", "--region", "europa").stdout
+    hosts = [line.split("→")[1].split("  ")[0].strip() for line in out.splitlines() if "→" in line]
+    assert hosts.index("Alemania") < hosts.index(
+        "Austria"
+    )  # Germany comes after Austria in English
+
+
+# Every command and error path the reader meets, in Spanish (the cases of issue 21 among them).
+SPANISH_RUNS = [
+    "country chile", "country chile --full", "country 'reino unido'", "country suiza --full",
+    "country rusia --full", "country 'países bajos' --full", "country corea", "country xyzland",
+    "country czechoslovakia", "country prusia", "country perú", "country eeuu", "country chle",
+    "country 'santa sede'", "contry chile", "country", "countries", "countries --sort nada",
+    "countries --status nada", "countries --status rotas", "countries --region Sudamérica",
+    "countries --region 'América del Sur'", "countries --region nada", "countries --format nada",
+    "countries --by decade", "timeline --since 1990-13", "timeline --since ayer",
+    "timeline --since 2020 --until 2019", "timeline --kind tratado --since 2010",
+    "timeline --kind nada", "timeline --limit abc", "timeline --limit -1", "timeline --bogus",
+    "timeline --since", "missions --kind embajada --state abierta",
+    "missions --from peru --region Europa", "missions --state nada", "orgs", "orgs OEA",
+    "orgs xyz", "validate /nonexistent.json", "votes 'santa sede'", "votes venezuela --issue derechos",
+    "votes chile", "votes chile --by año", "votes --rank --since 2000", "votes --peru", "votes",
+    "votes chile --rank", "votes peru", "votes --rcid 1", "votes chile --issue nada",
+    "search asilo", "search 'La Haya'", "search México 2025", "search", "search ruptura --limit 1",
+    "sources caretas-nl-200", "sources nada", "sources --tier nada", "stats",
+    "country chile --full --brief", "country chile --json --format csv", "help nada",
+    "--debug", "sources a b", "country chile --fields nada",
+]  # fmt: skip
+# Words only English uses, whole words; checked outside proper names, codes, URLs, the command
+# line's own words (commands, options, what was typed) and source titles.
+ENGLISH_WORDS = (
+    "the", "and", "of", "with", "from", "since", "until", "broken", "established", "joined",
+    "left", "city", "embassy", "consulate", "closed", "unknown", "active", "relations", "summary",
+    "Missing", "Invalid", "such", "mean", "found", "choose", "must", "events", "missions",
+    "press", "official", "treaty", "agreement", "value", "option", "argument", "Usage",
+    "Options", "Commands", "Arguments", "Peru", "states", "Name", "first", "names", "codes",
+    "Error", "not", "is", "no longer", "decade", "year", "roll", "calls", "hits", "showing",
+    "more", "unexpected", "words",
+)  # fmt: skip
+_ENGLISH = re.compile(r"\b(" + "|".join(ENGLISH_WORDS) + r")\b")
+_COMMAND_LINE = re.compile(
+    r"https?://\S+|perurel \w+|--[\w-]+|'[^']*'|\b(" + "|".join(COMMANDS) + r")\b"
+    r"|\b\w+(-\w+)+\b"  # ids: 1825-07-18-first-dutch-consul-peru, seed-fn-15-canada-embassy-lima
+)
+_FIELD_NAMES = re.compile(
+    r"\b(" + "|".join({f for c in COMMANDS.values() for f in c.fields}) + r")\b"
+)
+# Proper names and titles kept as they are: a project, a dataset, an organisation's English name
+# shown beside its Spanish one, a source's title quoted in a note.
+_KEPT = ("Correlates of War", "UN General Assembly Voting Data", "Organization of American States",
+         "Embassy of Peru in the Netherlands")  # fmt: skip
+
+
+@pytest.mark.parametrize("line", SPANISH_RUNS)
+def test_spanish_output_has_no_english_words(run: Run, line: str) -> None:
+    import shlex
+
+    result = run("--lang", "es", *shlex.split(line), env={"COLUMNS": "1000"})  # quotes unbroken
+    assert "Traceback" not in result.stderr
+    lines = (result.stdout + result.stderr).splitlines()
+    if "Fuentes" in lines:  # a card's numbered sources: their titles are the sources' own
+        lines = lines[: lines.index("Fuentes")]
+    if line.startswith("votes --resolution"):
+        lines = lines[1:]  # the resolution's title, as the UN gives it
+    english = []
+    for text in lines:
+        for kept in _KEPT:
+            text = text.replace(kept, "")
+        if "--fields" in text:  # field names (like JSON keys) are English in both languages
+            text = _FIELD_NAMES.sub("", text)
+        text = _COMMAND_LINE.sub("", text)
+        if text.lstrip().startswith(("título", "editor", "nota ")):  # a source's own fields
+            continue
+        english += [f"{word} in {text.strip()!r}" for word in _ENGLISH.findall(text)]
+    assert english == [], line
+
+
+def test_the_english_word_check_finds_english(run: Run) -> None:
+    """The check above can fail: the same runs in English are full of the words it looks for."""
+    for line in ("countries --status nada", "country chile", "contry chile"):
+        import shlex
+
+        result = run("--lang", "en", *shlex.split(line))
+        text = _COMMAND_LINE.sub("", result.stdout + result.stderr)
+        assert _ENGLISH.findall(text), line
+
+
+@pytest.mark.parametrize("name", [*COMMANDS, None])
+def test_help_in_spanish_for_every_command(run: Run, name: str | None) -> None:
+    """--help, `help COMMAND` and bare `perurel --help` in Spanish, from the same declaration."""
+    args = [name, "--help"] if name else ["--help"]
+    spanish = run("--lang", "es", *args, env={"COLUMNS": "120"})
+    assert spanish.exit_code == 0, spanish.output
+    assert "Uso: perurel" in spanish.stdout and "Opciones" in spanish.stdout
+    assert "Usage:" not in spanish.stdout and "Options" not in spanish.stdout
+    declared = COMMANDS[name].doc if name else perurel.spec.APP_HELP
+    summary = i18n.catalogue("es").gettext(declared).split("\n", 1)[0]
+    assert summary != declared.split("\n", 1)[0]  # the summary has its Spanish
+    assert " ".join(summary.split()[:4]) in " ".join(spanish.stdout.split())
+    if name:
+        helped = run("--lang", "es", "help", name, env={"COLUMNS": "120"}).stdout
+        assert f"Uso: perurel {name}" in helped
+        assert " ".join(summary.split()[:4]) in " ".join(helped.split())
+    english = run("--lang", "en", *args, env={"COLUMNS": "120"})
+    assert "Usage: perurel" in english.stdout and "Uso:" not in english.stdout
+
+
+def test_the_spanish_docs_page_is_generated() -> None:
+    page = (ROOT / "docs" / "cli.es.md").read_text(encoding="utf-8")
+    assert page.startswith("# Referencia de la línea de comandos")
+    for name in COMMANDS:
+        assert f"## `perurel {name}" in page
+
+
+def test_dates_inside_spanish_prose_read_as_spanish(run: Run, ds: perurel.Dataset) -> None:
+    iso = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])(-\d{2})?\b")
+    texts = [
+        c.summary_es for c in ds.countries.values() if c.summary_es and iso.search(c.summary_es)
+    ]
+    assert texts  # the data writes some dates as ISO inside its Spanish prose
+    for code, country in ds.countries.items():
+        if country.summary_es and iso.search(country.summary_es):
+            card = run("--lang", "es", "country", code, "--exact", "--full").stdout
+            prose = " ".join(card.split("Fuentes\n")[0].split())
+            assert not iso.search(prose.replace("(perurel", "")), code

@@ -211,7 +211,7 @@ def test_the_source_is_listed(run: Run) -> None:
     ("args", "words"),
     [
         ([], "votes answers one question"),
-        (["chile", "--rank"], "got country and rank"),
+        (["chile", "--rank"], "got a country and --rank"),
         (["--resolution", "74/7", "--rcid", "9058"], "use one"),
         (["chile", "--issue", "xx"], ""),
         (["--rank", "--top", "-1"], ""),

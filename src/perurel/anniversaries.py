@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError, quoted
+from .i18n import t
 
 if TYPE_CHECKING:
     from .layout import Line
@@ -40,7 +41,9 @@ def _env() -> tuple[int, int, int] | None:
         return None
     parts = _numbers(text, 3)
     if parts is None or not _valid(parts[1], parts[2]):
-        raise UsageError(f"{ENV_VAR} takes a date YYYY-MM-DD, not {quoted(text)}")
+        raise UsageError(
+            t("{name} takes a date YYYY-MM-DD, not {value}", name=ENV_VAR, value=quoted(text))
+        )
     return parts[0], parts[1], parts[2]
 
 
@@ -66,21 +69,23 @@ def window(on: str | None, month: str | None, year: str | None) -> tuple[str, in
     0, 0); usage errors for a malformed or doubled choice."""
     given = [flag for flag, v in (("--on", on), ("--month", month), ("--year", year)) if v]
     if len(given) > 1:
-        raise UsageError(f"{' and '.join(given)} each choose the dates; use one")
+        raise UsageError(
+            t("{options} each choose the dates; use one", options=t(" and ").join(given))
+        )
     if month:
         parts = _numbers(month, 2)
         if parts is None or len(str(month).split("-")[0]) != 4 or not 1 <= parts[1] <= 12:
-            raise UsageError(f"--month takes YYYY-MM, not {quoted(month)}")
+            raise UsageError(t("--month takes YYYY-MM, not {value}", value=quoted(month)))
         return "month", parts[0], parts[1], 0
     if year:
         if not (year.isascii() and year.isdigit() and len(year) == 4):
-            raise UsageError(f"--year takes YYYY, not {quoted(year)}")
+            raise UsageError(t("--year takes YYYY, not {value}", value=quoted(year)))
         return "year", int(year), 0, 0
     now = today()
     if on:
         parts = _numbers(on, 2)
         if parts is None or len(on.split("-")[0]) != 2 or not _valid(parts[0], parts[1]):
-            raise UsageError(f"--on takes a day MM-DD (10-08), not {quoted(on)}")
+            raise UsageError(t("--on takes a day MM-DD (10-08), not {value}", value=quoted(on)))
         return "day", now[0], parts[0], parts[1]
     return "day", now[0], now[1], now[2]
 
@@ -170,7 +175,11 @@ def heading(asked: tuple[str, int, int, int], count: int) -> str:
         when = i18n.date(f"{year:04d}-{month:02d}")
     else:
         when = str(year)
-    key = "Round anniversaries in {when}: {n}" if mode == "year" else "Anniversaries, {when}: {n}"
+    key = (
+        i18n.N_("Round anniversaries in {when}: {n}")
+        if mode == "year"
+        else i18n.N_("Anniversaries, {when}: {n}")
+    )
     return i18n.t(key, when=when, n=i18n.number(count))
 
 
@@ -190,7 +199,9 @@ def view(records: list[dict[str, Any]], asked: tuple[str, int, int, int], width:
         if marks:
             title += " [" + ",".join(str(n) for n in marks) + "]"
         rows.append([i18n.date(r["date"]), years, kind, title])
-    headers = [i18n.t(h) for h in ("Date", "Years", "Kind", "What")]
+    headers = [
+        i18n.t(h) for h in (i18n.N_("Date"), i18n.N_("Years"), i18n.N_("Kind"), i18n.N_("What"))
+    ]
     lines += layout.table(headers, rows, width, flex=(3,))
     if any(r["round"] for r in records):
         lines.append([(i18n.t("* a round anniversary"), "dim")])

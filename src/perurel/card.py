@@ -7,7 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .i18n import (
+    ACRONYMS_ES,
     both,
+    capital,
+    city,
     country_name,
     date,
     in_language,
@@ -17,6 +20,7 @@ from .i18n import (
     since,
     spanish,
     t,
+    the,
     word,
 )
 from .layout import Line, cell, row, table, wrap
@@ -88,9 +92,9 @@ class _Footnotes:
 
 
 def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
-    where = m.city or ""
+    where = city(m.city)
     if m.kind == "accredited-from" and m.via:
-        where = f"{m.city}, {country_name(ds, m.via)}" if m.city else country_name(ds, m.via)
+        where = f"{where}, {country_name(ds, m.via)}" if m.city else country_name(ds, m.via)
     if m.state == "closed":
         where = (
             t("{where} (closed {date})", where=where, date=on(m.closed))
@@ -118,10 +122,10 @@ def _milestone(m: Milestone) -> str:
 
 def _article(name: str) -> str:
     if spanish():
-        return word("partner", name)
-    the = ("Russian", "Austrian", "German", "North German", "Soviet", "United", "Federal",
-           "Republic", "Empire", "Kingdom", "Free City", "Qing")  # fmt: skip
-    return f"the {name}" if name.startswith(the) and not name.startswith("Qing") else name
+        return the(word("partner", name))
+    starts = ("Russian", "Austrian", "German", "North German", "Soviet", "United", "Federal",
+              "Republic", "Empire", "Kingdom", "Free City", "Qing")  # fmt: skip
+    return f"the {name}" if name.startswith(starts) and not name.startswith("Qing") else name
 
 
 def relations_lines(ds: Records, country: Country) -> list[str]:
@@ -248,7 +252,7 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     if missions:
         shown = missions[:BRIEF_MISSIONS]
         rows = [list(_mission(ds, m)) for m in shown]
-        out += table(_headers("Who", "Kind", "Where"), rows, width, flex=(2,), header=False)
+        out += table([t("Who"), t("Kind"), t("Where")], rows, width, flex=(2,), header=False)
         if len(missions) > len(shown):
             out.append([(t("and {n} more", n=len(missions) - len(shown)), "dim")])
     else:
@@ -262,18 +266,16 @@ def brief(ds: Records, country: Country, width: int) -> list[Line]:
     events = ds.events_of(country.code)
     latest = events[-BRIEF_EVENTS:][::-1]
     heading = t("Latest events") if len(events) > len(latest) else t("Events")
-    title = t(
-        "{heading} ({shown} of {total})", heading=heading, shown=len(latest), total=len(events)
-    )
-    out += [[], [(title, "bold underline")]]
-    if latest:
+    if latest:  # a card without events has no events section (not "Events (0 of 0)")
+        title = t(
+            "{heading} ({shown} of {total})", heading=heading, shown=len(latest), total=len(events)
+        )
+        out += [[], [(title, "bold underline")]]
         rows = [
             [date(e.date), word("event", e.kind), in_language(e.title, e.title_es)] for e in latest
         ]
-        listed = table(_headers("Date", "Kind", "Event"), rows, width, flex=(2,), header=False)
+        listed = table([t("Date"), t("Kind"), t("Event")], rows, width, flex=(2,), header=False)
         out += [_style_kind(line) for line in listed]
-    else:
-        out.append([(t("no events recorded"), "dim")])
 
     cited = len(country_sources(ds, country.code))
     rest_of = [
@@ -303,16 +305,6 @@ def _ending_in_command(text: str, command: str, width: int) -> list[Line]:
 
 
 # Acronyms that differ in Spanish (the others, APEC or CELAC, are the same in both).
-ACRONYMS_ES = {"un": "ONU", "oas": "OEA", "unsc": "CSNU", "idb": "BID", "lafta": "ALALC",
-               "nam": "MNOAL", "amazon-cooperation-treaty": "OTCA", "wto": "OMC",
-               "ftaa": "ALCA", "oecd": "OCDE"}  # fmt: skip
-
-
-def _headers(*names: str) -> list[str]:
-    """Column names in the language people read (shown when a narrow table is stacked)."""
-    return [t(name) for name in names]
-
-
 def _short(org_id: str, name: str, name_es: str) -> str:
     """An organisation's acronym (UN, APEC; ONU in Spanish) where it has one, else its name."""
     if spanish() and org_id in ACRONYMS_ES:
@@ -393,7 +385,11 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
             for m in rel.history
         ]
         out += table(
-            _headers("Date", "Milestone", "Note", "Sources"), rows, width, flex=(2, 3), header=False
+            [t("Date"), t("Milestone"), t("Note"), t("Sources")],
+            rows,
+            width,
+            flex=(2, 3),
+            header=False,
         )
     votes = votes_line(country)
     if votes and country.un_votes:
@@ -407,7 +403,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
     out += [[], [(t("Missions"), "bold underline")]]
     if country.missions:
         rows = [[*_mission(ds, m), notes.cite(m.sources)] for m in country.missions]
-        headers = _headers("Who", "Kind", "Where", "Sources")
+        headers = [t("Who"), t("Kind"), t("Where"), t("Sources")]
         out += table(headers, rows, width, flex=(2, 3), header=False)
     else:
         out.append([(t("no missions recorded"), "dim")])
@@ -435,7 +431,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
             "Correlates of War snapshots (about every five years, ending in {last}): the level at "
             "which {name} was represented in Lima and Peru in {name}, each time it changed.",
             last=last,
-            name=name,
+            name=the(name),
         )
         out += _prose(intro, width, "dim", notes.cite(rep.sources))
         if rep.note:
@@ -446,7 +442,11 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
                 changes.append([str(year), word("level", in_peru), word("level", by_peru)])
                 previous = (in_peru, by_peru)
         out += table(
-            [t("Year"), t("{name} in Peru", name=name), t("Peru in {name}", name=name)],
+            [
+                t("Year"),
+                capital(t("{name} in Peru", name=the(name))),
+                capital(t("Peru in {name}", name=the(name))),
+            ],
             changes,
             width,
             flex=(1, 2),
@@ -464,7 +464,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
             ]
             for e in events
         ]
-        headers = _headers("Date", "Kind", "Event", "Sources")
+        headers = [t("Date"), t("Kind"), t("Event"), t("Sources")]
         listed = table(headers, rows, width, flex=(2, 3), header=False)
         out += [_style_kind(line) for line in listed]
     else:

@@ -19,9 +19,15 @@ from typer.core import TyperCommand, TyperGroup
 
 from . import commands
 from .colour import closed_pipe_is_success
-from .errors import ExitCode, PerurelError, UsageError, printable
+from .errors import ExitCode, PerurelError, UsageError, printable, quoted
+from .i18n import N_, t
 from .spec import AFTER, ALIASES, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
 from .terminal import error, guard
+
+_COMMAND_NAMES = (*COMMANDS, "help")
+_FLAGS = {
+    f for c in COMMANDS.values() for p in (*GLOBAL, *c.params) if p.kind == "flag" for f in p.flags
+}
 
 
 def _names(exc: BaseException) -> set[str]:
@@ -47,11 +53,11 @@ def _run(invoke: Callable[[], Any]) -> int:
             if "UsageError" in names and not isinstance(exc, PerurelError):
                 ctx = getattr(exc, "ctx", None)
                 where = ctx.command_path if ctx is not None else "perurel"
-                message = printable(exc.format_message(), 300)  # type: ignore[attr-defined]
+                message = None
                 if "NoSuchOption" in names:
                     flag = str(getattr(exc, "option_name", ""))
-                    message = misplaced(flag, where.split()[-1], ARGS) or message
-                raise UsageError(f"{message} (see '{where} --help')") from None
+                    message = misplaced(flag, where.split()[-1], ARGS)
+                raise UsageError((message or _usage(exc, names)) + _see(where)) from None
             if "ClickException" in names:
                 error(printable(exc.format_message(), 300))  # type: ignore[attr-defined]
                 return int(getattr(exc, "exit_code", 1))
@@ -71,11 +77,20 @@ def misplaced(flag: str, command: str, args: list[str]) -> str | None:
     if not owners:
         return None
     if command in COMMANDS:
-        return f"{flag} is not an option of {command}; it belongs to {', '.join(owners)}"
+        return t(
+            "{option} is not an option of {command}; it belongs to {owners}",
+            option=flag,
+            command=command,
+            owners=", ".join(owners),
+        )
     # Before the command (`perurel --json country chile`): show the line with it moved.
     named = next((a for a in args if a in COMMANDS), None)
     if named not in owners:
-        return f"{flag} is an option of {', '.join(owners)}: put it after the command"
+        return t(
+            "{option} is an option of {owners}: put it after the command",
+            option=flag,
+            owners=", ".join(owners),
+        )
     takes_value = any(
         p.kind != "flag" for c in COMMANDS.values() for p in c.params if flag in p.flags
     )
@@ -92,7 +107,51 @@ def misplaced(flag: str, command: str, args: list[str]) -> str | None:
         else:
             rest.append(word)
     line = " ".join(shlex.quote(w) for w in ("perurel", *rest, *moved))
-    return f"{flag} goes after the command: {line}"
+    return t("{option} goes after the command: {line}", option=flag, line=line)
+
+
+def _see(where: str) -> str:
+    return t(" (see '{command} --help')", command=where)
+
+
+def _usage(exc: Any, names: set[str]) -> str:
+    """The parser's usage error in perurel's words, from what the exception carries (the
+    framework's own wording is English only)."""
+    param = getattr(exc, "param", None)
+    if "NoSuchOption" in names:
+        option = printable(exc.option_name)
+        possible = [printable(p) for p in getattr(exc, "possibilities", None) or ()]
+        if possible:
+            return t(
+                "no such option {option}; did you mean {options}?",
+                option=option,
+                options=", ".join(possible),
+            )
+        return t("no such option {option}", option=option)
+    if "BadOptionUsage" in names:
+        option = printable(exc.option_name)
+        if exc.option_name in _FLAGS:
+            return t("option {option} takes no value", option=option)
+        return t("option {option} needs a value", option=option)
+    if "MissingParameter" in names and param is not None:
+        if getattr(param, "param_type_name", "") == "argument":
+            name = (getattr(param, "metavar", None) or param.name or "").upper()
+            return t("missing argument {name}", name=name.strip("[].").upper())
+        return t("missing option {name}", name=" / ".join(getattr(param, "opts", ())))
+    if "BadParameter" in names and param is not None:
+        hint = " / ".join(getattr(param, "opts", ())) or (param.name or "").upper()
+        return t("invalid value for {option}", option=hint)
+    return printable(exc.format_message(), 300)
+
+
+def _language(args: list[str]) -> None:
+    """Choose the language before the parser runs, so that its errors are in it too."""
+    from .i18n import use_args
+
+    use_args(args)
+
+
+GLOBAL_PANEL = N_("Global options")
 
 
 def _rendered_help(name: str | None) -> str:
@@ -125,6 +184,7 @@ class PerurelGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         ARGS[:] = list(sys.argv[1:] if args is None else args)
+        _language(ARGS)
 
         def invoke() -> Any:
             return super(PerurelGroup, self).main(
@@ -135,6 +195,33 @@ class PerurelGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """perurel's error for a command that is not one, with the nearest names."""
+        name = args[0] if args else ""
+        if (
+            name
+            and not name.startswith("-")
+            and self.get_command(ctx, name) is None
+            and not ctx.resilient_parsing
+        ):
+            import difflib
+
+            near = difflib.get_close_matches(name, _COMMAND_NAMES, n=3, cutoff=0.6)
+            if near:
+                message = t(
+                    "no command {name}; did you mean {commands}?",
+                    name=quoted(name),
+                    commands=", ".join(near),
+                )
+            else:
+                message = t(
+                    "no command {name}; choose from {commands}",
+                    name=quoted(name),
+                    commands=", ".join(_COMMAND_NAMES),
+                )
+            raise UsageError(message + _see("perurel"))
+        return super().resolve_command(ctx, args)
 
 
 closed_pipe_is_success()
@@ -180,11 +267,19 @@ def _complete_kind(incomplete: str) -> list[str]:
     return [head + k for k in (*EVENT_KINDS, *KIND_GROUPS) if k.startswith(last.lower())]
 
 
-def _complete_choice(choices: tuple[str, ...]) -> Callable[[str], list[str]]:
-    """Shell completion for an option with a fixed set of values."""
+def _complete_choice(param: Param) -> Callable[[str], list[str]]:
+    """Shell completion for a closed set: its values as the reader writes them."""
 
     def complete(incomplete: str) -> list[str]:
-        return [c for c in choices if c.startswith(incomplete.lower())]
+        from .i18n import choose, use, values
+        from .text import normalize
+
+        use(choose())
+        offered = values(param.words, param.choices or ()) if param.words else param.choices
+        done, _, last = incomplete.rpartition(",")
+        head = f"{done}," if done and param.kind == "multi" else ""
+        typed = normalize(last if head else incomplete)
+        return [head + v for v in offered or () if normalize(v).startswith(typed)]
 
     return complete
 
@@ -197,14 +292,18 @@ def _annotation(param: Param) -> Any:
     extra: dict[str, Any] = {"help": param.help}
     if param.metavar:
         extra["metavar"] = param.metavar
+    elif param.choices is not None:
+        extra["metavar"] = "[" + "|".join(param.choices) + "]"
+    elif param.type == "int":
+        extra["metavar"] = "INTEGER"
     if param.complete == "country":
         extra["autocompletion"] = _complete_country
     elif param.complete == "kind":
         extra["autocompletion"] = _complete_kind
     elif param.choices is not None:
-        extra["autocompletion"] = _complete_choice(param.choices)
+        extra["autocompletion"] = _complete_choice(param)
     if param in AFTER:
-        extra["rich_help_panel"] = "Global options"
+        extra["rich_help_panel"] = GLOBAL_PANEL
     kind: Any
     if param.kind == "argument" and param.many:
         info = typer.Argument(show_default=False, **extra)
@@ -243,6 +342,11 @@ def _command(cmd: Command) -> Callable[..., None]:
         # once the command line asks for more than help
         state = commands.State(**{**ctx.find_root().meta.get(_GLOBALS, {}), **given})
         params = {p.name: p for p in cmd.params}
+        if ctx.args:  # words no argument takes
+            raise UsageError(
+                t("unexpected words: {words}", words=" ".join(quoted(a) for a in ctx.args))
+                + _see(ctx.command_path)
+            )
         commands.run(cmd.name, state, {k: _plain(v, params[k]) for k, v in values.items()})
 
     parameters = [
@@ -279,6 +383,10 @@ _GLOBALS = "perurel.globals"
 
 def _root(ctx: typer.Context, **values: Any) -> None:
     ctx.meta[_GLOBALS] = {k: v for k, v in values.items() if k != "version"}
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        raise UsageError(
+            t("name a command: {commands}", commands=", ".join(_COMMAND_NAMES)) + _see("perurel")
+        )
 
 
 def _global(p: Param) -> inspect.Parameter:
@@ -299,19 +407,26 @@ _root.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
     ]
 )
 _root.__annotations__ = {}
-app.callback(help=APP_HELP)(_root)
+app.callback(help=APP_HELP, invoke_without_command=True)(_root)
 
 for _cmd in COMMANDS.values():
-    app.command(name=_cmd.name, cls=PerurelCommand)(_command(_cmd))
+    app.command(name=_cmd.name, cls=PerurelCommand, context_settings={"allow_extra_args": True})(
+        _command(_cmd)
+    )
 for _alias, _target in ALIASES.items():
-    app.command(name=_alias, cls=PerurelCommand, hidden=True)(_command(COMMANDS[_target]))
+    app.command(
+        name=_alias,
+        cls=PerurelCommand,
+        hidden=True,
+        context_settings={"allow_extra_args": True},
+    )(_command(COMMANDS[_target]))
 
 
 @app.command(name="help", cls=PerurelCommand)
 def _help(
     ctx: typer.Context,
     command: Annotated[
-        str | None, typer.Argument(help="The command to explain.", show_default=False)
+        str | None, typer.Argument(help=N_("The command to explain."), show_default=False)
     ] = None,
 ) -> int | None:
     """Help on a command, like COMMAND --help; with no command, the list of commands.
@@ -326,9 +441,18 @@ def _help(
         sys.stdout.write(group.get_help(root) + "\n")
         return None
     if command not in COMMANDS:
-        raise UsageError(f"no command {printable(command)!r}; choose from {', '.join(COMMANDS)}")
+        raise UsageError(
+            t(
+                "no command {name}; choose from {commands}",
+                name=quoted(command),
+                commands=", ".join(COMMANDS),
+            )
+        )
+    from .i18n import CURRENT
+
     # its exit code goes up: help that could not be written (a full disk) is not a success
-    code: int = group.main([command, "--help"], prog_name="perurel", standalone_mode=False)
+    lang = ["--lang", CURRENT["lang"]]
+    code: int = group.main([*lang, command, "--help"], prog_name="perurel", standalone_mode=False)
     return code
 
 

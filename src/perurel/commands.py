@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
+from .i18n import N_, in_language, number, t, the, tn, word
 from .spec import CITATION_FORMATS, COMMANDS, Param
 from .terminal import note, show
 
@@ -97,17 +98,21 @@ def convert(param: Param, value: str) -> Any:
     if param.type == "int":
         digits = value[1:] if value[:1] in "+-" else value
         if not (digits.isascii() and digits.isdigit()):
-            raise UsageError(f"{flag} takes a whole number, not {quoted(value)}")
+            raise UsageError(
+                t("{option} takes a whole number, not {value}", option=flag, value=quoted(value))
+            )
         if len(digits) > 18:  # a number no count reaches (and int() refuses past 4300 digits)
-            raise UsageError(f"{flag} is too large: {quoted(value, 24)}")
+            raise UsageError(
+                t("{option} is too large: {value}", option=flag, value=quoted(value, 24))
+            )
         return int(value)
     if param.choices is not None:
-        canonical = {c.lower(): c for c in param.choices}
-        if value.lower() not in canonical:
-            raise UsageError(
-                f"{quoted(value)} is not a value of {flag}; choose from {', '.join(param.choices)}"
-            )
-        return canonical[value.lower()]
+        from .spec import canonical, choice_error
+
+        found = canonical(param, value)  # in English or Spanish: 'embajada'
+        if found is None:
+            raise UsageError(choice_error(param, value))
+        return found
     return value
 
 
@@ -123,14 +128,13 @@ def _listed(param: Param, given: str | Sequence[str]) -> Any:
         return ",".join(words)
     if param.choices is None:
         return words
-    canonical = {c.lower(): c for c in param.choices}
-    for word in words:
-        if word.lower() not in canonical:
-            raise UsageError(
-                f"{quoted(word)} is not a value of {param.flags[0]}; choose from "
-                f"{', '.join(param.choices)}"
-            )
-    return [canonical[w.lower()] for w in words]
+    from .spec import canonical, choice_error
+
+    found = [canonical(param, w) for w in words]  # in English or Spanish: 'embajada'
+    for typed, value in zip(words, found, strict=True):
+        if value is None:
+            raise UsageError(choice_error(param, typed))
+    return found
 
 
 # --- the shared pieces ---------------------------------------------------------------------------
@@ -149,12 +153,16 @@ def check_lengths(command: str, values: dict[str, Any]) -> None:
         items = value if isinstance(value, list | tuple) else [value]
         what = named.get(name, name)
         if len(items) > MAX_VALUES:
-            raise UsageError(f"{what} is given {len(items)} times; at most {MAX_VALUES} are read")
+            raise UsageError(
+                t("{option} is given {n} times; at most {most} are read", option=what,
+                  n=len(items), most=MAX_VALUES)
+            )  # fmt: skip
         for item in items:
             if isinstance(item, str) and len(item) > MAX_VALUE:
                 raise UsageError(
-                    f"{what} is {len(item):,} characters long; at most {MAX_VALUE:,} are read"
-                )
+                    t("{option} is {n} characters long; at most {most} are read", option=what,
+                      n=number(len(item)), most=number(MAX_VALUE))
+                )  # fmt: skip
 
 
 class Output(NamedTuple):
@@ -176,7 +184,7 @@ def _output(
     from .formats import check_fields, parse_fields
 
     if as_json and fmt not in (None, "json"):
-        raise UsageError(f"--json and --format {fmt} ask for different formats; use one")
+        raise UsageError(t("--json and --format {fmt} ask for different formats; use one", fmt=fmt))
     chosen = "json" if as_json else (fmt or "table").lower()
     picked = parse_fields(fields) if fields is not None else None
     available = COMMANDS[name].fields if available is None else available
@@ -222,14 +230,20 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
 def lookup(ds: Dataset, query: str, *, exact: bool = False) -> Country:
     """The country for a query, telling the person on stderr when it was not an exact name."""
     m = ds.match(query, exact=exact)
-    found = f"{quoted(query)} → {m.country.name} ({m.country.code})"
+    from .i18n import country_name
+
+    found = {"query": quoted(query), "name": country_name(ds, m.country.code)}
+    found["code"] = m.country.code
     if m.how == "former":
-        note(f"{found}: {m.matched}")
+        note(t("{query} → {name} ({code}): {what}", **found, what=t(m.matched)))
     elif m.how == "sentence":
-        note(f"{found}, the country the words name ({quoted(m.matched)})")
+        note(t("{query} → {name} ({code}), the country the words name ({words})", **found,
+               words=quoted(m.matched)))  # fmt: skip
+    elif m.how == "fuzzy":
+        note(t("{query} → {name} ({code}), closest match {matched}", **found,
+               matched=quoted(m.matched)))  # fmt: skip
     elif not m.exact:
-        how = "closest match" if m.how == "fuzzy" else "alias"
-        note(f"{found}, {how} {quoted(m.matched)}")
+        note(t("{query} → {name} ({code}), alias {matched}", **found, matched=quoted(m.matched)))
     return m.country
 
 
@@ -250,7 +264,7 @@ def _cite_ids(ds: Dataset, ids: Sequence[str], style: str) -> None:
 
 def _check_cite(cite: str | None, fmt: str | None, json_: bool, fields: str | None) -> None:
     if cite is not None and (fmt is not None or json_ or fields is not None):
-        raise UsageError("--cite prints citations; leave out --format, --json and --fields")
+        raise UsageError(t("--cite prints citations; leave out --format, --json and --fields"))
 
 
 def check_filters(since: str | None, until: str | None, limit: int | None) -> None:
@@ -262,14 +276,18 @@ def check_filters(since: str | None, until: str | None, limit: int | None) -> No
 
 
 def expand_kinds(values: Sequence[str]) -> list[str]:
-    """`--kind treaty,trade --kind ruling` and the group names of `spec.KIND_GROUPS`, as kinds."""
+    """`--kind treaty,trade --kind ruling` and the group names of `spec.KIND_GROUPS`, as kinds
+    (in English or Spanish)."""
+    from .i18n import value
+    from .model import EVENT_KINDS
     from .spec import KIND_GROUPS
 
     out: list[str] = []
-    for value in values:
-        for word in value.split(","):
-            word = word.strip().lower()
-            out.extend(KIND_GROUPS.get(word, (word,)))
+    for typed in values:
+        for part in typed.split(","):
+            # a kind in English or Spanish ('tratado', 'acuerdos'); an unknown one is reported
+            kind = value("event", part, (*EVENT_KINDS, *KIND_GROUPS)) or part.strip().lower()
+            out.extend(KIND_GROUPS.get(kind, (kind,)))
     return list(dict.fromkeys(out))
 
 
@@ -311,7 +329,7 @@ def country(
     fields: str | None,
 ) -> None:
     if full and brief:
-        raise UsageError("--full and --brief ask for different cards; use one")
+        raise UsageError(t("--full and --brief ask for different cards; use one"))
     _check_cite(cite, fmt, json_, fields)
     out = _output("country", fmt, json_, fields)
     ds = state.dataset()
@@ -458,7 +476,7 @@ def search(
     _check_cite(cite, fmt, json_, fields)
     out = _output("search", fmt, json_, fields)
     if limit < 0:
-        raise UsageError(f"--limit must be zero or more, not {limit}")
+        raise UsageError(t("{option} must be zero or more, not {n}", option="--limit", n=limit))
     check_filters(since, until, None)
     ds = state.dataset()
     from . import views
@@ -470,7 +488,7 @@ def search(
     codes = tuple(lookup(ds, q).code for q in countries or ())
     hits = search_all(ds, text, since=since, until=until, countries=codes, kinds=tuple(wanted))
     if len(hits) > limit:
-        note(f"showing {limit} of {len(hits)} hits; --limit shows more")
+        note(t("showing {shown} of {total} hits; --limit shows more", shown=limit, total=len(hits)))
     if cite is not None:  # the sources of the hits shown
         _cite_ids(ds, [i for h in hits[:limit] for i in _hit_sources(ds, h.kind, h.id)], cite)
         return
@@ -504,7 +522,9 @@ def sources(
 ) -> None:
     citation = fmt.lower() if fmt and fmt.lower() in CITATION_FORMATS else None
     if citation and fields is not None:
-        raise UsageError(f"--format {citation} prints whole citations; leave out --fields")
+        raise UsageError(
+            t("--format {fmt} prints whole citations; leave out --fields", fmt=citation)
+        )
     from .spec import SOURCE_FIELDS
 
     # one source lists what cites it (cited_by); the bibliography only counts it
@@ -520,8 +540,15 @@ def sources(
             from .text import normalize
 
             near = [s for s in ds.sources if normalize(source_id) in normalize(s)][:5]
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise NotFound(f"no source with id {printable(source_id)!r}{hint}")
+            if near:
+                raise NotFound(
+                    t(
+                        "no source with id {id}; did you mean {ids}?",
+                        id=quoted(source_id),
+                        ids=", ".join(near),
+                    )
+                )
+            raise NotFound(t("no source with id {id}", id=quoted(source_id)))
         if citation:
             _cite([src], citation)
             return
@@ -530,7 +557,14 @@ def sources(
             "cited": len(cites[src.id]),
             "cited_by": [c._asdict() for c in cites[src.id]],
         }
-        _emit(out, record, lambda width: views.source(record, width))
+
+        def view(width: int) -> list[Line]:
+            from .i18n import spanish
+
+            labels = query.citations(ds, readable=True)[src.id] if spanish() else None
+            return views.source(record, width, labels)
+
+        _emit(out, record, view)
         return
     chosen = [s for s in ds.sources.values() if tier is None or s.tier == tier.lower()]
     if citation:
@@ -579,6 +613,15 @@ def orgs(
     _emit(out, rows, lambda width: views.orgs(rows, width))
 
 
+# The questions `votes` answers, as a usage error names them.
+_ASKED = {
+    "country": N_("a country"),
+    "rank": "--rank",
+    "resolution": "--resolution",
+    "peru": "--peru",
+}
+
+
 def votes(
     state: State,
     *,
@@ -613,18 +656,25 @@ def votes(
     ]
     if len(asked) != 1:
         raise UsageError(
-            "votes answers one question: name a COUNTRY, or give --rank, --resolution "
-            "(or --rcid) or --peru" + (f"; got {' and '.join(asked)}" if asked else "")
+            t(
+                "votes answers one question: name a COUNTRY, or give --rank, --resolution "
+                "(or --rcid) or --peru"
+            )
+            + (
+                t("; got {asked}", asked=t(" and ").join(t(_ASKED[a]) for a in asked))
+                if asked
+                else ""
+            )
         )
     mode = asked[0]
     if resolution is not None and rcid is not None:
-        raise UsageError("--resolution and --rcid each choose a roll call; use one")
+        raise UsageError(t("--resolution and --rcid each choose a roll call; use one"))
     out = _output("votes", fmt, json_, fields, VOTES_FIELDS[mode])
     check_filters(since, until, None)
     from .query import CLI_NAMES, check_limit
 
     if top < 1:
-        raise UsageError(f"--top must be at least 1, not {top}")
+        raise UsageError(t("--top must be at least 1, not {n}", n=top))
     check_limit(min_votes, {**CLI_NAMES, "limit": "--min-votes"})
     from . import views, votes_report
     from .votes import load_votes
@@ -643,13 +693,16 @@ def votes(
     if mode == "rank":
         rows = votes_report.rank(ds, data, calls, top=top, min_votes=min_votes, weighted=weighted)
         window = (
-            f"{len(calls):,} roll calls"
+            tn("{count} roll call", "{count} roll calls", len(calls), count=number(len(calls)))
             + (
                 votes_report.window_words(since, until, issue, important)
-                or " from 1946 to January 2020"
+                or t(" from 1946 to January 2020")
             )
-            + f"; states with at least {min_votes:,} in common with Peru (Votes: how many each "
-            "row rests on)"
+            + t(
+                "; states with at least {count} in common with Peru (Votes: how many each row "
+                "rests on)",
+                count=number(min_votes),
+            )
         )
         _emit(out, rows, lambda width: views.vote_rank(rows, width, top, window))
         return
@@ -661,13 +714,20 @@ def votes(
     span = votes_report.important_span(data)
     if important and not calls and span is not None:
         note(
-            f"the voting data marks important votes only from {span[0][:4]} to {span[1][:4]};"
+            t(
+                "the voting data marks important votes only from {first} to {last};",
+                first=span[0][:4],
+                last=span[1][:4],
+            )
             + votes_report.window_words(since, until)
-            + " it marks none"
+            + t(" it marks none")
         )
     elif not record["overall"]["votes"]:
         note(
-            f"Peru and {record['name']} voted on no roll call in common"
+            t(
+                "Peru and {name} voted on no roll call in common",
+                name=the(in_language(record["name"], record["name_es"])),
+            )
             + votes_report.window_words(since, until, issue, important)
         )
     _emit(out, record, lambda width: views.vote_agreement(record, width))
@@ -688,7 +748,10 @@ def compare(
     ds = state.dataset()
     a, b = lookup(ds, first), lookup(ds, second)
     if a.code == b.code:
-        raise UsageError(f"{quoted(first)} and {quoted(second)} name the same state; name two")
+        raise UsageError(
+            t("{first} and {second} name the same state; name two", first=quoted(first),
+              second=quoted(second))
+        )  # fmt: skip
     from . import compare as comparing
 
     asked = out.fields or list(COMPARE_FIELDS)
@@ -741,15 +804,19 @@ def validate(state: State, *, path: str | None) -> None:
     where = printable(target, 200)
     from .errors import visible
 
-    sys.stderr.write(visible("".join(f"warning: {w}\n" for w in warnings)))
+    sys.stderr.write(visible("".join(t("warning: {warning}", warning=w) + "\n" for w in warnings)))
     if problems:
         sys.stdout.write(visible("".join(f"{p}\n" for p in problems)))
-        noun = "problem" if len(problems) == 1 else "problems"
-        raise DataError(f"{len(problems)} {noun} in {where}")
+        raise DataError(tn("{n} problem in {path}", "{n} problems in {path}", len(problems),
+                           path=where))  # fmt: skip
     counts = ", ".join(
-        f"{len(raw[k])} {k}" for k in ("countries", "events", "organisations", "sources")
+        f"{len(raw[k])} {word('coverage', k)}"
+        for k in ("countries", "events", "organisations", "sources")
     )
-    sys.stdout.write(f"ok: {where}: schema version {raw['schema_version']}, {counts}\n")
+    sys.stdout.write(
+        t("ok: {path}: schema version {version}, {counts}", path=where,
+          version=raw["schema_version"], counts=counts) + "\n"
+    )  # fmt: skip
 
 
 def map_(
@@ -771,7 +838,7 @@ def map_(
 
 def export(state: State, *, sqlite: str | None, force: bool) -> None:
     if not sqlite:
-        raise UsageError("export needs --sqlite FILE: where to write the database")
+        raise UsageError(t("export needs --sqlite FILE: where to write the database"))
     from .export import check_target, write_sqlite
 
     check_target(sqlite, force=force)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .i18n import N_
+
 if TYPE_CHECKING:
     from .layout import Line
     from .model import Country
@@ -155,19 +157,19 @@ def _state(state: str) -> str:
 
 
 LABELS = {
-    "countries": "State",
-    "status": "Status",
-    "as_of": "Status as of",
-    "since": "Since",
-    "established": "Established",
-    "first": "First tie",
-    "history": "History",
-    "missions_peru_there": "Peru's missions there",
-    "missions_in_peru": "Its missions in Peru",
-    "memberships": "Memberships shared with Peru",
-    "events": "Events involving both",
-    "un_agreement_with_peru": "UN agreement with Peru",
-    "un_agreement_with_each_other": "UN agreement with each other",
+    "countries": N_("State"),
+    "status": N_("Status"),
+    "as_of": N_("Status as of"),
+    "since": N_("Since"),
+    "established": N_("Established"),
+    "first": N_("First tie"),
+    "history": N_("History"),
+    "missions_peru_there": N_("Peru's missions there"),
+    "missions_in_peru": N_("Its missions in Peru"),
+    "memberships": N_("Memberships shared with Peru"),
+    "events": N_("Events involving both"),
+    "un_agreement_with_peru": N_("UN agreement with Peru"),
+    "un_agreement_with_each_other": N_("UN agreement with each other"),
 }
 
 
@@ -210,8 +212,11 @@ def card(rec: dict[str, Any], width: int) -> list[Line]:
         if field != "countries" and field not in SHARED
     ]
     lines: list[Line] = []
-    labels = max((len(r[0]) for r in table), default=0)
-    if table and width >= labels + 2 * 16 + 4:
+    # Three columns only when both states' columns fit whole (the table would rather leave one
+    # out than break a word, and a comparison without one side is no comparison).
+    floors = [max((len(w) for r in table for w in r[i].split()), default=0) for i in range(3)]
+    floors[0] = max((len(r[0]) for r in table), default=0)  # the labels are not wrapped
+    if table and width >= floors[0] + max(16, floors[1]) + max(16, floors[2]) + 4:
         lines += layout.table(["", *names], table, width, flex=(1, 2))
     elif table:
         lines.append([(" · ".join(names), "bold")])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from typing import Any
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -15,6 +16,15 @@ def _month_days(year: int, month: int) -> int:
     return 29 if month == 2 and leap else _DAYS[month - 1]
 
 
+class BadDate(ValueError):
+    """Text that is not a date: the message's template (in the catalogue; translated where it is
+    shown, `dates` being below the language layer) and its values."""
+
+    def __init__(self, template: str, **values: Any) -> None:
+        super().__init__(template.format(**values))
+        self.template, self.values = template, values
+
+
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -23,21 +33,29 @@ def parse_span(text: str) -> tuple[date, date]:
     """The first and last day a partial date covers; ValueError if it is not a valid date."""
     m = _DATE.fullmatch(text)
     if not m:
-        raise ValueError(f"{text!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise BadDate("{text} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", text=repr(text))
     year = int(m[1])
     if year < 1:
-        raise ValueError(f"{text!r} is not a valid date")
+        raise BadDate("{text} is not a valid date", text=repr(text))
     if m[2] is None:
         return date(year, 1, 1), date(year, 12, 31)
     month = int(m[2])
     if not 1 <= month <= 12:
-        raise ValueError(f"{text!r} is not a valid date: month {month} does not exist")
+        raise BadDate(
+            "{text} is not a valid date: month {month} does not exist", text=repr(text), month=month
+        )
     last = _month_days(year, month)
     if m[3] is None:
         return date(year, month, 1), date(year, month, last)
     day = int(m[3])
     if not 1 <= day <= last:
-        raise ValueError(f"{text!r} is not a valid date: {year}-{month:02d} has no day {day}")
+        shown = f"{year}-{month:02d}"
+        raise BadDate(
+            "{text} is not a valid date: {month} has no day {day}",
+            text=repr(text),
+            month=shown,
+            day=day,
+        )
     d = date(year, month, day)
     return d, d
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from . import i18n
 from .errors import UsageError, printable
+from .i18n import t
 
 if TYPE_CHECKING:
     import sqlite3
@@ -186,15 +186,21 @@ def metadata_path(path: str) -> str:
 def check_target(path: str, *, force: bool) -> None:
     """Refuse to replace a file (or its metadata file) unless forced; refuse a folder."""
     if path == "-":
-        raise UsageError("a database cannot be written to stdout; name a file")
+        raise UsageError(t("a database cannot be written to stdout; name a file"))
     for target in (path, metadata_path(path)):
         if os.path.exists(target) and not os.path.isfile(target):
-            raise UsageError(f"{printable(target)} is not a regular file; name a file")
+            raise UsageError(t("{path} is not a regular file; name a file", path=printable(target)))
         if os.path.lexists(target) and not force:
-            raise UsageError(f"{printable(target)} exists; add --force to replace it")
+            raise UsageError(t("{path} exists; add --force to replace it", path=printable(target)))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise UsageError(f"no folder {printable(folder)} to write {printable(path)} in")
+        raise UsageError(
+            t(
+                "no folder {folder} to write {path} in",
+                folder=printable(folder),
+                path=printable(path),
+            )
+        )
 
 
 def _rows(ds: Records) -> dict[str, list[tuple[Any, ...]]]:
@@ -332,7 +338,13 @@ def fill(db: sqlite3.Connection, ds: Records) -> None:
 
         table, rowid, parent, _ = problems[0]
         raise DataError(
-            f"the record has {len(problems)} broken references (first: {table} row {rowid} → {parent})"
+            t(
+                "the record has {n} broken references (first: {table} row {row} → {parent})",
+                n=len(problems),
+                table=table,
+                row=rowid,
+                parent=parent,
+            )
         )
 
 
@@ -433,20 +445,6 @@ def metadata(ds: Records, db_name: str) -> dict[str, Any]:
     }
 
 
-def db_counts(ds: Records) -> str:
-    """How much the database holds, in the reader's language."""
-    n = i18n.number
-    if i18n.spanish():
-        return (
-            f"{n(len(ds.countries))} países, {n(len(ds.events))} eventos, "
-            f"{n(len(ds.organisations))} organismos, {n(len(ds.sources))} fuentes"
-        )
-    return (
-        f"{n(len(ds.countries))} countries, {n(len(ds.events))} events, "
-        f"{n(len(ds.organisations))} organisations, {n(len(ds.sources))} sources"
-    )
-
-
 def write_sqlite(ds: Records, path: str, *, force: bool) -> None:
     """The database at `path` and its Datasette metadata beside it, each written atomically."""
     import json
@@ -480,25 +478,30 @@ def write_sqlite(ds: Records, path: str, *, force: bool) -> None:
         os.replace(tmp, path)
         os.replace(tmp_meta, metadata_path(path))
         made.clear()
+        from .i18n import word
         from .terminal import note
 
-        shown, meta = printable(path), printable(metadata_path(path))
-        if i18n.spanish():
-            note(
-                f"escritos {shown} ({db_counts(ds)}) y {meta}; para recorrerlo: "
-                f"datasette {shown} -m {meta}"
+        counts = ", ".join(
+            f"{len(getattr(ds, k))} {word('coverage', k)}"
+            for k in ("countries", "events", "organisations", "sources")
+        )
+        note(
+            t(
+                "wrote {path} ({counts}) and {metadata}; browse it with: datasette {path} -m "
+                "{metadata}",
+                path=printable(path),
+                counts=counts,
+                metadata=printable(metadata_path(path)),
             )
-        else:
-            note(
-                f"wrote {shown} ({db_counts(ds)}) and {meta}; browse it with: "
-                f"datasette {shown} -m {meta}"
-            )
+        )
     except sqlite3.IntegrityError as exc:
         from .errors import DataError
 
-        raise DataError(f"the record cannot be stored: {exc}") from None
+        raise DataError(t("the record cannot be stored: {problem}", problem=exc)) from None
     except OSError as exc:
-        raise UsageError(f"cannot write {printable(path)}: {exc.strerror or exc}") from None
+        raise UsageError(
+            t("cannot write {path}: {problem}", path=printable(path), problem=exc.strerror or exc)
+        ) from None
     finally:
         for name in made:
             if os.path.exists(name):

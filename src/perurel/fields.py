@@ -55,6 +55,7 @@ MEANINGS = {
     "title": "a one-line title",
     "title_es": "the title in Spanish",
     "text": "the text that matched",
+    "text_es": "the text in Spanish",
     "score": "how well the record matches the words (higher is better)",
     "country": "ISO alpha-2 code of the partner state",
     "owner": "ISO alpha-2 code of the state that runs the mission (PE for Peru)",
@@ -187,8 +188,11 @@ for _command, _meanings in (("compare", COMPARE), ("anniversaries", ANNIVERSARIE
 
 
 def meaning(command: str, field: str) -> str:
-    """What `field` means in `command`'s records."""
-    return NARROWER.get((command, field)) or MEANINGS[field]
+    """What `field` means in `command`'s records, in the reader's language (the meanings are in
+    the catalogue: scripts/messages.py reads them from here)."""
+    from .i18n import t
+
+    return t(NARROWER.get((command, field)) or MEANINGS[field])
 
 
 def describe(command: str, available: Sequence[str] | None = None) -> str:
@@ -203,6 +207,12 @@ def describe(command: str, available: Sequence[str] | None = None) -> str:
                                                                "first")]  # fmt: skip
         fields[at:at] = inside
     width = max(len(f) for f in fields)
-    lines = [f"Fields of `perurel {command}` (for --fields; a dotted name reaches inside):"]
+    from .i18n import t
+
+    heading = t(
+        "Fields of `perurel {command}` (for --fields; a dotted name reaches inside):",
+        command=command,
+    )
+    lines = [heading]
     lines += [f"  {f.ljust(width)}  {meaning(command, f)}" for f in fields]
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import visible
+from .i18n import t
 
 if TYPE_CHECKING:
     from .model import Country, Event, Mission, Records
@@ -136,17 +137,29 @@ def pick(record: Record, field: str) -> Any:
         where = ".".join(parts[:depth])
         if isinstance(value, list):
             raise UsageError(
-                f"--fields {quoted(field)}: {where} is a list; name {where} to get it whole "
-                f"(as JSON in a table or CSV cell), or use --json and pick inside it"
+                t(
+                    "--fields {field}: {where} is a list; name {where} to get it whole (as JSON "
+                    "in a table or CSV cell), or use --json and pick inside it",
+                    field=quoted(field),
+                    where=where,
+                )
             )
         if not isinstance(value, dict):
-            raise UsageError(f"--fields {quoted(field)}: {where} has no fields inside it")
+            raise UsageError(
+                t("--fields {field}: {where} has no fields inside it", field=quoted(field),
+                  where=where)
+            )  # fmt: skip
         if part not in value:
             if depth == 0:
                 return None
             raise UsageError(
-                f"--fields {quoted(field)}: {where} has no field {quoted(part)}; "
-                f"it has {', '.join(value)}"
+                t(
+                    "--fields {field}: {where} has no field {part}; it has {fields}",
+                    field=quoted(field),
+                    where=where,
+                    part=quoted(part),
+                    fields=", ".join(value),
+                )
             )
         value = value[part]
     return value
@@ -159,7 +172,11 @@ def check_fields(fields: list[str], available: list[str]) -> None:
     for field in fields:
         if not field or field.split(".")[0] not in available:
             raise UsageError(
-                f"unknown field {quoted(field)} for --fields; choose from {', '.join(available)}"
+                t(
+                    "unknown field {field} for --fields; choose from {fields}",
+                    field=quoted(field),
+                    fields=", ".join(available),
+                )
             )
 
 

@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from . import i18n
 from .errors import UsageError, quoted
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ class Hit(NamedTuple):
     countries: tuple[str, ...]
     title: str
     text: str
+    title_es: str  # the title and text in Spanish (the English where the data has no Spanish)
+    text_es: str
     score: float
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,6 +42,8 @@ class Hit(NamedTuple):
             "countries": list(self.countries),
             "title": self.title,
             "text": self.text,
+            "title_es": self.title_es,
+            "text_es": self.text_es,
             "score": self.score,
         }
 
@@ -410,7 +415,7 @@ def _corpus(ds: Records) -> _Corpus:
     return _Corpus(hits, sorted(postings), postings, texts, country_words, kinds, titles)
 
 
-_INDEX_VERSION = 4  # bump when `_index` changes what it builds
+_INDEX_VERSION = 5  # bump when `_index` changes what it builds
 
 
 def _is_index(value: Any) -> bool:
@@ -437,7 +442,19 @@ def _index(ds: Records) -> tuple[Any, ...]:
     docs: list[Hit] = []
     hidden: list[str] = []  # indexed but not shown
     for e in ds.events:
-        docs.append(Hit("event", e.id, e.date, e.countries, e.title, e.summary, 0.0))
+        docs.append(
+            Hit(
+                "event",
+                e.id,
+                e.date,
+                e.countries,
+                e.title,
+                e.summary,
+                e.title_es or e.title,
+                e.summary_es or e.summary,
+                0.0,
+            )
+        )
         hidden.append(
             " ".join(
                 [
@@ -452,9 +469,11 @@ def _index(ds: Records) -> tuple[Any, ...]:
     for c in ds.countries.values():
         text = " ".join(filter(None, (c.summary, c.relations.note)))
         if text:
+            text_es = " ".join(filter(None, (c.summary_es, c.relations.note_es))) or text
             docs.append(
-                Hit("country", c.code, c.relations.established, (c.code,), c.name, text, 0.0)
-            )
+                Hit("country", c.code, c.relations.established, (c.code,), c.name, text,
+                    c.name_es or c.name, text_es, 0.0)
+            )  # fmt: skip
             spanish = filter(None, (c.summary_es, c.relations.note_es))
             hidden.append(" ".join([names[c.code], *spanish]))
     for o in ds.organisations:
@@ -466,6 +485,9 @@ def _index(ds: Records) -> tuple[Any, ...]:
                 (),
                 o.name,
                 " ".join(filter(None, (o.role, o.note))),
+                o.name_es or o.name,
+                " ".join(filter(None, (o.role_es, o.note_es)))
+                or " ".join(filter(None, (o.role, o.note))),
                 0.0,
             )
         )
@@ -538,7 +560,7 @@ def search_all(
     terms = list(dict.fromkeys(folded))
     terms = ([t for t in terms if t not in _STOPWORDS] or terms)[:MAX_TERMS]
     if not terms:
-        raise UsageError(f"nothing to search for in {quoted(text)}")
+        raise UsageError(i18n.t("nothing to search for in {text}", text=quoted(text)))
     corpus = _corpus(ds)
     named = {corpus.country_words[t] for t in terms if t in corpus.country_words}
     years = {t for t in terms if _YEAR.match(t)}

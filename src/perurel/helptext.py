@@ -9,24 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .i18n import N_, t
 from .layout import wrap
 from .spec import AFTER, ALIASES, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
 
 HELP_COMMAND = Command(
     "help",
-    """Help on a command, like COMMAND --help; with no command, the list of commands.
-
-Examples:
-  perurel help
-  perurel help timeline
-""",
-    (Param("command", "argument", help="The command to explain.", metavar="[COMMAND]"),),
+    N_(
+        "Help on a command, like COMMAND --help; with no command, the list of commands.\n\n"
+        "Examples:\n  perurel help\n  perurel help timeline\n"
+    ),
+    (Param("command", "argument", help=N_("The command to explain."), metavar="[COMMAND]"),),
 )
 LEFT_MAX = 28  # the widest the option column gets; a longer option puts its help below it
 
 
 def render(command: str | None, width: int) -> str:
-    """The help of one command (or, for None, of perurel), without a final newline."""
+    """The help of one command (or, for None, of perurel), without a final newline, in the
+    current language (every text is declared in English and translated from the catalogue)."""
     width = max(width, 40)
     cmd = None if command is None else COMMANDS.get(ALIASES.get(command, command), HELP_COMMAND)
     lines = _app(width) if cmd is None else _command(cmd, width)
@@ -46,24 +46,30 @@ def usage(cmd: Command) -> str:
 
 
 def _app(width: int) -> list[str]:
-    lines = ["Usage: perurel [OPTIONS] COMMAND [ARGS]...", "", *_doc(APP_HELP, width), "Commands:"]
-    summaries = [(c.name, c.doc.strip().split("\n", 1)[0]) for c in COMMANDS.values()]
-    summaries.append(("help", HELP_COMMAND.doc.split("\n", 1)[0]))
+    lines = [t("Usage: {line}", line="perurel [OPTIONS] COMMAND [ARGS]..."), ""]
+    lines += [*_doc(APP_HELP, width), t("Commands:")]
+    summaries = [(c.name, t(c.doc).strip().split("\n", 1)[0]) for c in COMMANDS.values()]
+    summaries.append(("help", t(HELP_COMMAND.doc).split("\n", 1)[0]))
     lines += _columns(summaries, width)
-    lines += ["", "Global options (also after the command, but for --version):"]
-    lines += _columns([*_rows(GLOBAL), ("-h, --help", "Show this help and exit.")], width)
-    return [*lines, "", *wrap(EPILOG, width)]
+    lines += ["", t("Global options (also after the command, but for --version):")]
+    lines += _columns([*_rows(GLOBAL), ("-h, --help", t("Show this help and exit."))], width)
+    return [*lines, "", *wrap(t(EPILOG), width)]
 
 
 def _command(cmd: Command, width: int) -> list[str]:
-    lines = [f"Usage: {usage(cmd)}", "", *_doc(cmd.doc, width)]
+    lines = [t("Usage: {line}", line=usage(cmd)), "", *_doc(cmd.doc, width)]
     arguments = [p for p in cmd.params if p.kind == "argument"]
     options = [p for p in cmd.params if p.kind != "argument"]
     if arguments:
-        lines += ["Arguments:", *_columns(_rows(arguments), width), ""]
-    lines += ["Options:", *_columns([*_rows(options), ("-h, --help", "Show this help.")], width)]
+        lines += [t("Arguments:"), *_columns(_rows(arguments), width), ""]
+    own = [*_rows(options), ("-h, --help", t("Show this help."))]
+    lines += [t("Options:"), *_columns(own, width)]
     if cmd is not HELP_COMMAND:
-        lines += ["", "Global options (also before the command):", *_columns(_rows(AFTER), width)]
+        lines += [
+            "",
+            t("Global options (also before the command):"),
+            *_columns(_rows(AFTER), width),
+        ]
     return lines
 
 
@@ -71,7 +77,7 @@ def _doc(doc: str, width: int) -> list[str]:
     """A docstring's paragraphs wrapped to the width; a block whose lines after the first are
     indented (`Examples:`) kept as written."""
     out: list[str] = []
-    for block in doc.strip().split("\n\n"):
+    for block in t(doc).strip().split("\n\n"):
         lines = block.split("\n")
         if len(lines) > 1 and all(line.startswith("  ") for line in lines[1:]):
             out += lines
@@ -89,15 +95,26 @@ def _rows(params: Sequence[Param]) -> list[tuple[str, str]]:
         else:
             left = ", ".join(p.flags)
             if p.kind != "flag":
-                value = "|".join(p.choices) if p.choices else (p.metavar or "TEXT")
+                value = "|".join(_choices(p)) if p.choices else (p.metavar or "TEXT")
                 left += f" {value}"
-        text = p.help
+        text = t(p.help)
         if p.kind == "multi":
-            text += "" if "repeat" in text else " (repeatable)"
+            text += "" if "repeat" in p.help else t(" (repeatable)")
         if p.kind == "value" and p.default is not None:
-            text += f" (default: {p.default})"
+            default = _choices(p, (p.default,))[0] if p.choices else p.default
+            text += t(" (default: {default})", default=default)
         rows.append((left, text))
     return rows
+
+
+def _choices(p: Param, given: Sequence[str] | None = None) -> list[str]:
+    """A closed set's values (or some of them) as the reader writes them."""
+    chosen = list(p.choices or ()) if given is None else [str(g) for g in given]
+    if p.words is None:
+        return chosen
+    from .i18n import values
+
+    return values(p.words, chosen)
 
 
 def _columns(rows: Sequence[tuple[str, str]], width: int) -> list[str]:

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .i18n import N_
+
 
 class Former(NamedTuple):
     """A former state or name: its successors (ISO codes), and whether the first continues it."""
 
     successors: tuple[str, ...]
     continued: bool  # True: the first successor continues the state (or it was only renamed)
-    what: str  # what happened, in a few words, for the note
+    what: str  # what happened, in a few words, for the note (translated where shown)
 
 
 _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
@@ -24,18 +26,18 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
             "union sovietica",
             "union de republicas socialistas sovieticas",
         ),
-        Former(("RU",), True, "the Soviet Union dissolved in 1991; Russia continues it"),
+        Former(("RU",), True, N_("the Soviet Union dissolved in 1991; Russia continues it")),
     ),
     (
         ("russian empire", "imperio ruso", "tsarist russia", "rusia zarista"),
-        Former(("RU",), True, "the Russian Empire ended in 1917; Russia is its successor"),
+        Former(("RU",), True, N_("the Russian Empire ended in 1917; Russia is its successor")),
     ),
     (
         ("prussia", "prusia", "kingdom of prussia", "reino de prusia"),
         Former(
             ("DE",),
             True,
-            "Prussia became part of the German Empire in 1871; Germany is its successor",
+            N_("Prussia became part of the German Empire in 1871; Germany is its successor"),
         ),
     ),
     (
@@ -45,14 +47,14 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
             "north german confederation",
             "confederacion alemana del norte",
         ),
-        Former(("DE",), True, "Germany is the successor of the German Empire"),
+        Former(("DE",), True, N_("Germany is the successor of the German Empire")),
     ),
     (
         ("west germany", "alemania occidental", "federal republic of germany", "frg", "brd", "rfa"),
         Former(
             ("DE",),
             True,
-            "Germany (the Federal Republic) continues West Germany, reunified in 1990",
+            N_("Germany (the Federal Republic) continues West Germany, reunified in 1990"),
         ),
     ),
     (
@@ -66,11 +68,13 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
             "rda",
             "republica democratica alemana",
         ),
-        Former(("DE",), True, "East Germany acceded to the Federal Republic of Germany in 1990"),
+        Former(
+            ("DE",), True, N_("East Germany acceded to the Federal Republic of Germany in 1990")
+        ),
     ),
     (
         ("czechoslovakia", "checoslovaquia", "czecho slovakia"),
-        Former(("CZ", "SK"), False, "Czechoslovakia split on 1 January 1993"),
+        Former(("CZ", "SK"), False, N_("Czechoslovakia split on 1 January 1993")),
     ),
     (
         (
@@ -81,19 +85,19 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
             "reino de yugoslavia",
             "jugoslavia",
         ),
-        Former(("SI", "HR", "BA", "MK", "RS", "ME"), False, "Yugoslavia broke up from 1991"),
+        Former(("SI", "HR", "BA", "MK", "RS", "ME"), False, N_("Yugoslavia broke up from 1991")),
     ),
     (
         ("serbia and montenegro", "serbia y montenegro", "federal republic of yugoslavia"),
-        Former(("RS", "ME"), True, "Montenegro left the union in 2006; Serbia continues it"),
+        Former(("RS", "ME"), True, N_("Montenegro left the union in 2006; Serbia continues it")),
     ),
     (
         ("gran colombia", "great colombia", "greater colombia", "republica de colombia 1819"),
-        Former(("CO", "VE", "EC"), False, "Gran Colombia dissolved in 1830-1831"),
+        Former(("CO", "VE", "EC"), False, N_("Gran Colombia dissolved in 1830-1831")),
     ),
     (
         ("ottoman empire", "imperio otomano", "turkish empire"),
-        Former(("TR",), True, "the Ottoman Empire ended in 1922; Türkiye is its successor"),
+        Former(("TR",), True, N_("the Ottoman Empire ended in 1922; Türkiye is its successor")),
     ),
     (
         (
@@ -105,52 +109,61 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
             "austrian empire",
             "imperio austriaco",
         ),
-        Former(("AT", "HU"), False, "Austria-Hungary broke up in 1918"),
+        Former(("AT", "HU"), False, N_("Austria-Hungary broke up in 1918")),
     ),
     (
         ("zaire",),
-        Former(("CD",), True, "Zaire was renamed the Democratic Republic of the Congo in 1997"),
+        Former(("CD",), True, N_("Zaire was renamed the Democratic Republic of the Congo in 1997")),
     ),
-    (("burma", "birmania"), Former(("MM",), True, "Burma is now officially Myanmar")),
-    (("siam",), Former(("TH",), True, "Siam was renamed Thailand in 1939")),
-    (("persia",), Former(("IR",), True, "Persia has been called Iran internationally since 1935")),
-    (("ceylon", "ceilan"), Former(("LK",), True, "Ceylon was renamed Sri Lanka in 1972")),
-    (("swaziland", "suazilandia"), Former(("SZ",), True, "Swaziland was renamed Eswatini in 2018")),
-    (("dahomey",), Former(("BJ",), True, "Dahomey was renamed Benin in 1975")),
+    (("burma", "birmania"), Former(("MM",), True, N_("Burma is now officially Myanmar"))),
+    (("siam",), Former(("TH",), True, N_("Siam was renamed Thailand in 1939"))),
+    (
+        ("persia",),
+        Former(("IR",), True, N_("Persia has been called Iran internationally since 1935")),
+    ),
+    (("ceylon", "ceilan"), Former(("LK",), True, N_("Ceylon was renamed Sri Lanka in 1972"))),
+    (
+        ("swaziland", "suazilandia"),
+        Former(("SZ",), True, N_("Swaziland was renamed Eswatini in 2018")),
+    ),
+    (("dahomey",), Former(("BJ",), True, N_("Dahomey was renamed Benin in 1975"))),
     (
         ("upper volta", "alto volta"),
-        Former(("BF",), True, "Upper Volta was renamed Burkina Faso in 1984"),
+        Former(("BF",), True, N_("Upper Volta was renamed Burkina Faso in 1984")),
     ),
-    (("kampuchea",), Former(("KH",), True, "Kampuchea is now Cambodia")),
-    (("abyssinia", "abisinia"), Former(("ET",), True, "Abyssinia is Ethiopia")),
+    (("kampuchea",), Former(("KH",), True, N_("Kampuchea is now Cambodia"))),
+    (("abyssinia", "abisinia"), Former(("ET",), True, N_("Abyssinia is Ethiopia"))),
     (
         ("gold coast", "costa de oro"),
-        Former(("GH",), True, "the Gold Coast became independent as Ghana in 1957"),
+        Former(("GH",), True, N_("the Gold Coast became independent as Ghana in 1957")),
     ),
     (
         ("bechuanaland",),
-        Former(("BW",), True, "Bechuanaland became independent as Botswana in 1966"),
+        Former(("BW",), True, N_("Bechuanaland became independent as Botswana in 1966")),
     ),
-    (("basutoland",), Former(("LS",), True, "Basutoland became independent as Lesotho in 1966")),
-    (("nyasaland",), Former(("MW",), True, "Nyasaland became independent as Malawi in 1964")),
+    (
+        ("basutoland",),
+        Former(("LS",), True, N_("Basutoland became independent as Lesotho in 1966")),
+    ),
+    (("nyasaland",), Former(("MW",), True, N_("Nyasaland became independent as Malawi in 1964"))),
     (
         ("rhodesia", "southern rhodesia", "rodesia"),
-        Former(("ZW",), True, "Southern Rhodesia became Zimbabwe in 1980"),
+        Former(("ZW",), True, N_("Southern Rhodesia became Zimbabwe in 1980")),
     ),
     (
         ("tanganyika", "tanganica", "zanzibar"),
-        Former(("TZ",), True, "Tanganyika and Zanzibar united as Tanzania in 1964"),
+        Former(("TZ",), True, N_("Tanganyika and Zanzibar united as Tanzania in 1964")),
     ),
     (
         ("east pakistan", "pakistan oriental"),
-        Former(("BD",), True, "East Pakistan became independent as Bangladesh in 1971"),
+        Former(("BD",), True, N_("East Pakistan became independent as Bangladesh in 1971")),
     ),
     (
         ("qing china", "china qing", "chinese empire", "imperio chino"),
-        Former(("CN", "TW"), False, "the Qing Empire ended in 1912"),
+        Former(("CN", "TW"), False, N_("the Qing Empire ended in 1912")),
     ),
-    (("formosa",), Former(("TW",), True, "Formosa is Taiwan")),
-    (("holland",), Former(("NL",), True, "Holland is a region of the Netherlands")),
+    (("formosa",), Former(("TW",), True, N_("Formosa is Taiwan"))),
+    (("holland",), Former(("NL",), True, N_("Holland is a region of the Netherlands"))),
 )
 
 FORMERS: dict[str, Former] = {name: former for names, former in _FORMERS for name in names}

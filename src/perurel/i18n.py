@@ -1,12 +1,17 @@
-"""The language people read: English or Spanish (`--lang`, `PERUREL_LANG`, the locale). Labels,
-statuses, kinds, regions, month names, and the notes and errors on stderr. Machine output never
-changes with the language: JSON keys and values stay as they are (the Spanish texts are their
-own fields, `title_es`, `summary_es` ...). No Typer, no Rich."""
+"""The language people read: English or Spanish (`--lang`, `PERUREL_LANG`, the locale).
+
+Every message and label perurel writes for people is written once, in English, where it is
+used, marked `t("...")` (or `N_("...")` where it is only declared), and translated through the
+standard library's gettext from the catalogue `locale/<lang>/LC_MESSAGES/perurel.mo`, compiled
+from the `.po` file beside it (`scripts/messages.py` extracts, updates and compiles them with
+Babel). The vocabularies of the data (statuses, kinds, regions ...) are `WORDS`, in both
+directions. Machine output never changes with the language: JSON keys and values stay as they
+are (the Spanish texts are their own fields, `title_es`, `summary_es` ...). No Typer, no Rich."""
 
 from __future__ import annotations
 
 import os
-import re  # (a builtin the interpreter has already imported)
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -33,8 +38,71 @@ def use(lang: str) -> None:
     CURRENT["lang"] = lang
 
 
+def use_args(args: Iterable[str]) -> None:
+    """Choose the language a command line asks for (--lang, else the environment) before it is
+    parsed, so that the parser's errors and the help are in it too."""
+    explicit = None
+    words = list(args)
+    for i, arg in enumerate(words):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(words):
+            explicit = words[i + 1]
+        elif arg.startswith("--lang="):
+            explicit = arg.partition("=")[2]
+    use(choose(explicit))
+
+
 def spanish() -> bool:
     return CURRENT["lang"] == "es"
+
+
+DOMAIN = "perurel"
+_CATALOGUES: dict[str, Any] = {}
+
+
+def localedir() -> str:
+    """The folder of the compiled catalogues, inside the package."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+
+
+def catalogue(lang: str | None = None) -> Any:
+    """The gettext translations of `lang` (the current language), loaded once; English and a
+    language without a catalogue get the messages as written."""
+    lang = lang or CURRENT["lang"]
+    if lang not in _CATALOGUES:
+        import gettext  # only read when a language other than English is asked for
+
+        _CATALOGUES[lang] = gettext.translation(
+            DOMAIN, localedir(), languages=[lang], fallback=True
+        )
+    return _CATALOGUES[lang]
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue where it is declared; `t` translates it where shown."""
+    return message
+
+
+def t(message: str, /, **values: Any) -> str:
+    """A message, label or template in the current language, filled with `values`."""
+    if CURRENT["lang"] == "en":
+        return message.format(**values) if values else message
+    message = catalogue().gettext(message)
+    if not values:
+        return message
+    # 'de' and 'a' before the article 'el' contract, as Spanish always writes them: "del Perú"
+    return message.format(**values).replace(" de el ", " del ").replace(" a el ", " al ")
+
+
+def tn(singular: str, plural: str, n: int, /, **values: Any) -> str:
+    """`t` for a message whose wording depends on a count `n` (given to the template as `n`)."""
+    text: str
+    if CURRENT["lang"] != "en":
+        text = catalogue().ngettext(singular, plural, n)
+    else:
+        text = singular if n == 1 else plural
+    return text.format(n=n, **values)
 
 
 # Words from the data's vocabularies, by kind: statuses, event and milestone kinds, mission kinds
@@ -106,13 +174,21 @@ WORDS: dict[str, dict[str, str]] = {
         "with_resident_embassy": "con embajada residente",
         "with_events": "con eventos",
         "with_summary": "con resumen",
+        "countries": "países",
         "missions": "misiones",
         "events": "eventos",
         "organisations": "organismos",
         "sources": "fuentes",
     },
     "state": {"open": "abierta", "closed": "cerrada", "unknown": "desconocido"},
-    "hit": {"event": "evento", "country": "país", "organisation": "organismo", "source": "fuente"},
+    "hit": {
+        "event": "evento",
+        "country": "país",
+        "organisation": "organismo",
+        "source": "fuente",
+        "milestone": "hito",
+        "mission": "misión",
+    },
     "period": {"term": "mandato", "suspension": "suspensión"},
     "tie": {
         "member": "miembro",
@@ -196,196 +272,156 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-# Fixed labels and sentence templates of the card, the timeline and the lists.
-LABELS = {
-    "Relations": "Relaciones",
-    "History": "Historia",
-    "Missions": "Misiones",
-    "Memberships shared with Peru": "Organismos que comparte con el Perú",
-    "Events": "Eventos",
-    "Latest events": "Últimos eventos",
-    "Sources": "Fuentes",
-    "Date": "Fecha",
-    "Milestone": "Hito",
-    "Note": "Nota",
-    "Who": "Quién",
-    "Kind": "Tipo",
-    "Where": "Dónde",
-    "Event": "Evento",
-    "With": "Con",
-    "Year": "Año",
-    "Code": "Código",
-    "Name": "Name",
-    "Nombre": "Nombre",
-    "Subregion": "Subregión",
-    "Status": "Estado",
-    "Since": "Desde",
-    "Peru": "Perú",
-    "no missions recorded": "no hay misiones registradas",
-    "no events recorded": "no hay eventos registrados",
-    "no events match": "ningún evento coincide",
-    "no votes recorded on this roll call": "no hay votos registrados en esta votación",
-    "nothing matches": "nada coincide",
-    "and {n} more": "y {n} más",
-    "{heading} ({shown} of {total})": "{heading} ({shown} de {total})",
-    "Relations: {status}": "Relaciones: {status}",
-    "Relations: unknown (no source in this dataset says)": "Relaciones: desconocido (ninguna "
-    "fuente de estos datos lo dice)",
-    "Relations: {status} since {date}": "Relaciones: {status} desde {date}",
-    " (as of {date})": " (al {date})",
-    " (as of {date}, per the encyclopedia)": " (al {date}, según la enciclopedia)",
-    "{where} (as of {date}, per the encyclopedia)": "{where} (al {date}, según la enciclopedia)",
-    " (sources differ: {dates})": " (las fuentes difieren: {dates})",
-    "(undated)": "(sin fecha)",
-    "; last re-established at a date no source gives": "; restablecidas por última vez en una "
-    "fecha que ninguna fuente da",
-    "; {kind} {date}, restored at a date no source gives": "; {kind} {date}, restablecidas "
-    "en una fecha que ninguna fuente da",
-    "Established {date}": "Establecidas {date}",
-    " with {partner}": " con {partner}",
-    "; last re-established {date}": "; restablecidas por última vez {date}",
-    "Established: no source gives the date; earliest dated tie: {kind}, {date}": "Establecidas: "
-    "ninguna fuente da la fecha; primer vínculo fechado: {kind}, {date}",
-    " (with {partner})": " (con {partner})",
-    "History: {steps}": "Historia: {steps}",
-    "with {partner}": "con {partner}",
-    "{where} (closed {date})": "{where} (cerrada {date})",
-    "{where} (closed)": "{where} (cerrada)",
-    "{where} (state unknown)": "{where} (estado desconocido)",
-    "{where} (as of {date})": "{where} (al {date})",
-    "Memberships shared with Peru: {names}": "Organismos que comparte con el Perú: {names}",
-    "{name} (Peru until {date})": "{name} (el Perú hasta {date})",
-    "{n} more events": "{n} eventos más",
-    "{n} more missions": "{n} misiones más",
-    "notes and {n} sources": "notas y {n} fuentes",
-    "The full card adds {more}: perurel country {code} --full": "La ficha completa añade "
-    "{more}: perurel country {code} --full",
-    "UN votes: agreed with Peru on {share} of the {votes} General Assembly roll calls both "
-    "voted on, {since}–{until}": "Votos en la ONU: coincidió con el Perú en el {share} de las "
-    "{votes} votaciones nominales de la Asamblea General en que ambos votaron, {since}–{until}",
-    "Representation, {first}–{last}": "Representación, {first}–{last}",
-    "Correlates of War snapshots (about every five years, ending in {last}): the level at which "
-    "{name} was represented in Lima and Peru in {name}, each time it changed.": "Registros de "
-    "Correlates of War (más o menos cada cinco años, hasta {last}): el nivel de representación "
-    "de {name} en Lima y del Perú en {name}, cada vez que cambió.",
-    "{name} in Peru": "{name} en el Perú",
-    "Peru in {name}": "el Perú en {name}",
-    "{mark} rests only on encyclopedia sources (or mirrors of them)": "{mark} se apoya solo en "
-    "fuentes enciclopédicas (o copias de ellas)",
-    " · found in: {title}": " · hallada en: {title}",
-    "Mission": "Misión",
-    "State": "Estado",
-    "open, as of {date}": "abierta, al {date}",
-    "closed {date}": "cerrada {date}",
-    "Match": "Coincidencia",
-    "Score": "Puntaje",
-    "Id": "Id",
-    "Title": "Título",
-    "Author": "Autor",
-    "Publisher": "Editor",
-    "Tier": "Nivel",
-    "Cited": "Citas",
-    "Field": "Campo",
-    "Value": "Valor",
-    "Ref": "Ref.",
-    "Fact": "Dato",
-    "perurel dataset, schema version {version}, revised {date}": "datos de perurel, esquema "
-    "versión {version}, revisados {date}",
-    ", facts recorded to {date}": ", hechos registrados hasta {date}",
-    "Coverage": "Cobertura",
-    "Count": "Cantidad",
-    "States by relations status": "Estados según el estado de las relaciones",
-    "States by region": "Estados por región",
-    "Region": "Región",
-    "States": "Estados",
-    "Dated": "Con fecha",
-    "With missions": "Con misiones",
-    "States by milestone kind (at least one dated milestone of the kind)": "Estados por tipo de "
-    "hito (al menos un hito fechado de ese tipo)",
-    "Facts by their best source tier": "Datos según el mejor nivel de sus fuentes",
-    "Events per decade": "Eventos por década",
-    "Organisation": "Organismo",
-    "Joined": "Ingreso",
-    "Left": "Salida",
-    "Role": "Condición",
-    "Terms and suspensions": "Mandatos y suspensiones",
-    "Peru joined {date}": "El Perú ingresó {date}",
-    "Until": "Hasta",
-    "Elected non-permanent member: {n} terms": "Miembro no permanente electo: {n} mandatos",
-    "Founding member, Peru joined {date}": "Miembro fundador; el Perú ingresó {date}",
-    "Founding member": "Miembro fundador",
-    "Member (no source gives the date)": "Miembro (ninguna fuente da la fecha)",
-    "Associate, not a member": "Asociado, no miembro",
-    "Observer, not a member": "Observador, no miembro",
-    "Candidate for membership, not a member": "Candidato a miembro, aún no miembro",
-    "Took part in the negotiations": "Participó en las negociaciones",
-    ", since {date}": ", desde {date}",
-    ", until {date}": ", hasta {date}",
-    ", left {date}": ", salió {date}",
-    "Members besides Peru ({n}, as of {date})": "Miembros además del Perú ({n}, al {date})",
-    "Members besides Peru ({n})": "Miembros además del Perú ({n})",
-    "Peru and {name} at the UN General Assembly, {span}": "El Perú y {name} en la Asamblea "
-    "General de la ONU, {span}",
-    "No roll call on which both Peru and {name} voted, {span}.": "No hay votación nominal en que "
-    "votaran tanto el Perú como {name}, {span}.",
-    "Overall agreement: ": "Coincidencia total: ",
-    "Overall weighted agreement: ": "Coincidencia ponderada total: ",
-    " of {n} roll calls both voted on": " de {n} votaciones en que ambos votaron",
-    "On important votes: {share} of {n}": "En votaciones importantes: {share} de {n}",
-    "Over time": "En el tiempo",
-    "By issue": "Por tema",
-    "By decade": "Por década",
-    "By year": "Por año",
-    "no state has enough roll calls in common with Peru": "ningún Estado tiene suficientes "
-    "votaciones en común con el Perú",
-    "In all": "En total",
-    "too few to chart": "muy pocas para graficar",
-    "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to January 2020": "Fuente:"
-    " UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), hasta enero de 2020",
-    "Rank": "Puesto",
-    "* a predecessor or a state whose votes are split by date: perurel votes NAME says how": "* "
-    "un Estado predecesor, o uno cuyos votos se separan por fecha: perurel votes NOMBRE lo explica",
-    "all roll calls": "todas las votaciones",
-    "The voting data ends in January 2020.": "Los datos de votación terminan en enero de 2020.",
-    "Agreement = the share of roll calls on which both states cast a vote (yes, no or abstain) and "
-    "cast the same one; weighted, a yes or no against an abstention counts as half.": "Coincidencia"
-    " = la proporción de votaciones nominales en que ambos Estados votaron (sí, no o abstención) y "
-    "votaron igual; ponderada, un sí o un no frente a una abstención cuenta como media.",
-    "January 2020": "enero de 2020",
-    " vote": " voto",
-    " votes": " votos",
-    "Agreement": "Coincidencia",
-    "Votes": "Votos",
-    "Closest to Peru": "Más cercanos al Perú",
-    "Farthest from Peru": "Más lejanos del Perú",
-    "Peru: ": "Perú: ",
-    "Peru cast no vote in this window": "El Perú no votó en este periodo",
-    "Yes": "Sí",
-    "No": "No",
-    "Abstain": "Abstención",
-    "Peru's votes at the UN General Assembly": "Los votos del Perú en la Asamblea General de la ONU",
-    "{share}% of {n} votes": "{share} % de {n} votos",
-    "Status as of": "Situación al",
-    "Established": "Establecidas",
-    "First tie": "Primer vínculo",
-    "Peru's missions there": "Misiones del Perú allí",
-    "Its missions in Peru": "Sus misiones en el Perú",
-    "Events involving both": "Eventos de ambos",
-    "UN agreement with Peru": "Coincidencia con el Perú en la ONU",
-    "UN agreement with each other": "Coincidencia entre ambos en la ONU",
-    "Round anniversaries in {when}: {n}": "Aniversarios redondos en {when}: {n}",
-    "Anniversaries, {when}: {n}": "Aniversarios, {when}: {n}",
-    "Years": "Años",
-    "What": "Qué",
-    "* a round anniversary": "* un aniversario redondo",
+# Organisations' Spanish acronyms where they differ from the English ones, by organisation id.
+ACRONYMS_ES = {"un": "ONU", "oas": "OEA", "unsc": "CSNU", "idb": "BID", "lafta": "ALALC",
+               "nam": "MNOAL", "amazon-cooperation-treaty": "OTCA", "wto": "OMC",
+               "ftaa": "ALCA", "oecd": "OCDE"}  # fmt: skip
+
+# Other words people type for a value of a closed set, besides the value itself and its Spanish
+# word in WORDS (case, accents and a plural -s or -es never matter).
+VARIANTS: dict[str, dict[str, str]] = {
+    "status": {
+        "activa": "active",
+        "activo": "active",
+        "vigentes": "active",
+        "suspendida": "suspended",
+        "suspendido": "suspended",
+        "rota": "broken",
+        "roto": "broken",
+        "ruptura": "broken",
+        "rupturas": "broken",
+        "rompidas": "broken",
+        "ninguna": "none",
+        "sin": "none",
+        "desconocida": "unknown",
+    },
+    "event": {
+        "tratados": "treaty",
+        "convenio": "agreement",
+        "disputa": "dispute",
+        "conflicto": "dispute",
+        "sentencia": "ruling",
+        "cooperacion": "aid",
+        "asistencia": "aid",
+        "defensa": "security",
+        "adhesion": "membership",
+        "acuerdos": "agreements",
+        "agreements": "agreements",
+    },
+    "mission": {
+        "consulado-general": "consulate-general",
+        "consul general": "consulate-general",
+        "consulado honorario": "honorary-consulate",
+        "consul honorario": "honorary-consulate",
+        "agencia": "consular-agency",
+        "concurrente": "accredited-from",
+        "acreditada desde": "accredited-from",
+    },
+    "state": {
+        "abierto": "open",
+        "abiertos": "open",
+        "abiertas": "open",
+        "cerrado": "closed",
+        "desconocida": "unknown",
+    },
+    "region": {
+        "Sudamérica": "South America",
+        "Suramérica": "South America",
+        "Sud América": "South America",
+        "América del Sur": "South America",
+        "Norteamérica": "North America",
+        "Centroamérica": "Central America",
+        "Américas": "Americas",
+        "las Américas": "Americas",
+        "Sudeste de Asia": "South-Eastern Asia",
+        "Asia Sudoriental": "South-Eastern Asia",
+        "Sureste Asiático": "South-Eastern Asia",
+        "Southeast Asia": "South-Eastern Asia",
+        "Asia Meridional": "Southern Asia",
+        "Europa Meridional": "Southern Europe",
+        "Europa Septentrional": "Northern Europe",
+        "Europa del Este": "Eastern Europe",
+        "Europa del Oeste": "Western Europe",
+        "África Septentrional": "Northern Africa",
+        "Norte de África": "Northern Africa",
+        "África Meridional": "Southern Africa",
+        "Oriente Próximo": "Western Asia",
+        "Oceania": "Oceania",
+    },
+    "issue": {
+        "palestinian conflict": "me",
+        "middle east": "me",
+        "conflicto palestino": "me",
+        "palestina": "me",
+        "oriente medio": "me",
+        "medio oriente": "me",
+        "nuclear": "nu",
+        "nuclear weapons": "nu",
+        "armas nucleares": "nu",
+        "arms control": "di",
+        "disarmament": "di",
+        "control de armas": "di",
+        "desarme": "di",
+        "human rights": "hr",
+        "derechos humanos": "hr",
+        "derechos": "hr",
+        "colonialism": "co",
+        "colonialismo": "co",
+        "economic development": "ec",
+        "development": "ec",
+        "desarrollo": "ec",
+        "desarrollo economico": "ec",
+    },
+    "sort": {"nombre": "name", "fecha": "date", "eventos": "events"},
+    "by": {"decada": "decade", "ano": "year", "anio": "year"},
 }
+# The Spanish word of a value shown for closed sets that WORDS does not hold.
+WORDS["sort"] = {"name": "nombre", "date": "fecha", "events": "eventos"}
+WORDS["by"] = {"decade": "década", "year": "año"}
 
 
-def t(text: str, **values: Any) -> str:
-    """A fixed label or template in the current language, filled with `values`."""
-    if CURRENT["lang"] == "es":
-        text = LABELS.get(text, text)
-    return text.format(**values) if values else text
+def value(kind: str, typed: str, choices: Iterable[str]) -> str | None:
+    """The value of a closed set (`choices`) that `typed` names: the value itself, its Spanish
+    word (WORDS[kind]) or a common variant (VARIANTS[kind]), in either language; case, accents,
+    hyphens and a plural -s or -es do not matter. None if it names none of them."""
+    from .text import normalize
+
+    table: dict[str, str] = {}
+    for choice in choices:
+        table[normalize(choice)] = choice
+        table[normalize(choice.replace("-", " "))] = choice
+    wanted = set(table.values())
+    for english, spanish in WORDS.get(kind, {}).items():
+        if english in wanted:
+            table.setdefault(normalize(spanish), english)
+    for variant, english in VARIANTS.get(kind, {}).items():
+        if english in wanted:
+            table.setdefault(normalize(variant), english)
+    key = normalize(typed)
+    for cut in (0, 1, 2):  # the word as typed, then without a plural -s or -es
+        if len(key) > cut + 2 and key[len(key) - cut :] in ("", "s", "es"):
+            found = table.get(key[: len(key) - cut])
+            if found is not None:
+                return found
+    return None
+
+
+def values(kind: str, choices: Iterable[str]) -> list[str]:
+    """The values of a closed set as the reader writes them (for errors and completion)."""
+    return [word(kind, c) if kind in WORDS else c for c in choices]
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """How people order names: accents and case second ('Ávila' with the a's, 'Ñ' after 'N',
+    as Spanish dictionaries and the Real Academia order them)."""
+    import unicodedata
+
+    base = "".join(
+        ch
+        for ch in unicodedata.normalize("NFD", text.casefold().replace("ñ", "n\uffff"))
+        if not unicodedata.combining(ch)
+    )
+    return base, text
 
 
 def word(kind: str, value: str) -> str:
@@ -414,6 +450,13 @@ def date(text: str | None) -> str:
     return text
 
 
+def period(label: str) -> str:
+    """A decade or a year as the data labels it ('1940s', '1995'): in Spanish 'década de 1940'."""
+    if CURRENT["lang"] == "es" and len(label) == 5 and label.endswith("0s") and label[:4].isdigit():
+        return t("the {decade}s", decade=label[:4])
+    return t(label) if label == "all roll calls" else label
+
+
 def number(n: int) -> str:
     """A count with thousands marked: 1,839 in English, 1.839 in Spanish."""
     text = f"{n:,}"
@@ -437,10 +480,73 @@ def since(text: str | None) -> str:
     return f"el {shown}" if shown[0].isdigit() and " " in shown else shown
 
 
+def city(name: str | None) -> str:
+    """A city's name in the current language: in Spanish, its exonym where Spanish has one
+    (London is Londres; `places`)."""
+    if not name or CURRENT["lang"] != "es":
+        return name or ""
+    from .places import city_es
+
+    return city_es(name)
+
+
+# Names of states that Spanish writes with their article in a sentence ("con el Reino Unido",
+# "el Perú y la India"); by their first word for the rest ("el Imperio ruso", "la República de
+# China", "las Islas Salomón").
+ARTICLES_ES = {
+    "Perú": "el",
+    "India": "la",
+    "India británica": "la",
+    "Bahamas": "las",
+    "Comoras": "las",
+    "Filipinas": "las",
+    "Maldivas": "las",
+    "Santa Sede": "la",
+    "China de los Qing": "la",
+    "Francia de Vichy": "la",
+}
+_ARTICLE_BY_FIRST_WORD = {
+    "Imperio": "el",
+    "Reino": "el",
+    "República": "la",
+    "Unión": "la",
+    "Confederación": "la",
+    "Federación": "la",
+    "Ciudad": "la",
+    "Estados": "los",
+    "Emiratos": "los",
+    "Países": "los",
+    "Islas": "las",
+}
+
+
+def the(name: str) -> str:
+    """A state's name as a sentence names it: in Spanish with its article where Spanish uses one
+    ('el Reino Unido', 'la Unión Soviética'); otherwise as it is."""
+    if CURRENT["lang"] != "es" or not name:
+        return name
+    article = ARTICLES_ES.get(name) or _ARTICLE_BY_FIRST_WORD.get(name.split(" ", 1)[0])
+    return f"{article} {name}" if article else name
+
+
+def capital(text: str) -> str:
+    """The text with its first letter a capital (a sentence or a column that begins with 'el')."""
+    return text[:1].upper() + text[1:]
+
+
 def in_language(english: str | None, spanish: str | None) -> str:
-    """The text in the current language (the English where a Spanish text is missing)."""
+    """The text in the current language (the English where a Spanish text is missing); ISO dates
+    inside Spanish prose read as Spanish dates ('firmada el 13 nov 1999')."""
     if CURRENT["lang"] == "es" and spanish:
-        return spanish
+        if "-" not in spanish:
+            return spanish
+        import re
+
+        return re.sub(
+            r"\b\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b",
+            lambda m: date(m.group(0)),
+            spanish,
+        )
     return english or ""
 
 
@@ -462,46 +568,3 @@ def percent(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:.1f}".replace(".", ",") + " %" if CURRENT["lang"] == "es" else f"{value:.1f}%"
-
-
-# Notes and errors on stderr: the messages perurel writes, as patterns, in Spanish.
-_MESSAGES: tuple[tuple[str, str], ...] = (
-        (r"^no country matches (.*?); did you mean (.*)\?$", r"ningún país coincide con \1; ¿quiso decir \2?"),
-        (r"^no country matches (.*?): type a name, a code or a demonym$", r"ningún país coincide con \1: escriba un nombre, un código o un gentilicio"),
-        (r"^no country matches (.*)$", r"ningún país coincide con \1"),
-        (r"^no country has the name, code or alias (.*)$", r"ningún país tiene el nombre, código o alias \1"),
-        (r"^(.*) is not the name of a country$", r"\1 no es el nombre de un país"),
-        (r"^(.*) is too general: it fits (\d+) countries$", r"\1 es demasiado general: corresponde a \2 países"),
-        (r"^(.*) → (.*), closest match (.*)$", r"\1 → \2, la coincidencia más cercana: \3"),
-        (r"^(.*) → (.*), alias (.*)$", r"\1 → \2, alias \3"),
-        (r"^(.*) → (.*), the country the words name \((.*)\)$", r"\1 → \2, el país que nombran las palabras (\3)"),
-        (r"^invalid value for (\S+): (.*) is not a valid date: (.*)$", r"valor no válido para \1: \2 no es una fecha válida: \3"),
-        (r"^invalid value for (\S+): (.*)$", r"valor no válido para \1: \2"),
-        (r"^(--since .*) is after (--until .*)$", r"\1 es posterior a \2"),
-        (r"^unknown event kind (.*?); choose from (.*)$", r"tipo de evento desconocido \1; elija entre \2"),
-        (r"^unknown region (.*?); choose from (.*)$", r"región desconocida \1; elija entre \2"),
-        (r"^nothing to search for in (.*)$", r"no hay nada que buscar en \1"),
-        (r"^showing (\d+) of (\d+) hits; --limit shows more$", r"se muestran \1 de \2 resultados; --limit muestra más"),
-        (r"^(.*) fits several countries: (.*); be more specific$", r"\1 corresponde a varios países: \2; precise más"),
-        (r"^(.*) no longer exists: (.*); ask for one of them$", r"\1 ya no existe: \2; pregunte por uno de ellos"),
-        (r"^votes answers one question: name a COUNTRY, or give --rank, --resolution \(or --rcid\) or --peru(; got (.*) and (.*))?$", r"votes responde a una sola pregunta: nombre un país (COUNTRY), o use --rank, --resolution (o --rcid) o --peru"),
-        (r"^no roll call on resolution (.*?); .*$", r"ninguna votación nominal sobre la resolución \1; los símbolos son como R/74/7 o A/RES/74/7"),
-        (r"^Peru and (.*) voted on no roll call in common(.*)$", r"el Perú y \1 no votaron en ninguna votación nominal común en ese periodo"),
-        (r"^no roll call with rcid (.*)$", r"ninguna votación nominal con rcid \1"),
-        (r"^resolution (.*) had (\d+) roll calls \((.*)\); choose one with --rcid$", r"la resolución \1 tuvo \2 votaciones nominales (\3); elija una con --rcid"),
-        (r"^no UN General Assembly votes are recorded for (.*?) \(.*\)$", r"no hay votos registrados en la Asamblea General de la ONU para \1 (no es miembro, o es un observador que no vota)"),
-        (r"^Peru agrees with itself; .*$", r"el Perú coincide consigo mismo; nombre otro Estado, o use --peru"),
-        (r"^--top must be at least 1, not (.*)$", r"--top debe ser al menos 1, no \1"),
-        (r"^no source with id (.*?); did you mean (.*)\?$", r"no hay ninguna fuente con el id \1; ¿quiso decir \2?"),
-        (r"^no source with id (.*)$", r"no hay ninguna fuente con el id \1"),
-)  # fmt: skip
-
-
-def message(text: str) -> str:
-    """A note or an error for stderr in the current language (unknown messages stay as they are)."""
-    if CURRENT["lang"] != "es":
-        return text
-    for pattern, replacement in _MESSAGES:  # compiled only in Spanish (re caches them)
-        if re.match(pattern, text):
-            return re.sub(pattern, replacement, text)
-    return text

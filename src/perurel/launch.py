@@ -18,7 +18,9 @@ def fast(args: Sequence[str]) -> int | None:
     if any(k.startswith("_PERUREL_COMPLETE") for k in os.environ):
         return None  # shell completion is Typer's
     from .argv import help_topic
+    from .i18n import use_args
 
+    use_args(args)  # the language, before anything is said: errors and help are in it too
     asked = help_topic(args)
     if asked is not None:  # help is rendered from the spec, without Typer
         return show_help(asked or None)

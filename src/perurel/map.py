@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import i18n
 from .errors import UsageError
+from .i18n import N_
 
 if TYPE_CHECKING:
     from datetime import date
@@ -31,79 +32,77 @@ STROKE = "#ffffff"
 
 
 class Class(NamedTuple):
-    """One class of a view: its key, colour and legend label in English and Spanish."""
+    """One class of a view: its key, colour and legend label (in English; the catalogue has its
+    Spanish)."""
 
     key: str
     colour: str
     en: str
-    es: str
 
 
 CLASSES: dict[str, tuple[Class, ...]] = {
     "status": (
-        Class("active", "#2b83ba", "active", "activas"),
-        Class("suspended", "#fdae61", "suspended", "suspendidas"),
-        Class("broken", "#d7191c", "broken", "rotas"),
-        Class("none", "#9e7bb5", "none", "sin relaciones"),
-        Class("unknown", "#b3b3b3", "unknown", "desconocido"),
+        Class("active", "#2b83ba", N_("active")),
+        Class("suspended", "#fdae61", N_("suspended")),
+        Class("broken", "#d7191c", N_("broken")),
+        Class("none", "#9e7bb5", N_("none")),
+        Class("unknown", "#b3b3b3", N_("unknown")),
     ),
     "established": (
-        Class("to-1899", "#08306b", "before 1900", "antes de 1900"),
-        Class("1900-1944", "#2171b5", "1900–1944", "1900–1944"),
-        Class("1945-1989", "#6baed6", "1945–1989", "1945–1989"),
-        Class("1990-", "#c6dbef", "1990 on", "desde 1990"),
-        Class("undated", "#b3b3b3", "no date in the record", "sin fecha en los datos"),
-        Class("outside", "#f7f7f7", "outside --since/--until", "fuera de --since/--until"),
+        Class("to-1899", "#08306b", N_("before 1900")),
+        Class("1900-1944", "#2171b5", N_("1900–1944")),
+        Class("1945-1989", "#6baed6", N_("1945–1989")),
+        Class("1990-", "#c6dbef", N_("1990 on")),
+        Class("undated", "#b3b3b3", N_("no date in the record")),
+        Class("outside", "#f7f7f7", N_("outside --since/--until")),
     ),
     "missions": (
-        Class("both", "#1b7837", "embassy both ways", "embajada en ambos sentidos"),
-        Class("peru", "#7fbf7b", "Peru's embassy only", "solo embajada del Perú"),
-        Class("partner", "#c2a5cf", "its embassy in Peru only", "solo su embajada en el Perú"),
-        Class("concurrent", "#e7d4e8", "concurrent accreditation", "acreditación concurrente"),
-        Class("none", "#b3b3b3", "none recorded", "ninguna registrada"),
+        Class("both", "#1b7837", N_("embassy both ways")),
+        Class("peru", "#7fbf7b", N_("Peru's embassy only")),
+        Class("partner", "#c2a5cf", N_("its embassy in Peru only")),
+        Class("concurrent", "#e7d4e8", N_("concurrent accreditation")),
+        Class("none", "#b3b3b3", N_("none recorded")),
     ),
     "votes": (
-        Class("90-", "#253494", "90% or more", "90 % o más"),
-        Class("80-90", "#2c7fb8", "80–90%", "80–90 %"),
-        Class("70-80", "#41b6c4", "70–80%", "70–80 %"),
-        Class("60-70", "#a1dab4", "60–70%", "60–70 %"),
-        Class("to-60", "#ffffcc", "under 60%", "menos del 60 %"),
-        Class("no-vote", "#b3b3b3", "no UN vote recorded", "sin votos en la ONU"),
+        Class("90-", "#253494", N_("90% or more")),
+        Class("80-90", "#2c7fb8", N_("80–90%")),
+        Class("70-80", "#41b6c4", N_("70–80%")),
+        Class("60-70", "#a1dab4", N_("60–70%")),
+        Class("to-60", "#ffffcc", N_("under 60%")),
+        Class("no-vote", "#b3b3b3", N_("no UN vote recorded")),
     ),
 }
 
 TEXTS = {
-    "status": ("Peru's diplomatic relations with each state", "Las relaciones diplomáticas del Perú con cada Estado"),
-    "established": ("When Peru first established relations with each state", "Cuándo estableció el Perú relaciones con cada Estado"),
-    "missions": ("Embassies between Peru and each state", "Embajadas entre el Perú y cada Estado"),
-    "votes": ("Agreement with Peru at the UN General Assembly, {span}", "Coincidencia con el Perú en la Asamblea General de la ONU, {span}"),
-    "newest": ("{n} states in the record · newest fact shown: {date}", "{n} Estados en los datos · dato más reciente: {date}"),
-    "window": ("established {span}", "establecidas {span}"),
-    "sources": ("Sources: the perurel record ({n} behind these facts: perurel sources)", "Fuentes: los datos de perurel ({n} detrás de estos datos: perurel sources)"),
-    "source_count": ("{n} sources", "{n} fuentes"),
-    "one_source": ("one source", "una fuente"),
-    "votes_source": ("UN votes: Voeten, Strezhnev and Bailey, UN General Assembly Voting Data (CC0)", "Votos en la ONU: Voeten, Strezhnev y Bailey, UN General Assembly Voting Data (CC0)"),
-    "boundaries": ("Boundaries: Natural Earth 1:110m (public domain) via world-atlas; de facto lines that imply no position on any border or claim", "Límites: Natural Earth 1:110m (dominio público) vía world-atlas; líneas de facto que no implican posición alguna sobre fronteras o reclamos"),
-    "other": ("not a state in the record", "no es un Estado en los datos"),
-    "markers": ("● states too small to see", "● Estados demasiado pequeños para verse"),
-    "Peru": ("Peru", "Perú"),
-    "card": ("its card: perurel country {code}", "su ficha: perurel country {code}"),
-    "as_of": ("{value} (as of {date})", "{value} (al {date})"),
-    "agreement": ("{share} of {n} roll calls", "{share} de {n} votaciones"),
-    "no_votes": ("no roll call in common", "ninguna votación en común"),
-    "wrote": ("wrote the map to {path}", "mapa escrito en {path}"),
-    "unplaced": ("{n} states have no place on the map: {codes}", "{n} Estados no tienen lugar en el mapa: {codes}"),
+    "status": N_("Peru's diplomatic relations with each state"),
+    "established": N_("When Peru first established relations with each state"),
+    "missions": N_("Embassies between Peru and each state"),
+    "votes": N_("Agreement with Peru at the UN General Assembly, {span}"),
+    "newest": N_("{n} states in the record · newest fact shown: {date}"),
+    "window": N_("established {span}"),
+    "sources": N_("Sources: the perurel record ({n} behind these facts: perurel sources)"),
+    "source_count": N_("{n} sources"),
+    "one_source": N_("one source"),
+    "votes_source": N_("UN votes: Voeten, Strezhnev and Bailey, UN General Assembly Voting Data (CC0)"),
+    "boundaries": N_("Boundaries: Natural Earth 1:110m (public domain) via world-atlas; de facto lines that imply no position on any border or claim"),
+    "other": N_("not a state in the record"),
+    "markers": N_("● states too small to see"),
+    "Peru": N_("Peru"),
+    "card": N_("its card: perurel country {code}"),
+    "as_of": N_("{value} (as of {date})"),
+    "agreement": N_("{share} of {n} roll calls"),
+    "no_votes": N_("no roll call in common"),
+    "wrote": N_("wrote the map to {path}"),
+    "unplaced": N_("{n} states have no place on the map: {codes}"),
 }  # fmt: skip
 
 
 def _t(key: str, **values: Any) -> str:
-    english, spanish = TEXTS[key]
-    text = spanish if i18n.spanish() else english
-    return text.format(**values) if values else text
+    return i18n.t(TEXTS[key], **values)
 
 
 def label(c: Class) -> str:
-    return c.es if i18n.spanish() else c.en
+    return i18n.t(c.en)
 
 
 class Value(NamedTuple):
@@ -121,9 +120,10 @@ class Value(NamedTuple):
 def check(by: str, since: str | None, until: str | None) -> None:
     """Usage errors before any data is read."""
     if by not in BY:
-        raise UsageError(f"unknown view {by!r}; choose from {', '.join(BY)}")
+        raise UsageError(i18n.t("unknown view {view}; choose from {views}", view=repr(by),
+                                views=", ".join(BY)))  # fmt: skip
     if (since or until) and by not in WINDOWED:
-        raise UsageError("--since and --until apply to --by established and --by votes")
+        raise UsageError(i18n.t("--since and --until apply to --by established and --by votes"))
     from .query import CLI_NAMES, window
 
     window(since, until, CLI_NAMES)
@@ -582,4 +582,7 @@ def write_file(path: str, text: str) -> None:
     except OSError as exc:
         from .errors import printable
 
-        raise UsageError(f"cannot write {printable(path)}: {exc.strerror or exc}") from None
+        raise UsageError(
+            i18n.t("cannot write {path}: {problem}", path=printable(path),
+                   problem=exc.strerror or exc)
+        ) from None  # fmt: skip

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Ambiguous, NotFound, quoted
+from .i18n import country_name, number, t
 from .model import PERU, Country
 from .text import normalize, normalize_all
 
@@ -171,14 +172,30 @@ class IsPeru(NotFound):
 
 def _peru(query: str) -> IsPeru:
     return IsPeru(
-        f"{quoted(query)} is Peru itself: perurel describes Peru's relations with other "
-        "countries (try 'perurel country chile' or 'perurel timeline')"
+        t(
+            "{query} is Peru itself: perurel describes Peru's relations with other countries "
+            "(try 'perurel country chile' or 'perurel timeline')",
+            query=quoted(query),
+        )
     )
 
 
-def _label(ds: Records, code: str) -> str:
+def _several(ds: Records, query: str, codes: tuple[str, ...]) -> str:
+    return t(
+        "{query} fits several countries: {names}; be more specific",
+        query=quoted(query),
+        names=", ".join(_label(ds, c) for c in codes),
+    )
+
+
+def _english(ds: Records, code: str) -> str:
+    """The label ties are broken by, the same in every language."""
     c = ds.countries.get(code)
     return f"{c.name} ({code})" if c else "Peru (PE)"
+
+
+def _label(ds: Records, code: str) -> str:
+    return f"{country_name(ds, code)} ({code})"
 
 
 def match(ds: Records, query: str, *, exact: bool = False) -> Match:
@@ -187,32 +204,32 @@ def match(ds: Records, query: str, *, exact: bool = False) -> Match:
     if len(query) > MAX_QUERY:
         from .errors import UsageError
 
-        raise UsageError(f"a query of {len(query):,} characters; at most {MAX_QUERY:,} are read")
+        raise UsageError(
+            t("a query of {n} characters; at most {most} are read", n=number(len(query)),
+              most=number(MAX_QUERY))
+        )  # fmt: skip
     hits = _best(_verbatim_official(ds).get(query.strip().casefold(), ()))
     key = normalize(query)
     if not key:
-        raise NotFound(f"no country matches {quoted(query)}: type a name, a code or a demonym")
+        raise NotFound(
+            t("no country matches {query}: type a name, a code or a demonym", query=quoted(query))
+        )
     if not hits:
         hits = _exact(_index(ds), key)
     if hits:
         if len(hits) > 1:  # a name or alias shared by several states ('korea')
             codes = tuple(sorted(h[0] for h in hits))
-            raise Ambiguous(
-                f"{quoted(query)} fits several countries: "
-                + ", ".join(_label(ds, c) for c in codes)
-                + "; be more specific",
-                codes,
-            )
+            raise Ambiguous(_several(ds, query, codes), codes)
         code, how, display = hits[0]
         if code == PERU:
             raise _peru(query)
         return Match(ds.countries[code], how, 100.0, display)
     if exact:
-        raise NotFound(f"no country has the name, code or alias {quoted(query)}")
+        raise NotFound(t("no country has the name, code or alias {query}", query=quoted(query)))
     from .history_names import FORMERS, NOT_COUNTRIES
 
     if key in NOT_COUNTRIES:
-        raise NotFound(f"{quoted(query)} is not the name of a country")
+        raise NotFound(t("{query} is not the name of a country", query=quoted(query)))
     former = FORMERS.get(key) or FORMERS.get(_without_article(key))
     if former is not None:
         return _former(ds, query, former)
@@ -384,9 +401,12 @@ def _former(ds: Records, query: str, former: object) -> Match:
     if former.continued and codes:
         return Match(ds.countries[codes[0]], "former", 100.0, former.what)
     raise Ambiguous(
-        f"{quoted(query)} no longer exists: {former.what}; its successors are "
-        + ", ".join(_label(ds, c) for c in codes)
-        + "; ask for one of them",
+        t(
+            "{query} no longer exists: {what}; its successors are {names}; ask for one of them",
+            query=quoted(query),
+            what=t(former.what),
+            names=", ".join(_label(ds, c) for c in codes),
+        ),
         codes,
     )
 
@@ -413,7 +433,7 @@ def _ranked(ds: Records, key: str, cutoff: float) -> list[tuple[str, float, str]
         code = idx.owners[i]
         if score >= cutoff and (code not in best or score > best[code][0]):
             best[code] = (score, idx.displays[i])
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], _label(ds, kv[0])))
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], _english(ds, kv[0])))
     return [(code, score, display) for code, (score, display) in ranked]
 
 
@@ -423,18 +443,27 @@ def _fuzzy(ds: Records, query: str, key: str) -> Match:
         code, score, display = ranked[0]
         rivals = [c for c, s, _ in ranked[1:] if score - s < MARGIN]
         if len(rivals) >= TOO_MANY:
-            raise NotFound(f"{quoted(query)} is too general: it fits {len(rivals) + 1} countries")
+            raise NotFound(
+                t(
+                    "{query} is too general: it fits {n} countries",
+                    query=quoted(query),
+                    n=len(rivals) + 1,
+                )
+            )
         if rivals:
             codes = (code, *rivals)
-            raise Ambiguous(
-                f"{quoted(query)} fits several countries: "
-                + ", ".join(_label(ds, c) for c in codes)
-                + "; be more specific",
-                codes,
-            )
+            raise Ambiguous(_several(ds, query, codes), codes)
         if code == PERU:
             raise _peru(query)
         return Match(ds.countries[code], "fuzzy", score, display)
     suggestions = tuple(c for c, _, _ in ranked if c != PERU)[:3]
-    hint = f"; did you mean {', '.join(_label(ds, c) for c in suggestions)}?" if suggestions else ""
-    raise NotFound(f"no country matches {quoted(query)}{hint}", suggestions)
+    if not suggestions:
+        raise NotFound(t("no country matches {query}", query=quoted(query)))
+    raise NotFound(
+        t(
+            "no country matches {query}; did you mean {names}?",
+            query=quoted(query),
+            names=", ".join(_label(ds, c) for c in suggestions),
+        ),
+        suggestions,
+    )

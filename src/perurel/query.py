@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import dates
 from .errors import UsageError, printable, quoted
+from .i18n import in_language, t, word
 from .model import EVENT_KINDS, TIERS, Country, Event, Mission, Organisation
 
 if TYPE_CHECKING:
@@ -24,7 +25,10 @@ def date_bound(text: str, name: str) -> tuple[date, date]:
     try:
         return dates.parse_span(text.strip())
     except ValueError as exc:
-        raise UsageError(f"invalid value for {name}: {printable(str(exc))}") from None
+        problem = t(exc.template, **exc.values) if isinstance(exc, dates.BadDate) else str(exc)
+        raise UsageError(
+            t("invalid value for {option}: {problem}", option=name, problem=printable(problem))
+        ) from None
 
 
 def window(
@@ -36,8 +40,13 @@ def window(
     hi = date_bound(until, names["until"])[1] if until is not None else None
     if lo and hi and lo > hi:
         raise UsageError(
-            f"{names['since']} {printable(since or '')} is after "
-            f"{names['until']} {printable(until or '')}"
+            t(
+                "{since} {first} is after {until} {last}",
+                since=names["since"],
+                first=printable(since or ""),
+                until=names["until"],
+                last=printable(until or ""),
+            )
         )
     return lo, hi
 
@@ -45,7 +54,9 @@ def window(
 def check_limit(limit: int | None, names: dict[str, str] = API_NAMES) -> None:
     """A UsageError for a negative limit."""
     if limit is not None and limit < 0:
-        raise UsageError(f"{names['limit']} must be zero or more, not {limit}")
+        raise UsageError(
+            t("{option} must be zero or more, not {n}", option=names["limit"], n=limit)
+        )
 
 
 def timeline(
@@ -118,7 +129,10 @@ def countries(
 
     lo, hi = window(since, until)
     if sort not in COUNTRY_SORTS:
-        raise UsageError(f"unknown sort {quoted(sort)}; choose from {', '.join(COUNTRY_SORTS)}")
+        raise UsageError(
+            t("unknown sort {sort}; choose from {sorts}", sort=quoted(sort),
+              sorts=", ".join(COUNTRY_SORTS))
+        )  # fmt: skip
     wanted = region_keys(ds, region)
     out = []
     for c in ds.countries.values():
@@ -187,17 +201,21 @@ def region_key(ds: Records, region: str | None) -> str | None:
     """A --region as compared (case and accents folded); a usage error for an unknown one."""
     if region is None:
         return None
-    from .i18n import WORDS
+    from .i18n import collation_key, value
     from .text import normalize
 
     known = regions(ds)
-    folded = {normalize(r) for r in known}
-    key = normalize(region)
-    if key not in folded:  # a region named in Spanish ('América del Sur') is its English name
-        key = {normalize(es): normalize(en) for en, es in WORDS["region"].items()}.get(key, key)
-    if not key or key not in folded:
-        raise UsageError(f"unknown region {quoted(region)}; choose from {', '.join(known)}")
-    return key
+    found = value("region", region, known)  # in English or Spanish: 'Sudamérica', 'Europa'
+    if found is None:
+        shown = sorted((word("region", r) for r in known), key=collation_key)
+        raise UsageError(
+            t(
+                "unknown region {region}; choose from {regions}",
+                region=quoted(region),
+                regions=", ".join(shown),
+            )
+        )
+    return normalize(found)
 
 
 def check_kinds(kinds: Sequence[str]) -> None:
@@ -205,7 +223,11 @@ def check_kinds(kinds: Sequence[str]) -> None:
     unknown = [k for k in kinds if k not in EVENT_KINDS]
     if unknown:
         raise UsageError(
-            f"unknown event kind {quoted(unknown[0])}; choose from {', '.join(EVENT_KINDS)}"
+            t(
+                "unknown event kind {kind}; choose from {kinds}",
+                kind=quoted(unknown[0]),
+                kinds=", ".join(word("event", k) for k in EVENT_KINDS),
+            )
         )
 
 
@@ -227,8 +249,24 @@ class Citation(NamedTuple):
     label: str
 
 
-def citations(ds: Records) -> dict[str, list[Citation]]:
-    """For every source id, the facts that cite it, in dataset order."""
+def citations(ds: Records, *, readable: bool = False) -> dict[str, list[Citation]]:
+    """For every source id, the facts that cite it, in dataset order. The labels are English (as
+    the machine formats print them); `readable` words them in the reader's language."""
+    from .i18n import N_, city, in_language, word
+    from .i18n import date as date_for_people
+
+    def say(template: str, /, **values: Any) -> str:
+        return t(template, **values) if readable else template.format(**values)
+
+    def named(c: Country) -> str:
+        return in_language(c.name, c.name_es) if readable else c.name
+
+    def vocabulary(kind: str, value: str) -> str:
+        return word(kind, value) if readable else value
+
+    def shown(when: str | None) -> str:
+        return date_for_people(when) if readable else (when or "")
+
     out: dict[str, list[Citation]] = {sid: [] for sid in ds.sources}
 
     def cite(ids: Sequence[str], citation: Citation) -> None:
@@ -236,31 +274,43 @@ def citations(ds: Records) -> dict[str, list[Citation]]:
             out.setdefault(sid, []).append(citation)
 
     for c in ds.countries.values():
-        cite(c.sources, Citation("country", c.code, f"{c.name}: names and codes"))
+        name = named(c)
+        cite(c.sources, Citation("country", c.code, say(N_("{name}: names and codes"), name=name)))
+        status = vocabulary("status", c.relations.status)
         cite(
             c.relations.sources,
-            Citation("country", c.code, f"{c.name}: relations ({c.relations.status})"),
-        )
+            Citation("country", c.code, say(N_("{name}: relations ({status})"), name=name,
+                                            status=status)),
+        )  # fmt: skip
         for h in c.relations.history:
-            cite(
-                h.sources,
-                Citation("milestone", c.code, f"{c.name}: {h.kind} {h.date or 'undated'}"),
-            )
-        cite(c.summary_sources, Citation("country", c.code, f"{c.name}: summary"))
+            when = shown(h.date) if h.date else (t("(undated)") if readable else "undated")
+            what = f"{vocabulary('milestone', h.kind)} {when}"
+            cite(h.sources, Citation("milestone", c.code, f"{name}: {what}"))
+        cite(c.summary_sources, Citation("country", c.code, say(N_("{name}: summary"), name=name)))
         if c.representation is not None:
-            cite(c.representation.sources, Citation("country", c.code, f"{c.name}: representation"))
-        if c.un_votes is not None:
-            cite(c.un_votes.sources, Citation("country", c.code, f"{c.name}: UN votes"))
-        for m in c.missions:
-            where = f" in {m.city}" if m.city else ""
             cite(
-                m.sources,
-                Citation("mission", c.code, f"{c.name}: {m.owner}→{m.host} {m.kind}{where}"),
+                c.representation.sources,
+                Citation("country", c.code, say(N_("{name}: representation"), name=name)),
             )
+        if c.un_votes is not None:
+            cite(
+                c.un_votes.sources,
+                Citation("country", c.code, say(N_("{name}: UN votes"), name=name)),
+            )
+        for m in c.missions:
+            mission = f"{m.owner}→{m.host} {vocabulary('mission', m.kind)}"
+            if m.city:
+                mission = say(N_("{mission} in {city}"), mission=mission,
+                              city=city(m.city) if readable else m.city)  # fmt: skip
+            cite(m.sources, Citation("mission", c.code, f"{name}: {mission}"))
     for e in ds.events:
-        cite(e.sources, Citation("event", e.id, f"{e.date} {e.title}"))
+        title = in_language(e.title, e.title_es) if readable else e.title
+        cite(e.sources, Citation("event", e.id, f"{shown(e.date)} {title}"))
     for o in ds.organisations:
-        cite(o.cited(), Citation("organisation", o.id, o.name))
+        cite(
+            o.cited(),
+            Citation("organisation", o.id, in_language(o.name, o.name_es) if readable else o.name),
+        )
     return out
 
 
@@ -310,7 +360,7 @@ def organisation(ds: Records, query: str) -> Organisation:
 
     key = normalize(query)
     if not key:
-        raise NotFound("type an organisation's name or acronym, e.g. APEC, OEA, Mercosur")
+        raise NotFound(t("type an organisation's name or acronym, e.g. APEC, OEA, Mercosur"))
     names = {
         o.id: {
             normalize(n)
@@ -329,17 +379,24 @@ def organisation(ds: Records, query: str) -> Organisation:
         return exact[0]
     if len(exact) > 1:
         raise Ambiguous(
-            f"{quoted(query)} fits several organisations: "
-            + ", ".join(o.name for o in exact)
-            + "; be more specific",
+            t(
+                "{query} fits several organisations: {names}; be more specific",
+                query=quoted(query),
+                names=", ".join(in_language(o.name, o.name_es) for o in exact),
+            ),
             tuple(o.id for o in exact),
         )
+    from .i18n import ACRONYMS_ES, collation_key, spanish
+
     short = [
-        next((a for a in ORG_ALIASES.get(o.id, ()) if a.isupper()), o.name)
+        (spanish() and ACRONYMS_ES.get(o.id))
+        or next((a for a in ORG_ALIASES.get(o.id, ()) if a.isupper()), None)
+        or in_language(o.name, o.name_es)
         for o in ds.organisations
     ]
-    known = ", ".join(sorted(short))
-    raise NotFound(f"no organisation matches {quoted(query)}; try one of {known}")
+    known = ", ".join(sorted(short, key=collation_key))
+    raise NotFound(t("no organisation matches {query}; try one of {known}", query=quoted(query),
+                     known=known))  # fmt: skip
 
 
 # --- statistics --------------------------------------------------------------------------------

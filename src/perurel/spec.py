@@ -41,6 +41,7 @@ class Param(NamedTuple):
     required: bool = False  # arguments only
     complete: str | None = None  # shell completion offers "country" names or event "kind"s
     many: bool = False  # an argument that takes every remaining word: `country new zealand`
+    words: str | None = None  # the vocabulary (i18n.WORDS) whose Spanish words `choices` accept
 
 
 class Command(NamedTuple):
@@ -135,7 +136,10 @@ MISSION_ROW_FIELDS = (
     "country", "owner", "owner_name", "host", "host_name", "kind", "city", "from", "state",
     "closed", "as_of", "region", "subregion", "note", "sources",
 )  # fmt: skip
-SEARCH_FIELDS = ("kind", "id", "date", "date_precision", "countries", "title", "text", "score")
+SEARCH_FIELDS = (
+    "kind", "id", "date", "date_precision", "countries", "title", "text", "title_es", "text_es",
+    "score",
+)  # fmt: skip
 SOURCE_FIELDS = (*Source._fields, "cited", "cited_by")
 STATS_FIELDS = (
     "schema_version", "dataset_date", "facts_to", "coverage", "by_status", "by_region", "events_by_decade",
@@ -334,6 +338,7 @@ Examples:
                     ("--status",),
                     "Only this relations status.",
                     choices=STATUSES,
+                    words="status",
                 ),
                 Param(
                     "since",
@@ -363,6 +368,7 @@ Examples:
                     "Order by name, start date or number of events.",
                     choices=("name", "date", "events"),
                     default="name",
+                    words="sort",
                 ),
                 *OUTPUT,
             ),
@@ -403,6 +409,7 @@ Examples:
                     ("--kind", "-k"),
                     "Only missions of these kinds, repeated or comma-separated.",
                     choices=MISSION_KINDS,
+                    words="mission",
                 ),
                 Param(
                     "mission_state",
@@ -410,6 +417,7 @@ Examples:
                     ("--state",),
                     "Only missions in this state.",
                     choices=MISSION_STATES,
+                    words="state",
                 ),
                 Param(
                     "region",
@@ -525,6 +533,7 @@ Examples:
                     "Only sources of this tier: official (a government, the UN, an international "
                     "organisation), scholarly, press, encyclopedia (mirrors included) or other.",
                     choices=TIERS,
+                    words="tier",
                 ),
                 SOURCE_FORMAT,
                 *OUTPUT[1:],
@@ -619,9 +628,15 @@ Examples:
                     "Agreement over time by decade or by year.",
                     choices=("decade", "year"),
                     default="decade",
+                    words="by",
                 ),
                 Param(
-                    "issue", "value", ("--issue",), "Only roll calls on this issue.", choices=ISSUES
+                    "issue",
+                    "value",
+                    ("--issue",),
+                    "Only roll calls on this issue.",
+                    choices=ISSUES,
+                    words="issue",
                 ),
                 Param(
                     "important",
@@ -877,3 +892,31 @@ Examples:
         ),
     )
 }
+
+
+def canonical(param: Param, typed: str) -> str | None:
+    """The declared choice `typed` names (any case; for a vocabulary, its Spanish words and common
+    variants too), or None."""
+    assert param.choices is not None
+    for choice in param.choices:
+        if choice.lower() == typed.lower():
+            return choice
+    if param.words is None:
+        return None
+    from .i18n import value
+
+    return value(param.words, typed, param.choices)
+
+
+def choice_error(param: Param, typed: str) -> str:
+    """The usage error for a value that is none of a parameter's choices, in the reader's words."""
+    from .errors import quoted
+    from .i18n import t, values
+
+    choices = param.choices or ()
+    return t(
+        "{value} is not a value of {option}; choose from {choices}",
+        option=param.flags[0] if param.flags else param.name.upper(),
+        value=quoted(typed),
+        choices=", ".join(values(param.words, choices) if param.words else choices),
+    )

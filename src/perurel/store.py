@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, printable
+from .i18n import N_, t
 from .model import (
     Alternative,
     Country,
@@ -183,11 +184,14 @@ def _validate(raw: Any, path: str) -> bool:
     problems = check(raw)
     if problems:
         more = (
-            f" (and {len(problems) - 1} more; run 'perurel validate {path}')"
+            t(" (and {n} more; run 'perurel validate {path}')", n=len(problems) - 1, path=path)
             if len(problems) > 1
             else ""
         )
-        raise DataError(f"invalid dataset {printable(str(path))}: {problems[0]}{more}")
+        raise DataError(
+            t("invalid dataset {path}: {problem}", path=printable(str(path)), problem=problems[0])
+            + more
+        )
     return True
 
 
@@ -231,7 +235,13 @@ def _load(path: str, bundled: bool) -> Dataset:
         dataset = build(raw, path)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         # the bundled file is not validated at run time: a broken copy of it ends here
-        raise DataError(f"invalid dataset {printable(str(path))}: {printable(repr(exc))}") from None
+        raise DataError(
+            t(
+                "invalid dataset {path}: {problem}",
+                path=printable(str(path)),
+                problem=printable(repr(exc)),
+            )
+        ) from None
     dataset.file_status = st
     return dataset
 
@@ -239,6 +249,8 @@ def _load(path: str, bundled: bool) -> Dataset:
 # The dataset is read whole into memory and parsed: beyond this it is not a dataset of ours
 # (the bundled one is ~1 MB, a dataset of every treaty ever signed would be ~100 MB).
 MAX_DATASET = 256 << 20
+# What a data file is, as messages name it (the argument `what` of the readers below).
+FILES = (N_("dataset"), N_("voting data"))
 # Names that read the dataset from standard input, as asked for explicitly.
 STDIN_NAMES = ("-", "/dev/stdin")
 
@@ -250,28 +262,44 @@ def open_data(path: str, what: str, limit: int) -> tuple[int, os.stat_result]:
     import stat
 
     where = printable(str(path))
+    said = t(what)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise DataError(f"{what} not found: {where}") from None
+        raise DataError(t("{what} not found: {path}", what=said, path=where)) from None
     except IsADirectoryError:
-        raise DataError(f"{what} is a directory, not a file: {where}") from None
+        raise DataError(
+            t("{what} is a directory, not a file: {path}", what=said, path=where)
+        ) from None
     except OSError as exc:
-        raise DataError(f"cannot read {what} {where}: {exc.strerror or exc}") from None
+        raise DataError(
+            t("cannot read {what} {path}: {problem}", what=said, path=where,
+              problem=exc.strerror or exc)
+        ) from None  # fmt: skip
     except ValueError:  # e.g. a NUL byte in the path
-        raise DataError(f"cannot read {what} {where}: not a usable file name") from None
+        raise DataError(
+            t("cannot read {what} {path}: not a usable file name", what=said, path=where)
+        ) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise DataError(f"{what} is a directory, not a file: {where}")
+            raise DataError(t("{what} is a directory, not a file: {path}", what=said, path=where))
         if not stat.S_ISREG(st.st_mode):
-            kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or special file"
-            hint = " (use '-' to read standard input)" if what == "dataset" else ""
-            raise DataError(f"{what} is {kind}, not a regular file: {where}{hint}")
+            kind = t("a FIFO") if stat.S_ISFIFO(st.st_mode) else t("a device or special file")
+            hint = t(" (use '-' to read standard input)") if what == "dataset" else ""
+            raise DataError(
+                t("{what} is {kind}, not a regular file: {path}", what=said, kind=kind,
+                  path=where) + hint
+            )  # fmt: skip
         if st.st_size > limit:
             raise DataError(
-                f"{what} is too large: {where} ({_megabytes(st.st_size)}; "
-                f"the limit is {_megabytes(limit)})"
+                t(
+                    "{what} is too large: {path} ({size}; the limit is {limit})",
+                    what=said,
+                    path=where,
+                    size=_megabytes(st.st_size),
+                    limit=_megabytes(limit),
+                )
             )
     except BaseException:
         os.close(fd)
@@ -290,11 +318,15 @@ def read_fd(fd: int, st: os.stat_result, limit: int, path: str, what: str) -> by
     try:
         data = read_upto(fd, limit)
     except OSError as exc:
-        raise DataError(f"cannot read {what} {printable(str(path))}: {exc.strerror}") from None
+        raise DataError(
+            t("cannot read {what} {path}: {problem}", what=t(what), path=printable(str(path)),
+              problem=exc.strerror)
+        ) from None  # fmt: skip
     if len(data) > limit:
         raise DataError(
-            f"{what} is too large: {printable(str(path))} (the limit is {_megabytes(limit)})"
-        )
+            t("{what} is too large: {path} (the limit is {limit})", what=t(what),
+              path=printable(str(path)), limit=_megabytes(limit))
+        )  # fmt: skip
     return data
 
 
@@ -306,9 +338,14 @@ def read_stdin(limit: int, what: str) -> bytes:
         stdin = sys.stdin.buffer if sys.stdin is not None else None
         data = stdin.read(limit + 1) if stdin is not None else b""
     except (OSError, ValueError) as exc:
-        raise DataError(f"cannot read {what} from standard input: {exc}") from None
+        raise DataError(
+            t("cannot read {what} from standard input: {problem}", what=t(what), problem=exc)
+        ) from None
     if len(data) > limit:
-        raise DataError(f"{what} on standard input is too large (the limit is {_megabytes(limit)})")
+        raise DataError(
+            t("{what} on standard input is too large (the limit is {limit})", what=t(what),
+              limit=_megabytes(limit))
+        )  # fmt: skip
     return data
 
 
@@ -327,23 +364,38 @@ def parse_json(data: bytes, path: str, what: str = "dataset") -> Any:
     """JSON from the bytes of a file, or one DataError line naming the file."""
     where = printable(str(path))
     if not data.strip():
-        raise DataError(f"{what} is empty: {where}")
+        raise DataError(t("{what} is empty: {path}", what=t(what), path=where))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{what} is not UTF-8 text: {where} (byte {exc.start})") from None
+        raise DataError(
+            t("{what} is not UTF-8 text: {path} (byte {byte})", what=t(what), path=where,
+              byte=exc.start)
+        ) from None  # fmt: skip
     import json
 
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataError(
-            f"{what} is not valid JSON: {where}: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+            t(
+                "{what} is not valid JSON: {path}: {problem} at line {line}, column {column}",
+                what=t(what),
+                path=where,
+                problem=exc.msg,
+                line=exc.lineno,
+                column=exc.colno,
+            )
         ) from None
     except RecursionError:
-        raise DataError(f"{what} is nested too deeply to read: {where}") from None
+        raise DataError(
+            t("{what} is nested too deeply to read: {path}", what=t(what), path=where)
+        ) from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise DataError(f"{what} cannot be read: {where}: {printable(str(exc), 120)}") from None
+        raise DataError(
+            t("{what} cannot be read: {path}: {problem}", what=t(what), path=where,
+              problem=printable(str(exc), 120))
+        ) from None  # fmt: skip
 
 
 def _ids(values: Any) -> tuple[str, ...]:

@@ -22,17 +22,15 @@ def debugging() -> bool:
 
 
 def error(message: str) -> None:
-    """One line on stderr: `perurel: error: …`."""
-    from .i18n import message as said
+    """One line on stderr: `perurel: error: …` (the message already in the reader's language)."""
+    from .i18n import t
 
-    _stderr(f"perurel: error: {visible(said(message))}\n")
+    _stderr(t("perurel: error: {message}", message=visible(message)) + "\n")
 
 
 def note(message: str) -> None:
     """A remark for the person at the terminal, kept off stdout so scripts get clean output."""
-    from .i18n import message as said
-
-    _stderr(f"perurel: {visible(said(message))}\n")
+    _stderr(f"perurel: {visible(message)}\n")
 
 
 def _stderr(text: str) -> None:
@@ -68,9 +66,15 @@ def show(lines: Sequence[Line]) -> None:
 
     lines = safe(lines)
     if layout.DROPPED:
+        from .i18n import t
+
         note(
-            f"left out to fit {layout.width()} columns: {', '.join(layout.DROPPED)} "
-            "(--fields chooses the columns; a wider terminal shows them)"
+            t(
+                "left out to fit {width} columns: {columns} (--fields chooses the columns; a "
+                "wider terminal shows them)",
+                width=layout.width(),
+                columns=", ".join(layout.DROPPED),
+            )
         )
         layout.DROPPED.clear()
     lines = layout.fit(lines, layout.width())
@@ -173,9 +177,16 @@ def guard(invoke: Callable[[], Any]) -> int:
     except UnicodeEncodeError as exc:
         silence_stdout()
         encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
+        from .i18n import t
+
+        shown = repr(printable(exc.object[exc.start : exc.end]))
         error(
-            f"the output's encoding ({encoding}) cannot show {printable(exc.object[exc.start : exc.end])!r}; "
-            "use a UTF-8 locale or PYTHONIOENCODING=utf-8"
+            t(
+                "the output's encoding ({encoding}) cannot show {text}; use a UTF-8 locale or "
+                "PYTHONIOENCODING=utf-8",
+                encoding=encoding,
+                text=shown,
+            )
         )
         return ExitCode.OUTPUT
     except OSError as exc:
@@ -186,11 +197,15 @@ def guard(invoke: Callable[[], Any]) -> int:
         if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
             return _bug(exc)
         silence_stdout()
-        error(f"cannot write the output: {exc.strerror or exc}")
+        from .i18n import t
+
+        error(t("cannot write the output: {problem}", problem=exc.strerror or exc))
         return ExitCode.OUTPUT
     except (AttributeError, ValueError) as exc:
         if sys.stdout is None or sys.stdout.closed:  # stdout closed before or during the run
-            error("cannot write the output: standard output is closed")
+            from .i18n import t
+
+            error(t("cannot write the output: standard output is closed"))
             return ExitCode.OUTPUT
         return _bug(exc)
     except Exception as exc:
@@ -200,8 +215,15 @@ def guard(invoke: Callable[[], Any]) -> int:
 def _bug(exc: Exception) -> int:
     if debugging():
         raise exc
+    from .i18n import t
+
+    problem = f"{type(exc).__name__}: {printable(str(exc), 200)}"
     error(
-        f"internal error: {type(exc).__name__}: {printable(str(exc), 200)} — this is a bug, "
-        f"please report it at {ISSUES_URL} (PERUREL_DEBUG=1 or --debug shows the traceback)"
+        t(
+            "internal error: {problem} — this is a bug, please report it at {url} "
+            "(PERUREL_DEBUG=1 or --debug shows the traceback)",
+            problem=problem,
+            url=ISSUES_URL,
+        )
     )
     return ExitCode.INTERNAL

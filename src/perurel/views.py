@@ -5,19 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import groupby
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from .formats import pick
 from .i18n import (
+    N_,
     both,
+    city,
+    collation_key,
     country_name,
     date,
     in_language,
     number,
     on,
     percent,
+    period,
     spanish,
     t,
+    the,
     word,
 )
 from .layout import NARROW, Line, bars, cell, row, table, wrap
@@ -42,7 +48,7 @@ def timeline(events: Sequence[Event], width: int) -> list[Line]:
     if width < NARROW or w_event < 30:  # too narrow for the prose beside the columns
         return _timeline_stacked(events, width)
     widths = (w_date, w_with, w_kind, w_event)
-    head = [cell([t(name)], "bold") for name in ("Date", "With", "Kind", "Event")]
+    head = [cell([name], "bold") for name in (t("Date"), t("With"), t("Kind"), t("Event"))]
     lines = row(head, widths)
     for year, group in groupby(events, key=lambda e: e.date[:4]):
         lines.append([(year, "bold magenta")])
@@ -78,13 +84,13 @@ def countries(rows: Sequence[Record], width: int, *, by_name: bool = False) -> l
     """`perurel countries`; in Spanish, a list in name order is in the order of the Spanish
     names (the machine formats keep one order in both languages)."""
     if by_name and spanish():
-        rows = sorted(rows, key=lambda r: normalize(r["name_es"]))
-    names = both("Name", "Nombre")
-    headers = [t(h) for h in ["Code", *names, "Subregion", "Status", "Since", "Missions", "Events"]]
+        rows = sorted(rows, key=lambda r: collation_key(r["name_es"]))
+    headers = [t("Code"), t("Name"), t("Subregion"), t("Status"), t("Since"), t("Missions"),
+               t("Events")]  # fmt: skip
     body = [
         [
             r["code"],
-            *both(r["name"], r["name_es"]),
+            in_language(r["name"], r["name_es"]),
             word("region", r["subregion"]),
             word("status", pick(r, "relations.status")),
             _text(date(pick(r, "relations.established")) or None),
@@ -97,10 +103,14 @@ def countries(rows: Sequence[Record], width: int, *, by_name: bool = False) -> l
 
 
 def missions(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
-    """`perurel missions`: who has what where, and in what state as of when."""
+    """`perurel missions`: who has what where, and in what state as of when; in Spanish, in the
+    order of the Spanish names (the machine formats keep one order in both languages)."""
+    if spanish():
+        order = {code: collation_key(country_name(ds, code)) for code in ds.countries}
+        rows = sorted(rows, key=lambda r: (r["owner"] != "PE", order.get(r["country"], ("", ""))))
     body = []
     for r in rows:
-        where = r["city"] or "—"
+        where = city(r["city"]) or "—"
         if r["from"]:
             where = f"{where} ({r['from']})"
         state = word("state", r["state"])
@@ -110,19 +120,15 @@ def missions(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
             state = t("closed {date}", date=on(r["closed"]))
         who = f"{country_name(ds, r['owner'])} → {country_name(ds, r['host'])}"
         body.append([who, word("mission", r["kind"]), where, state])
-    headers = [t(h) for h in ("Mission", "Kind", "Where", "State")]
+    headers = [t("Mission"), t("Kind"), t("Where"), t("State")]
     return table(headers, body, width, flex=(2, 0))
 
 
 def hits(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
     """`perurel search`: each hit with its kind, date and countries, the match cut short."""
-    events = {e.id: e for e in ds.events} if spanish() else {}
 
     def match(r: Record) -> str:
-        e = events.get(r["id"]) if r["kind"] == "event" else None
-        if e is not None:
-            return f"{in_language(e.title, e.title_es)}: {in_language(e.summary, e.summary_es)}"
-        return f"{r['title']}: {r['text']}"
+        return f"{in_language(r['title'], r['title_es'])}: {in_language(r['text'], r['text_es'])}"
 
     body = [
         [
@@ -134,7 +140,7 @@ def hits(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
         ]
         for r in rows
     ]
-    headers = [t(h) for h in ("Kind", "Date", "With", "Match", "Score")]
+    headers = [t("Kind"), t("Date"), t("With"), t("Match"), t("Score")]
     return table(headers, body, width, flex=(2, 3))
 
 
@@ -145,19 +151,33 @@ def sources(rows: Sequence[Record], width: int) -> list[Line]:
     for r, cells in zip(rows, body, strict=True):
         cells[2] = _names(r.get("author"))
         cells[5] = word("tier", cells[5])
-    headers = [t(h) for h in ("Id", "Title", "Author", "Publisher", "Date", "Tier", "Cited")]
+    headers = [t("Id"), t("Title"), t("Author"), t("Publisher"), t("Date"), t("Tier"), t("Cited")]
     return table(headers, body, width, flex=(1, 2, 3))
 
 
-def source(record: Record, width: int) -> list[Line]:
-    """`perurel sources ID`: the source, then every fact that cites it."""
+# The fields of a source, as `perurel sources ID` names them for people.
+SOURCE_FIELDS = {"id": N_("id"), "title": N_("title"), "author": N_("author"),
+                 "publisher": N_("publisher"), "url": N_("url"), "date": N_("date"),
+                 "note": N_("note"), "tier": N_("tier"), "found_in": N_("found in"),
+                 "via": N_("via")}  # fmt: skip
+
+
+def source(record: Record, width: int, labels: Sequence[Any] | None = None) -> list[Line]:
+    """`perurel sources ID`: the source, then every fact that cites it (`labels`: the facts in
+    the reader's words, when they are not the record's English)."""
     about = [
-        [k, _names(v) if k == "author" else _text(v)]
+        [
+            t(SOURCE_FIELDS.get(k, k)),
+            _names(v) if k == "author" else _text(word("tier", v) if k == "tier" else v),
+        ]
         for k, v in record.items()
         if k not in ("cited", "cited_by")
     ]
     lines = table([t("Field"), t("Value")], about, width, flex=(1,))
-    facts = [[c["kind"], c["ref"], c["label"]] for c in record["cited_by"]]
+    cited = labels if labels is not None else [
+        SimpleNamespace(**c) for c in record["cited_by"]
+    ]  # fmt: skip
+    facts = [[word("hit", c.kind), c.ref, c.label] for c in cited]
     headers = [t("Kind"), t("Ref"), t("Fact")]
     return [*lines, [], *table(headers, facts, width, flex=(2,))]
 
@@ -181,7 +201,7 @@ def stats(numbers: Record, width: int) -> list[Line]:
         for r, row in numbers["by_region"].items()
     ]
     lines += [[], [(t("States by region"), "bold")]]
-    headers = [t(h) for h in ("Region", "States", "Dated", "With missions", "Events")]
+    headers = [t("Region"), t("States"), t("Dated"), t("With missions"), t("Events")]
     lines += table(headers, regions, width)
     milestones = [(word("milestone", k), v) for k, v in numbers["states_by_milestone_kind"].items()]
     tiers = [(word("tier", k), v) for k, v in numbers["facts_by_tier"].items()]
@@ -194,7 +214,7 @@ def stats(numbers: Record, width: int) -> list[Line]:
         *bars(tiers, width),
         [],
         [(t("Events per decade"), "bold")],
-        *bars(list(numbers["events_by_decade"].items()), width),
+        *bars([(period(k), v) for k, v in numbers["events_by_decade"].items()], width),
     ]
     return lines
 
@@ -215,7 +235,7 @@ def orgs(rows: Sequence[Record], width: int) -> list[Line]:
         for r in rows
     ]
     # A member's dates are when Peru joined and left; other ties' when the tie began and ended.
-    headers = [t(h) for h in ("Organisation", "Since", "Until", "Role", "Terms and suspensions")]
+    headers = [t("Organisation"), t("Since"), t("Until"), t("Role"), t("Terms and suspensions")]
     return table(headers, body, width, flex=(0, 3, 4))
 
 
@@ -340,14 +360,14 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
         span = f"{date(record['first_vote'])}–{date(record['last_vote'])}"
     else:
         span = f"{record['since'] or '1946'}–{record['until'] or t('January 2020')}"
-    heading = t("Peru and {name} at the UN General Assembly, {span}", name=name, span=span)
+    heading = t("Peru and {name} at the UN General Assembly, {span}", name=the(name), span=span)
     lines: list[Line] = [[(text, "bold")] for text in wrap(heading, width)]
     if record["note"]:
         note = in_language(record["note"], record.get("note_es"))
         lines += [[(text, "dim italic")] for text in wrap(note, width)]
     if not overall["votes"]:
         lines.append(
-            [(t("No roll call on which both Peru and {name} voted, {span}.", name=name, span=span),
+            [(t("No roll call on which both Peru and {name} voted, {span}.", name=the(name), span=span),
               "yellow")]
         )  # fmt: skip
         from .votes import ENDS
@@ -388,7 +408,7 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
         from .votes_report import THIN
 
         lines += percent_bars(
-            [(p["period"], p["agreement"], p["votes"]) for p in periods], width, THIN
+            [(period(p["period"]), p["agreement"], p["votes"]) for p in periods], width, THIN
         )
     issues = [i for i in record["by_issue"] if i["votes"]]
     if issues:
@@ -396,7 +416,11 @@ def vote_agreement(record: Record, width: int) -> list[Line]:
         lines += percent_bars(
             [(word("issue", i["name"]), i["agreement"], i["votes"]) for i in issues], width
         )
-    definition = t(f"{record['definition'][0].upper()}{record['definition'][1:]}.")
+    definition = t(
+        "Agreement = the share of roll calls on which both states cast a vote (yes, no or "
+        "abstain) and cast the same one; weighted, a yes or no against an abstention counts as "
+        "half."
+    )
     lines += [[]] + [[(text, "dim")] for text in wrap(definition, width)]
     source = t(
         "Source: UN General Assembly Voting Data (Voeten, Strezhnev, Bailey), to January 2020"
@@ -410,7 +434,7 @@ def vote_rank(rows: Sequence[Record], width: int, top: int, window: str = "") ->
     row with the roll calls it rests on."""
     if not rows:
         return [[(t("no state has enough roll calls in common with Peru"), "dim")]]
-    headers = [t(h) for h in ("Rank", "State", "Agreement", "Votes")]
+    headers = [t("Rank"), t("State"), t("Agreement"), t("Votes")]
 
     def body(part: Sequence[Record]) -> list[list[str]]:
         return [
@@ -465,7 +489,7 @@ def peru_votes(rows: Sequence[Record], width: int) -> list[Line]:
     """`perurel votes --peru`: Peru's yes / no / abstain shares."""
     if not rows:
         return [[(t("Peru cast no vote in this window"), "dim")]]
-    headers = ["", *(t(h) for h in ("Yes", "No", "Abstain", "Votes"))]
+    headers = ["", t("Yes"), t("No"), t("Abstain"), t("Votes")]
     lines: list[Line] = [[(t("Peru's votes at the UN General Assembly"), "bold")]]
     groups = (("decade", t("By decade")), ("year", t("By year")), ("issue", t("By issue")),
               ("all", t("In all")))  # fmt: skip
@@ -477,7 +501,7 @@ def peru_votes(rows: Sequence[Record], width: int) -> list[Line]:
                 headers,
                 [
                     [
-                        word("issue", r["name"]) if by == "issue" else t(r["name"]),
+                        word("issue", r["name"]) if by == "issue" else period(r["name"]),
                         percent(r["yes"]),
                         percent(r["no"]),
                         percent(r["abstain"]),

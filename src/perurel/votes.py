@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
+from .i18n import t
 from .model import PERU
 
 ENV_VAR = "PERUREL_VOTES"
@@ -88,7 +89,7 @@ class Votes:
             for s in doc["states"]
         }
         if PERU not in self.states:
-            raise DataError("the voting data has no votes of Peru")
+            raise DataError(t("the voting data has no votes of Peru"))
         self._check()
 
     def _check(self) -> None:
@@ -126,7 +127,10 @@ class Votes:
         low = lo.isoformat() if lo else ""
         high = hi.isoformat() if hi else "9999"
         if issue is not None and issue not in self.issues:
-            raise UsageError(f"unknown issue {quoted(issue)}; choose from {', '.join(self.issues)}")
+            raise UsageError(
+                t("unknown issue {issue}; choose from {issues}", issue=quoted(issue),
+                  issues=", ".join(self.issues))
+            )  # fmt: skip
         marks = self.issues[issue] if issue else None
         return [
             i
@@ -142,7 +146,9 @@ class Votes:
         try:
             return self.states[state]
         except KeyError:
-            raise NotFound(f"no UN General Assembly votes recorded for {quoted(state)}") from None
+            raise NotFound(
+                t("no UN General Assembly votes recorded for {state}", state=quoted(state))
+            ) from None
 
     def agreement(
         self,
@@ -203,21 +209,28 @@ class Votes:
             try:
                 return self.rcid.index(rcid)
             except ValueError:
-                raise NotFound(f"no roll call with rcid {rcid}") from None
+                raise NotFound(t("no roll call with rcid {rcid}", rcid=rcid)) from None
         key = _symbol(resolution or "")
         found = [i for i, u in enumerate(self.unres) if _symbol(u) == key and key]
         if not found:
             raise NotFound(
-                f"no roll call on resolution {quoted(resolution or '')}; symbols look like "
-                "R/74/1 or A/RES/74/1 (the session, then the number)"
+                t(
+                    "no roll call on resolution {symbol}; symbols look like R/74/1 or A/RES/74/1 "
+                    "(the session, then the number)",
+                    symbol=quoted(resolution or ""),
+                )
             )
         if len(found) > 1:  # a resolution voted on in parts: the vote on the whole is the last
             from .errors import Ambiguous
 
             listed = ", ".join(f"rcid {self.rcid[i]}" for i in found)
             raise Ambiguous(
-                f"resolution {printable(resolution or '')} had {len(found)} roll calls "
-                f"({listed}); choose one with --rcid",
+                t(
+                    "resolution {symbol} had {n} roll calls ({listed}); choose one with --rcid",
+                    symbol=printable(resolution or ""),
+                    n=len(found),
+                    listed=listed,
+                ),
                 tuple(str(self.rcid[i]) for i in found),
             )
         return found[0]
@@ -313,19 +326,29 @@ def _load(path: str) -> Votes:
         with os.fdopen(fd, "rb") as raw, gzip.GzipFile(fileobj=raw) as f:
             data = f.read(MAX_DECOMPRESSED + 1)
     except (OSError, EOFError, zlib.error) as exc:
-        raise DataError(f"cannot read the voting data {where}: {printable(str(exc))}") from None
+        raise DataError(
+            t("cannot read the voting data {path}: {problem}", path=where,
+              problem=printable(str(exc)))
+        ) from None  # fmt: skip
     if len(data) > MAX_DECOMPRESSED:
         raise DataError(
-            f"the voting data {where} is too large once decompressed "
-            f"(the limit is {MAX_DECOMPRESSED >> 20} MB)"
+            t(
+                "the voting data {path} is too large once decompressed (the limit is {limit} MB)",
+                path=where,
+                limit=MAX_DECOMPRESSED >> 20,
+            )
         )
     doc = parse_json(data, path, "voting data")
     try:
         return Votes(doc)
     except KeyError as exc:
-        raise DataError(f"invalid voting data {where}: missing {printable(str(exc))}") from None
+        raise DataError(
+            t("invalid voting data {path}: missing {field}", path=where, field=printable(str(exc)))
+        ) from None
     except (TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise DataError(f"invalid voting data {where}: {printable(str(exc), 120)}") from None
+        raise DataError(
+            t("invalid voting data {path}: {problem}", path=where, problem=printable(str(exc), 120))
+        ) from None
 
 
 def load_votes() -> Votes:

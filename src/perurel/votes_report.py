@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, quoted
+from .i18n import N_, date, in_language, t
 from .model import PERU
 from .votes import DEFINITION, VOTE_WORDS, Voter, Votes, former
 
@@ -35,12 +36,16 @@ def voter(ds: Records, data: Votes, query: str, lookup: Callable[[Any, str], Cou
     if found is None:
         code = lookup(ds, query).code
         if code == PERU:
-            raise NotFound("Peru agrees with itself; name another state, or use --peru")
+            raise NotFound(t("Peru agrees with itself; name another state, or use --peru"))
         found = code
     if found not in data.states:
+        named = names(ds, Voter(found, ""))
         raise NotFound(
-            f"no UN General Assembly votes are recorded for {quoted(names(ds, Voter(found, ''))['name'])}"
-            " (not a member, or an observer that does not vote)"
+            t(
+                "no UN General Assembly votes are recorded for {name} (not a member, or an "
+                "observer that does not vote)",
+                name=quoted(in_language(named["name"], named["name_es"])),
+            )
         )
     return data.states[found]
 
@@ -61,11 +66,15 @@ def window_words(
 ) -> str:
     words = ""
     if since or until:
-        words += f" between {since or '1946'} and {until or 'January 2020'}"
+        words += t(
+            " between {since} and {until}",
+            since=date(since or "1946"),
+            until=date(until) if until else t("January 2020"),
+        )
     if issue:
-        words += f" on issue {issue}"
+        words += t(" on issue {issue}", issue=issue)
     if important:
-        words += " among the important votes"
+        words += t(" among the important votes")
     return words
 
 
@@ -173,5 +182,5 @@ def peru(data: Votes, calls: list[int], by: str = "decade") -> list[Record]:
         rows.append(
             {"by": "issue", "key": code, "name": data.issue_names[code], **data.shares(group)}
         )
-    rows.append({"by": "all", "key": "all", "name": "all roll calls", **data.shares(calls)})
+    rows.append({"by": "all", "key": "all", "name": N_("all roll calls"), **data.shares(calls)})
     return [r for r in rows if r["votes"]]
