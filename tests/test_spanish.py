@@ -464,3 +464,25 @@ def test_dates_inside_spanish_prose_read_as_spanish(run: Run, ds: perurel.Datase
             card = run("--lang", "es", "country", code, "--exact", "--full").stdout
             prose = " ".join(card.split("Fuentes\n")[0].split())
             assert not iso.search(prose.replace("(perurel", "")), code
+
+
+def test_the_catalogue_reader_answers_as_gettext_does() -> None:
+    # perurel reads the compiled catalogue itself (faster to start); the standard library's
+    # gettext is the reference for every entry, singular and plural.
+    import gettext
+
+    from perurel import i18n
+
+    mine = i18n.catalogue("es")
+    assert type(mine).__name__ == "_Catalogue"
+    reference = gettext.translation(i18n.DOMAIN, i18n.localedir(), languages=["es"])
+    keys = [k for k in reference._catalog if k != ""]  # type: ignore[attr-defined]
+    assert len(keys) > 500
+    for key in keys:
+        if isinstance(key, str):
+            assert mine.gettext(key) == reference.gettext(key), key
+        else:
+            for n in (0, 1, 2, 7):
+                assert mine.ngettext(key[0], "x", n) == reference.ngettext(key[0], "x", n), key
+    assert mine.gettext("no such message") == "no such message"
+    assert mine.ngettext("one thing", "{n} things", 3) == "{n} things"

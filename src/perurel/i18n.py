@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .model import Records
@@ -71,12 +71,56 @@ def catalogue(lang: str | None = None) -> Any:
     language without a catalogue get the messages as written."""
     lang = lang or CURRENT["lang"]
     if lang not in _CATALOGUES:
-        import gettext  # only read when a language other than English is asked for
+        path = os.path.join(localedir(), lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+        try:
+            _CATALOGUES[lang] = _Catalogue(path)
+        except (OSError, ValueError):  # no catalogue, or one this reader does not know
+            import gettext
 
-        _CATALOGUES[lang] = gettext.translation(
-            DOMAIN, localedir(), languages=[lang], fallback=True
-        )
+            _CATALOGUES[lang] = gettext.translation(
+                DOMAIN, localedir(), languages=[lang], fallback=True
+            )
     return _CATALOGUES[lang]
+
+
+class _Catalogue:
+    """A compiled GNU catalogue (.mo) read straight into a dict: the standard library's gettext
+    gives the same answers (a test compares them on every entry) but costs 7 ms more to start,
+    mostly compiling the plural rule. Only the rule Spanish and English use, n != 1, is read."""
+
+    def __init__(self, path: str) -> None:
+        with open(path, "rb") as f:
+            data = f.read()
+        order: Literal["little", "big"] = "little" if data[:4] == b"\xde\x12\x04\x95" else "big"
+        if int.from_bytes(data[:4], order) != 0x950412DE:
+            raise ValueError("not a .mo file")
+
+        def word(at: int) -> int:
+            return int.from_bytes(data[at : at + 4], order)
+
+        count, ids, strs = word(8), word(12), word(16)
+        self.messages: dict[str, str] = {}
+        self.plurals: dict[str, list[str]] = {}
+        for i in range(count):
+            length, start = word(ids + 8 * i), word(ids + 8 * i + 4)
+            msgid = data[start : start + length].decode("utf-8")
+            length, start = word(strs + 8 * i), word(strs + 8 * i + 4)
+            msgstr = data[start : start + length].decode("utf-8")
+            if "\x00" in msgid:
+                self.plurals[msgid.split("\x00", 1)[0]] = msgstr.split("\x00")
+            elif msgid:
+                self.messages[msgid] = msgstr
+            elif "plural=(n!=1);" not in msgstr.replace(" ", ""):
+                raise ValueError("a plural rule this reader does not know")
+
+    def gettext(self, message: str) -> str:
+        return self.messages.get(message) or message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        forms = self.plurals.get(singular)
+        if not forms:
+            return singular if n == 1 else plural
+        return forms[0 if n == 1 else 1]
 
 
 def N_(message: str) -> str:
