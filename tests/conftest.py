@@ -125,3 +125,15 @@ def country_json(query: str) -> dict[str, Any]:
     assert result.exit_code == 0, result.stderr
     loaded: dict[str, Any] = json.loads(result.stdout)
     return loaded
+
+
+def drain_pty(fd: int, into: list[bytes]) -> None:
+    """Read what a program shows on a pseudo-terminal, so it never blocks on a full buffer."""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return
+        if not chunk:
+            return
+        into.append(chunk)

@@ -16,7 +16,7 @@ import pytest
 import perurel
 from perurel.card import brief
 
-from .conftest import FIXTURE, ROOT, Invoke, Run
+from .conftest import FIXTURE, ROOT, Invoke, Run, drain_pty
 
 URL = re.compile(r"https?://\S+")
 
@@ -129,7 +129,7 @@ def _in_a_terminal(args: list[str], tmp_path: Path, **env: str) -> str:
     environ.pop("PERUREL_PAGER", None)
     main, secondary = pty.openpty()
     shown: list[bytes] = []
-    reader = threading.Thread(target=_drain, args=(main, shown), daemon=True)
+    reader = threading.Thread(target=drain_pty, args=(main, shown), daemon=True)
     reader.start()
     try:
         subprocess.run(
@@ -147,18 +147,6 @@ def _in_a_terminal(args: list[str], tmp_path: Path, **env: str) -> str:
         os.close(main)
     assert shown or marker.exists()  # something reached the screen or the pager
     return marker.read_text() if marker.exists() else ""
-
-
-def _drain(fd: int, into: list[bytes]) -> None:
-    """Read what the program shows on the pseudo-terminal, so it never blocks on a full buffer."""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            return
-        if not chunk:
-            return
-        into.append(chunk)
 
 
 def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from perurel import diskcache, fulltext, store, votes
 
-from .conftest import FIXTURE, ROOT, Outcome, entry
+from .conftest import FIXTURE, ROOT, Outcome, drain_pty, entry
 
 MINI_VOTES = ROOT / "tests" / "fixtures" / "mini-votes.json.gz"
 TIME_LIMIT = 5.0  # seconds: every case ends well within this
@@ -590,18 +590,7 @@ def test_a_failing_pager_falls_back_to_printing(tmp_path: Path) -> None:
 
     main, secondary = pty.openpty()
     shown: list[bytes] = []
-
-    def drain() -> None:
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            shown.append(chunk)
-
-    reader = threading.Thread(target=drain, daemon=True)
+    reader = threading.Thread(target=drain_pty, args=(main, shown), daemon=True)
     reader.start()
     env = {**os.environ, "PAGER": "false", "LINES": "10", "COLUMNS": "100", "NO_COLOR": "1"}
     try:
