@@ -7,12 +7,13 @@ Round anniversaries (ROUND years) come first, each with its sources.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .errors import UsageError, quoted
 from .i18n import t
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .layout import Line
     from .store import Dataset
 

@@ -12,9 +12,12 @@ what a valid command line means; `tests/test_argv.py` checks that it does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
 
 from .spec import AFTER, ALIASES, COMMANDS, GLOBAL, Param
+from .tuples import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Call(NamedTuple):

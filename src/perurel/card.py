@@ -4,7 +4,6 @@ memberships, representation, events and numbered sources."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from .i18n import (
     ACRONYMS_ES,
@@ -26,6 +25,7 @@ from .i18n import (
 from .layout import Line, cell, row, table, wrap
 from .model import BREAKS, PERU
 from .query import ORG_ALIASES, country_sources, shared_memberships
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .model import Country, Milestone, Mission, Records

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from . import dates
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .model import Source
 
 # A tier as a CSL item type: what kind of document a source of that tier is.

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
+from .tuples import TYPE_CHECKING
+
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from .layout import Line
 
 URL = re.compile(r"https?://[^\s<>\"'\]]+")

@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
 from .i18n import N_, in_language, number, t, the, tn, word
 from .spec import CITATION_FORMATS, COMMANDS, Param
 from .terminal import note, show
+from .tuples import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .layout import Line
     from .model import Country, Event, Organisation, Source
     from .store import Dataset

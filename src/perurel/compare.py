@@ -8,11 +8,13 @@ file is read only when a field that needs it is asked for.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from .i18n import N_
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .layout import Line
     from .model import Country
     from .store import Dataset

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
-from typing import Any
+
+from .tuples import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 

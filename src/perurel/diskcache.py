@@ -21,7 +21,11 @@ import contextlib
 import os
 import stat
 from collections.abc import Callable
-from typing import Any
+
+from .tuples import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 MAGIC = b"perurel\x02"  # the file format: bump when the layout below changes
 DIGEST_SIZE = 32

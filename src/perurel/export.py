@@ -12,13 +12,14 @@ beside FILE and renamed into place, so FILE is never half written. No Typer, no 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError, printable
 from .i18n import t
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import sqlite3
+    from typing import Any
 
     from .model import Records
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
 
 from .errors import visible
 from .i18n import t
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
+    Record = dict[str, Any]
+
     from .model import Country, Event, Mission, Records
 
 
@@ -121,7 +125,6 @@ def event_records(events: Sequence[Event]) -> list[dict[str, Any]]:
 
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown")
-Record = dict[str, Any]
 
 
 def pick(record: Record, field: str) -> Any:

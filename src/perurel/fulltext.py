@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import i18n
 from .errors import UsageError, quoted
+from .tuples import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .model import Records
 
 

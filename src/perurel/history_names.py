@@ -4,9 +4,8 @@ Also the words that only look like a country name and must match nothing."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from .i18n import N_
+from .tuples import NamedTuple
 
 
 class Former(NamedTuple):

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal
+
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any, Literal
+
     from .model import Records
 
 LANGUAGES = ("en", "es")

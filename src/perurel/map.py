@@ -9,14 +9,15 @@ states too small to see) whose fill is its class in the chosen view (`--by`). No
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import i18n
 from .errors import UsageError
 from .i18n import N_
+from .tuples import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from datetime import date
+    from typing import Any
 
     from .model import Country, Records
     from .votes import Votes

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Ambiguous, NotFound, quoted
 from .i18n import country_name, number, t
 from .model import PERU, Country
 from .text import normalize, normalize_all
+from .tuples import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .model import Records

@@ -6,7 +6,7 @@ costs more than the rest of a JSON lookup; see benchmarks/startup.py.)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from .tuples import TYPE_CHECKING, NamedTuple
 
 STATUSES = ("active", "suspended", "broken", "none", "unknown")
 MISSION_KINDS = (
@@ -465,7 +465,7 @@ class Organisation(NamedTuple):
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from typing import Protocol
+    from typing import Any, Protocol
 
     class Records(Protocol):
         """What the query layer reads of a dataset (`store.Dataset` is one). Declared here, for

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import dates
 from .errors import UsageError, printable, quoted
 from .i18n import in_language, t, word
 from .model import EVENT_KINDS, TIERS, Country, Event, Mission, Organisation
+from .tuples import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .model import Records
 
 

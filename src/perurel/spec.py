@@ -8,8 +8,6 @@ this module costs nothing.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from .formats import FORMATS
 from .i18n import LANGUAGES
 from .map import BY as MAP_BY
@@ -24,6 +22,10 @@ from .model import (
     Organisation,
     Source,
 )
+from .tuples import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Param(NamedTuple):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, printable
 from .i18n import N_, t
@@ -23,8 +22,11 @@ from .model import (
     Source,
     VotesSummary,
 )
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .fulltext import Hit
     from .match import Match
 

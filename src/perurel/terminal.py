@@ -6,11 +6,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
 
 from .errors import ExitCode, PerurelError, printable, visible
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .layout import Line
 
 ISSUES_URL = "https://github.com/perurel/perurel/issues"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any, NamedTuple
 
 from . import dates
 from .model import (
@@ -27,6 +26,10 @@ from .model import (
     TIERS,
     TIES,
 )
+from .tuples import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA_VERSION = 2
 # An open mission whose newest evidence is older than this is worth a second look.

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
 
 from .formats import pick
 from .i18n import (
@@ -28,11 +27,14 @@ from .i18n import (
 )
 from .layout import NARROW, Line, bars, cell, row, table, wrap
 from .text import normalize
+from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Event, Organisation, Records
+    from typing import Any
 
-Record = dict[str, Any]
+    Record = dict[str, Any]
+
+    from .model import Event, Organisation, Records
 
 
 def timeline(events: Sequence[Event], width: int) -> list[Line]:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, NamedTuple
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
 from .i18n import t
 from .model import PERU
+from .tuples import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 ENV_VAR = "PERUREL_VOTES"
 ENDS = "2020-01"  # the data's last month

@@ -4,17 +4,19 @@ names: one state's agreement with Peru, the ranking, one roll call, Peru's own v
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, quoted
 from .i18n import N_, date, in_language, t
 from .model import PERU
+from .tuples import TYPE_CHECKING
 from .votes import DEFINITION, VOTE_WORDS, Voter, Votes, former
 
 if TYPE_CHECKING:
-    from .model import Country, Records
+    from typing import Any
 
-Record = dict[str, Any]
+    Record = dict[str, Any]
+
+    from .model import Country, Records
 
 
 def names(ds: Records, voter: Voter) -> dict[str, str]:
