@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from perurel import diskcache, fulltext, store, votes
+from perurel.model import Country, Milestone, Relations
 
 from .conftest import FIXTURE, ROOT, Outcome, drain_pty, entry
 
@@ -105,8 +106,8 @@ def test_the_cache_folder_is_the_users_alone(cache: Path) -> None:
         os.umask(old)
     for folder in (cache / "perurel", *(cache / "perurel").iterdir()):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
-    files = [f for kind in ("parsed", "valid", "search") for f in copies(cache, kind)]
-    assert len(files) == 3
+    files = [f for kind in ("parsed", "search") for f in copies(cache, kind)]
+    assert len(files) == 2
     assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
 
 
@@ -124,8 +125,19 @@ def _doctor(path: Path, *, digest: bool) -> None:
     data = path.read_bytes()
     head = len(diskcache.MAGIC) + diskcache.DIGEST_SIZE
     key, value = marshal.loads(data[head:])
-    chile = next(c for c in value["countries"] if c["code"] == "CL")
-    chile["relations"]["history"][0]["date"] = "1999-01-01"
+    # the records as plain tuples in their fields' order: Chile's first milestone's date
+    rel, hist, date = (
+        f._fields.index(n)
+        for f, n in ((Country, "relations"), (Relations, "history"), (Milestone, "date"))
+    )
+    (chile,) = (c for c in value["countries"] if c[0] == "CL")
+    first = list(chile[rel][hist][0])
+    first[date] = "1999-01-01"
+    relations = list(chile[rel])
+    relations[hist] = (tuple(first), *chile[rel][hist][1:])
+    doctored = list(chile)
+    doctored[rel] = tuple(relations)
+    value["countries"] = tuple(tuple(doctored) if c is chile else c for c in value["countries"])
     body = marshal.dumps((key, value))
     proof = diskcache._digest(body) if digest else data[len(diskcache.MAGIC) : head]
     path.write_bytes(diskcache.MAGIC + proof + body)
@@ -294,9 +306,7 @@ FLIPS = settings(
 )
 
 
-@pytest.mark.parametrize(
-    ("kind", "args"), [("parsed", COUNTRY), ("valid", COUNTRY), ("search", SEARCH)]
-)
+@pytest.mark.parametrize(("kind", "args"), [("parsed", COUNTRY), ("search", SEARCH)])
 @FLIPS
 @given(data=st.data())
 def test_random_bit_flips_in_a_cached_file(

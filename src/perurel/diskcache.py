@@ -17,7 +17,6 @@ Values are plain data (marshal): lists, dicts, sets, strings, numbers.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 from collections.abc import Callable
@@ -114,8 +113,10 @@ def _folder(root: str, kind: str) -> int | None:
         os.makedirs(root, mode=0o700, exist_ok=True)
         fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         for part in ("perurel", kind):
-            with contextlib.suppress(FileExistsError):
+            try:  # noqa: SIM105 - contextlib is not imported on a lookup's path
                 os.mkdir(part, 0o700, dir_fd=fd)
+            except FileExistsError:
+                pass
             inner = os.open(
                 part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=fd
             )
@@ -264,5 +265,7 @@ def _alive(pid: str) -> bool:
 
 
 def _unlink(folder: int, entry: str) -> None:
-    with contextlib.suppress(OSError):
+    try:  # noqa: SIM105 - as above
         os.unlink(entry, dir_fd=folder)
+    except OSError:
+        pass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 
 from .errors import visible
@@ -21,6 +20,8 @@ def dumps(value: Any) -> str:
     """JSON as perurel prints it: UTF-8 text, a final newline. An object is indented; an array
     of records has one compact record per line, which reads well, diffs well, and uses the C
     encoder (an indented dump of 20,000 events takes half a second)."""
+    import json  # here: people's output never needs it (json compiles regexes on import)
+
     if isinstance(value, list):
         if not value:
             return "[]\n"
@@ -199,6 +200,8 @@ def flatten(record: Record, *, whole: bool = False) -> dict[str, str]:
     """One level of text cells for CSV, TSV and Markdown: objects become dotted columns (or, with
     `whole`, one cell of JSON), lists of plain values are joined with ';', lists of objects are
     written as JSON; null is empty."""
+    import json
+
     out: dict[str, str] = {}
 
     def put(prefix: str, value: Any) -> None:
@@ -259,6 +262,8 @@ def write(
     if fmt == "json":
         return dumps(value)
     if fmt == "jsonl":
+        import json
+
         return json_safe("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     rows = [flatten(r, whole=whole) for r in records]
     columns = list(available) if whole else header(available, rows, inside)

@@ -11,7 +11,6 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from itertools import zip_longest
 
 ID = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)+")  # a source or event id: lower case, dashes
 Span = tuple[str, str]
@@ -142,15 +141,22 @@ def cell(lines: list[str], style: str = "") -> Cell:
 
 
 def row(cells: Sequence[Cell], widths: Sequence[int], gap: int = 2) -> list[Line]:
-    """Cells side by side, each padded to its column's width; the last column is not padded."""
+    """Cells side by side, each padded to its column's width; the last column is not padded.
+    (The padding before a text is one span, however many empty cells it crosses.)"""
     out: list[Line] = []
     last = len(cells) - 1
-    for parts in zip_longest(*cells, fillvalue=("", "")):
+    for n in range(max(map(len, cells))):
         line: Line = []
-        for i, (text, style) in enumerate(parts):
-            line.append((text, style))
-            if i != last:
-                line.append((" " * (widths[i] - len(text) + gap), ""))
+        pad = 0
+        for i, c in enumerate(cells):
+            text, style = c[n] if n < len(c) else ("", "")
+            if text:
+                if pad:
+                    line.append((" " * pad, ""))
+                line.append((text, style))
+                pad = max(0, widths[i] - len(text)) + gap if i != last else 0
+            elif i != last:
+                pad += widths[i] + gap
         out.append(_trim(line))
     return out
 

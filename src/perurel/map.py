@@ -13,6 +13,7 @@ from collections.abc import Callable
 from . import i18n
 from .errors import UsageError
 from .i18n import N_
+from .model import MAP_VIEWS
 from .tuples import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
     from .model import Country, Records
     from .votes import Votes
 
-BY = ("status", "established", "missions", "votes")
-MAP_FORMATS = ("svg", "html")
+BY = MAP_VIEWS
 WINDOWED = ("established", "votes")  # the views --since and --until apply to
 
 OCEAN = "#d6e9f5"

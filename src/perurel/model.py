@@ -63,6 +63,10 @@ BREAKS = ("broken", "severed-by-war", "lapsed", "suspended")
 MISSION_STATES = ("open", "closed", "unknown")
 # Source tiers, best first: a fact's best tier is the best of its sources'.
 TIERS = ("official", "scholarly", "press", "encyclopedia", "other")
+# What `perurel map` draws (--by) and writes (--format): here, not in `map`, so that declaring
+# the command line does not import the map.
+MAP_VIEWS = ("status", "established", "missions", "votes")
+MAP_FORMATS = ("svg", "html")
 
 
 def _drop_none(d: dict[str, Any]) -> dict[str, Any]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from .formats import FORMATS
 from .i18n import LANGUAGES
-from .map import BY as MAP_BY
-from .map import MAP_FORMATS
 from .model import (
     EVENT_KINDS,
+    MAP_FORMATS,
+    MAP_VIEWS,
     MISSION_KINDS,
     MISSION_STATES,
     STATUSES,
@@ -730,7 +730,7 @@ Examples:
                     ("--by",),
                     "What the colours show: status, established (era of the first "
                     "establishment), missions (embassies) or votes (UN agreement).",
-                    choices=MAP_BY,
+                    choices=MAP_VIEWS,
                     default="status",
                 ),
                 Param(

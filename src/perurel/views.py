@@ -50,6 +50,7 @@ def timeline(events: Sequence[Event], width: int) -> list[Line]:
     if width < NARROW or w_event < 30:  # too narrow for the prose beside the columns
         return _timeline_stacked(events, width)
     widths = (w_date, w_with, w_kind, w_event)
+    indent = " " * (w_date + w_with + w_kind + 6)
     head = [cell([name], "bold") for name in (t("Date"), t("With"), t("Kind"), t("Event"))]
     lines = row(head, widths)
     for year, group in groupby(events, key=lambda e: e.date[:4]):
@@ -60,7 +61,9 @@ def timeline(events: Sequence[Event], width: int) -> list[Line]:
             body += cell(wrap(", ".join(e.sources), w_event), "dim")
             partners = cell(wrap(", ".join(e.countries) or "—", w_with))
             kind = cell([kinds[e.kind]], "cyan")
-            lines += row([cell([dates[e.date]]), partners, kind, body], widths)
+            top = len(partners)  # below the partners, only the event's text: one indent
+            lines += row([cell([dates[e.date]]), partners, kind, body[:top]], widths)
+            lines += [[(indent, ""), span] if span[0] else [] for span in body[top:]]
         lines.append([])
     return lines
 
