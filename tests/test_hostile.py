@@ -130,14 +130,17 @@ def _doctor(path: Path, *, digest: bool) -> None:
         f._fields.index(n)
         for f, n in ((Country, "relations"), (Relations, "history"), (Milestone, "date"))
     )
-    (chile,) = (c for c in value["countries"] if c[0] == "CL")
+    countries = marshal.loads(value["countries"])  # each part of the records marshalled alone
+    (chile,) = (c for c in countries if c[0] == "CL")
     first = list(chile[rel][hist][0])
     first[date] = "1999-01-01"
     relations = list(chile[rel])
     relations[hist] = (tuple(first), *chile[rel][hist][1:])
     doctored = list(chile)
     doctored[rel] = tuple(relations)
-    value["countries"] = tuple(tuple(doctored) if c is chile else c for c in value["countries"])
+    value["countries"] = marshal.dumps(
+        tuple(tuple(doctored) if c is chile else c for c in countries)
+    )
     body = marshal.dumps((key, value))
     proof = diskcache._digest(body) if digest else data[len(diskcache.MAGIC) : head]
     path.write_bytes(diskcache.MAGIC + proof + body)

@@ -197,7 +197,15 @@ def _output(
 
 def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
     """Records in the chosen machine format, or for people `view(width)`; with --fields, people
-    get a table of just those fields."""
+    get a table of just those fields. `records` may be a function that builds them: people's
+    view does without."""
+    if out.fmt == "table" and out.fields is None:
+        from . import layout
+
+        show(view(layout.width()))
+        return
+    if callable(records):
+        records = records()
     from .formats import flatten, select, write
 
     if out.fmt != "table":
@@ -215,18 +223,12 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
         return
     from . import layout
 
-    if out.fields is None:
-        show(view(layout.width()))
-        return
+    fields = out.fields or []  # people with --fields: a table of just those fields
     rows = [
         flatten(r, whole=True)
-        for r in select(records if isinstance(records, list) else [records], out.fields)
+        for r in select(records if isinstance(records, list) else [records], fields)
     ]
-    show(
-        layout.table(
-            out.fields, [[row.get(f, "") for f in out.fields] for row in rows], layout.width()
-        )
-    )
+    show(layout.table(fields, [[row.get(f, "") for f in fields] for row in rows], layout.width()))
 
 
 def lookup(ds: Dataset, query: str, *, exact: bool = False) -> Country:
@@ -390,7 +392,7 @@ def timeline(
     from . import views
     from .formats import event_records
 
-    _emit(out, event_records(events), lambda width: views.timeline(events, width))
+    _emit(out, lambda: event_records(events), lambda width: views.timeline(events, width))
 
 
 def countries(

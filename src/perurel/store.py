@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from .errors import DataError, printable
@@ -47,6 +47,12 @@ def bundled_path(name: str = "relations.json") -> str:
 class Dataset:
     """The whole dataset, indexed for lookups. Build it with `perurel.load()`."""
 
+    sources: dict[str, Source]
+    countries: dict[str, Country]
+    events: tuple[Event, ...]
+    organisations: tuple[Organisation, ...]
+    _by_country: dict[str, tuple[Event, ...]]  # built when first asked (`events_of`)
+
     def __init__(
         self,
         *,
@@ -68,11 +74,38 @@ class Dataset:
         self.events = events
         self.organisations = organisations
         self.file_status: os.stat_result | None = None  # the file as read: keys the search index
-        by_country: dict[str, list[Event]] = {}
-        for e in events:
-            for code in e.countries:
-                by_country.setdefault(code, []).append(e)
-        self._by_country = {k: tuple(v) for k, v in by_country.items()}
+        self._pending: dict[str, Callable[[], Any]] = {}
+
+    @classmethod
+    def _lazy(
+        cls, path: str, meta: dict[str, Any], pending: dict[str, Callable[[], Any]]
+    ) -> Dataset:
+        """A Dataset whose parts (`sources`, `countries`, `events`, `organisations`) are built
+        the first time they are read: a timeline never builds the countries or the sources."""
+        self = cls.__new__(cls)
+        self.path = path
+        self.schema_version = meta["schema_version"]
+        self.dataset_date = meta["dataset_date"]
+        self.facts_to = meta["facts_to"]
+        self.file_status = None
+        self._pending = pending
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        # only for what is not yet an attribute: a part still to be built, or the index of events
+        pending = self.__dict__.get("_pending")
+        if pending and name in pending:
+            value = pending.pop(name)()
+        elif name == "_by_country":
+            by_country: dict[str, list[Event]] = {}
+            for e in self.events:
+                for code in e.countries:
+                    by_country.setdefault(code, []).append(e)
+            value = {k: tuple(v) for k, v in by_country.items()}
+        else:
+            raise AttributeError(name)
+        setattr(self, name, value)
+        return value
 
     def __repr__(self) -> str:
         return f"<perurel.Dataset {self.path!r}: {len(self.countries)} countries, {len(self.events)} events>"
@@ -215,20 +248,26 @@ def _load(path: str, bundled: bool) -> Dataset:
         return table(fresh[0])
 
     try:
-        from .diskcache import cached
+        from .diskcache import base, cached
 
-        kept = cached("parsed", path, read, LAYOUT, source=st, shape=_is_table)
-        if not fresh:
-            try:
-                fresh.append(revive(kept, path))
-            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-                # a copy that proved itself yet is not what `table` writes: read the file
-                os.lseek(fd, 0, os.SEEK_SET)
-                fresh.append(_read(fd, st, path, bundled))
+        if base() is None:  # no cache: nothing to keep
+            fresh.append(_read(fd, st, path, bundled))
+        else:
+            kept = cached("parsed", path, read, LAYOUT, source=st, shape=_is_table)
     finally:
         os.close(fd)
-    fresh[0].file_status = st
-    return fresh[0]
+    dataset = fresh[0] if fresh else revive(kept, path, bundled)
+    dataset.file_status = st
+    return dataset
+
+
+def _uncached(path: str, bundled: bool) -> Dataset:
+    """The dataset read from its file, the cache left aside."""
+    fd, st = open_data(path, "dataset", MAX_DATASET)
+    try:
+        return _read(fd, st, path, bundled)
+    finally:
+        os.close(fd)
 
 
 def _read(fd: int, st: os.stat_result, path: str, bundled: bool) -> Dataset:
@@ -566,15 +605,21 @@ LAYOUT = ";".join(f"{c.__name__}:{','.join(c._fields)}" for c in _CLASSES)
 
 
 def table(dataset: Dataset) -> dict[str, Any]:
-    """The dataset's records as plain data for the cache (`revive` turns them back)."""
-    return {
-        "schema_version": dataset.schema_version,
-        "dataset_date": dataset.dataset_date,
-        "facts_to": dataset.facts_to,
+    """The dataset's records as plain data for the cache (`revive` turns them back): each part
+    marshalled on its own, so that a run unmarshals only the parts it reads."""
+    import marshal
+
+    parts = {
         "sources": tuple(map(_plain, dataset.sources.values())),
         "countries": tuple(map(_plain, dataset.countries.values())),
         "events": tuple(map(_plain, dataset.events)),
         "organisations": tuple(map(_plain, dataset.organisations)),
+    }
+    return {
+        "schema_version": dataset.schema_version,
+        "dataset_date": dataset.dataset_date,
+        "facts_to": dataset.facts_to,
+        **{name: marshal.dumps(rows) for name, rows in parts.items()},
     }
 
 
@@ -582,24 +627,37 @@ def _plain(value: Any) -> Any:
     return tuple(map(_plain, value)) if isinstance(value, tuple) else value
 
 
+_PARTS = ("sources", "countries", "events", "organisations")
+
+
 def _is_table(value: Any) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(value.get(k), tuple) for k in ("sources", "countries", "events", "organisations")
-    )
+    return isinstance(value, dict) and all(isinstance(value.get(k), bytes) for k in _PARTS)
 
 
-def revive(kept: dict[str, Any], path: str) -> Dataset:
-    """The Dataset from what `table` kept."""
-    make_source = Source._make
-    return Dataset(
-        path=path,
-        schema_version=kept["schema_version"],
-        dataset_date=kept["dataset_date"],
-        facts_to=kept["facts_to"],
-        sources={row[0]: make_source(row) for row in kept["sources"]},
-        countries={row[0]: _country(row) for row in kept["countries"]},
-        events=tuple(map(Event._make, kept["events"])),
-        organisations=tuple(map(_organisation, kept["organisations"])),
+def revive(kept: dict[str, Any], path: str, bundled: bool = True) -> Dataset:
+    """The Dataset from what `table` kept, each part built when first read. (The copy proved
+    itself whole before this: a part that still cannot be revived, a forgery by the cache's own
+    user, is read from the file instead.)"""
+    import marshal
+
+    def part(name: str, revive: Callable[[Any], Any]) -> Callable[[], Any]:
+        def build() -> Any:
+            try:
+                return revive(marshal.loads(kept[name]))
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError, EOFError):
+                return getattr(_uncached(path, bundled), name)
+
+        return build
+
+    return Dataset._lazy(
+        path,
+        kept,
+        {
+            "sources": part("sources", lambda rows: {row[0]: Source._make(row) for row in rows}),
+            "countries": part("countries", lambda rows: {row[0]: _country(row) for row in rows}),
+            "events": part("events", lambda rows: tuple(map(Event._make, rows))),
+            "organisations": part("organisations", lambda rows: tuple(map(_organisation, rows))),
+        },
     )
 
 

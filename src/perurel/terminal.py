@@ -63,10 +63,14 @@ LESS = "FRX"  # as git sets it: quit if one screen, keep colours, leave the text
 
 def show(lines: Sequence[Line]) -> None:
     """Lines from `layout` on stdout: through Rich when colour is on, as plain text otherwise;
-    on a terminal, output taller than the screen goes through the pager."""
+    on a terminal, output taller than the screen goes through the pager. (Each line's text is
+    joined once, for the check, the width and the plain text alike.)"""
     from . import layout
 
-    lines = safe(lines)
+    texts = [_text(line) for line in lines]
+    if _unsafe(texts):
+        lines = safe(lines)
+        texts = [_text(line) for line in lines]
     if layout.DROPPED:
         from .i18n import t
 
@@ -79,7 +83,12 @@ def show(lines: Sequence[Line]) -> None:
             )
         )
         layout.DROPPED.clear()
-    lines = layout.fit(lines, layout.width())
+    width = layout.width()
+    if any(len(text) > width for text in texts):  # wrap only the lines that are too wide
+        fitted: list[Line] = []
+        for line, text in zip(lines, texts, strict=True):
+            fitted += layout.fit([line], width) if len(text) > width else [line]
+        lines, texts = fitted, [_text(line) for line in fitted]
     pager = _pager(len(lines))
     if pager is not None and _page(pager, lines, layout.colour()):
         return
@@ -88,17 +97,27 @@ def show(lines: Sequence[Line]) -> None:
 
         print_lines(lines)
     else:
-        sys.stdout.write(layout.plain(lines))
+        sys.stdout.write("".join(text + "\n" for text in texts))
+
+
+def _text(line: Line) -> str:
+    return "".join([text for text, _ in line])
+
+
+def _unsafe(texts: Sequence[str]) -> bool:
+    if "".join(texts).isprintable():  # no control, format or surrogate character: the usual case
+        return False
+    import re  # the pattern's compilation costs more than the rest of a short answer
+
+    from .errors import UNSAFE
+
+    return re.search(UNSAFE, "\n".join(texts)) is not None
 
 
 def safe(lines: Sequence[Line]) -> Sequence[Line]:
     """The lines with every control character from data made visible (`errors.visible`): the
     one place text for people is neutralised before it reaches the terminal."""
-    import re
-
-    from .errors import UNSAFE
-
-    if re.search(UNSAFE, "".join(text for line in lines for text, _ in line)) is None:
+    if not _unsafe([_text(line) for line in lines]):
         return lines
     return [[(visible(text), style) for text, style in line] for line in lines]
 
