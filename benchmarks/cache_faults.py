@@ -57,6 +57,7 @@ def main() -> int:
     cases = [
         ("parsed", ["country", "chile", "--json"]),
         ("search", ["search", "border", "peru", "--json"]),
+        ("names", ["country", "relaciones con españa", "--json"]),
         ("parsed", ["--data", str(custom), "country", "chile", "--json"]),  # validated, kept
     ]
     failed = False

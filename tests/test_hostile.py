@@ -89,6 +89,7 @@ def copies(folder: Path, kind: str) -> list[Path]:
 
 COUNTRY = ["--data", str(FIXTURE), "country", "chile", "--json"]
 SEARCH = ["--data", str(FIXTURE), "search", "war", "--json"]
+SENTENCE = ["--data", str(FIXTURE), "country", "relations with chile", "--json"]  # the names
 
 
 def clean_run(args: list[str]) -> Outcome:
@@ -309,7 +310,9 @@ FLIPS = settings(
 )
 
 
-@pytest.mark.parametrize(("kind", "args"), [("parsed", COUNTRY), ("search", SEARCH)])
+@pytest.mark.parametrize(
+    ("kind", "args"), [("parsed", COUNTRY), ("search", SEARCH), ("names", SENTENCE)]
+)
 @FLIPS
 @given(data=st.data())
 def test_random_bit_flips_in_a_cached_file(

@@ -47,6 +47,46 @@ def test_records_behave_as_typing_builds_them() -> None:
         ours()
 
 
+def test_construction_and_its_errors_as_typing_does() -> None:
+    ours, theirs = declare(tuples.NamedTuple), declare(typing.NamedTuple)
+    calls: list[tuple[tuple[object, ...], dict[str, object]]] = [
+        ((1, 2, "c"), {}),
+        ((1,), {"label": "b"}),
+        ((), {"x": 4, "y": 5}),
+        ((1, 2, 3, 4), {}),  # too many
+        ((), {}),  # x missing
+        ((1,), {"x": 2}),  # x twice
+        ((1,), {"z": 2}),  # no such field
+    ]
+    for args, kwargs in calls:
+        try:
+            expected: object = theirs(*args, **kwargs)
+        except TypeError:
+            with pytest.raises(TypeError):
+                ours(*args, **kwargs)
+        else:
+            assert ours(*args, **kwargs) == expected
+    assert ours._make([7, 8, None]) == theirs._make([7, 8, None])
+    with pytest.raises(ValueError):
+        ours(1)._replace(z=3)
+    match ours(1, 2):
+        case (x, y, None):
+            assert (x, y) == (1, 2)
+        case _:
+            pytest.fail("a record is a sequence")
+
+
+def test_records_pickle_and_compare_as_tuples() -> None:
+    import pickle
+
+    from perurel.model import Alternative, Milestone
+
+    m = Milestone("established", "1823", ("a",), alternatives=(Alternative("1822", ("b",)),))
+    assert pickle.loads(pickle.dumps(m)) == m
+    assert hash(m) == hash(tuple(m)) and m == tuple(m)
+    assert m._asdict()["alternatives"][0].date == "1822"
+
+
 def test_a_field_without_default_after_one_with_default_is_refused() -> None:
     with pytest.raises(TypeError):
 

@@ -65,6 +65,8 @@ def visible(text: str) -> str:
     """Text as it may reach a terminal: every character in UNSAFE replaced by a visible form,
     so that data cannot move the cursor, clear the screen, set the title, make a link or
     reorder a line. Line feeds and tabs stay. Text without any (nearly all) costs one scan."""
+    if text.isprintable():  # nothing in UNSAFE is printable: no need to compile the pattern
+        return text
     import re
 
     found = re.search(UNSAFE, text)

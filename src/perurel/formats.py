@@ -39,6 +39,8 @@ _JSON_UNSAFE = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 def json_safe(text: str) -> str:
     """JSON text with the characters above written as `\\uXXXX` escapes: the same JSON value,
     inert on a terminal. (They can only stand inside strings, where the escape is valid.)"""
+    if text.replace("\n", "").isprintable():  # none of them is printable: the usual case
+        return text
     import re
 
     if re.search(_JSON_UNSAFE, text) is None:

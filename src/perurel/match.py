@@ -124,6 +124,41 @@ def _verbatim_official(ds: Records) -> dict[str, list[_Entry]]:
 
 @cache
 def _index(ds: Records) -> _Index:
+    """The normalized names of a dataset: built once per version of its file and kept in the
+    user's cache (normalizing ~1,400 names and aliases costs more than reading them back)."""
+    status = getattr(ds, "file_status", None)  # None: not read from a file (nothing to key on)
+    if status is None:
+        return _build_index(ds)
+    import zlib
+
+    from .diskcache import cached
+
+    tables = repr((PERU_NAMES, sorted(_ARTICLES), MIN_FUZZY_LENGTH, _INDEX_VERSION))
+    kept = cached(
+        "names",
+        ds.path,
+        lambda: tuple(_build_index(ds)),
+        salt=f"{zlib.crc32(tables.encode()):08x}",
+        source=status,
+        shape=_is_index,
+    )
+    return _Index(*kept)
+
+
+_INDEX_VERSION = 1  # bump when `_build_index` (or `text.normalize`) changes what it builds
+
+
+def _is_index(value: object) -> bool:
+    """The shape `_build_index` returns, as a plain tuple."""
+    return (
+        isinstance(value, tuple)
+        and len(value) == len(_Index._fields)
+        and all(isinstance(v, dict) for v in value[:2])
+        and all(isinstance(v, list) for v in value[2:])
+    )
+
+
+def _build_index(ds: Records) -> _Index:
     names = list(_names(ds))
     norms = normalize_all([entry[2] for entry in names])
     compacts = [norm.replace(" ", "") for norm in norms]

@@ -86,9 +86,16 @@ def show(lines: Sequence[Line]) -> None:
     width = layout.width()
     if any(len(text) > width for text in texts):  # wrap only the lines that are too wide
         fitted: list[Line] = []
+        fitted_texts: list[str] = []
         for line, text in zip(lines, texts, strict=True):
-            fitted += layout.fit([line], width) if len(text) > width else [line]
-        lines, texts = fitted, [_text(line) for line in fitted]
+            if len(text) > width:
+                wrapped = layout.fit([line], width)
+                fitted += wrapped
+                fitted_texts += map(_text, wrapped)
+            else:
+                fitted.append(line)
+                fitted_texts.append(text)
+        lines, texts = fitted, fitted_texts
     pager = _pager(len(lines))
     if pager is not None and _page(pager, lines, layout.colour()):
         return
