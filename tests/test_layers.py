@@ -129,6 +129,22 @@ def test_only_terminal_writes_to_the_terminal() -> None:
         assert not bad, "only terminal writes to the terminal: " + "; ".join(bad)
 
 
+# Each rule: a module, and the only modules of the package it may import at run time (its own
+# layer and those below it), with the reason.
+ONLY_IMPORTS = {
+    # formats only format records that arrive built: no question asked, no file read
+    "formats": ({"dates", "errors", "i18n", "model", "text", "tuples"}, "formats only format records "
+                "that arrive built (ask the query layer in commands, pass the records in)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("module", sorted(ONLY_IMPORTS))
+def test_layer_imports(module: str) -> None:
+    allowed, rule = ONLY_IMPORTS[module]
+    extra = _imports(PACKAGE / f"{module}.py") - allowed
+    assert not extra, f"{module} imports {', '.join(sorted(extra))}: {rule}"
+
+
 SAMPLES = {
     "country": ["country", "chile"],
     "timeline": ["timeline"],

@@ -347,7 +347,6 @@ def country(
             ids = brief_sources(ds, found)
         _cite_ids(ds, ids, cite)
         return
-    from .formats import country_record
 
     def view(width: int) -> list[Line]:
         from . import card  # only people need the card (and its imports)
@@ -355,6 +354,22 @@ def country(
         return (card.card if full else card.brief)(ds, found, width)
 
     _emit(out, country_record(ds, found), view)
+
+
+def country_record(ds: Dataset, country: Country) -> dict[str, Any]:
+    """`country --json`: the country with the organisations it shares with Peru, its events, and
+    the full records of every source its facts cite (the query layer's answers, put together)."""
+    from .formats import event_records
+    from .query import country_sources, shared_memberships
+
+    record = country.to_dict()
+    record["memberships"] = [
+        {"id": o.id, "name": o.name, "joined": o.joined, "left": o.left}
+        for o in shared_memberships(ds, country.code)
+    ]
+    record["events"] = event_records(ds.events_of(country.code))
+    record["sources"] = [s.to_dict() for s in ds.cited_sources(country_sources(ds, country.code))]
+    return record
 
 
 def timeline(
