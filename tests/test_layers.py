@@ -135,6 +135,9 @@ ONLY_IMPORTS = {
     # formats only format records that arrive built: no question asked, no file read
     "formats": ({"dates", "errors", "i18n", "model", "text", "tuples"}, "formats only format records "
                 "that arrive built (ask the query layer in commands, pass the records in)"),
+    # the field vocabulary says what a name means; which names a command has is the caller's
+    "fields": ({"errors", "i18n", "model", "text"}, "the field vocabulary does not import the "
+               "command line (spec, argv, cli): the caller passes the fields to describe"),
 }  # fmt: skip
 
 
