@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perurel import diskcache, fulltext, store, votes
+from perurel import diskcache, fulltext, store
 from perurel.model import Country, Milestone, Relations
 
 from .conftest import FIXTURE, ROOT, Outcome, drain_pty, entry
@@ -78,7 +78,7 @@ def forget() -> None:
     """Drop what this process remembers, so the next run reads the cache as a new process."""
     store._load.cache_clear()
     fulltext._corpus.cache_clear()
-    votes._load.cache_clear()
+    store._load_votes.cache_clear()
 
 
 def copies(folder: Path, kind: str) -> list[Path]:
@@ -679,7 +679,7 @@ def test_a_gzip_bomb_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)  # a gzip stream: 8 MB of spaces
     bomb = squeeze.compress(b" " * (8 << 20)) + squeeze.flush()
     assert len(bomb) < 20_000
-    monkeypatch.setattr(votes, "MAX_DECOMPRESSED", 1 << 20)
+    monkeypatch.setattr(store, "MAX_VOTES_DECOMPRESSED", 1 << 20)
     path = _votes_file(tmp_path, bomb)
     forget()
     outcome = entry(["votes", "chile"], {"PERUREL_VOTES": path})

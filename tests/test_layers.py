@@ -138,6 +138,9 @@ ONLY_IMPORTS = {
     # the field vocabulary says what a name means; which names a command has is the caller's
     "fields": ({"errors", "i18n", "model", "text"}, "the field vocabulary does not import the "
                "command line (spec, argv, cli): the caller passes the fields to describe"),
+    # votes answers questions over the voting data it is given (`store.load_votes` reads it)
+    "votes": ({"dates", "errors", "i18n", "model", "query", "text", "tuples"}, "votes receives its data "
+              "rather than finding it: store finds and reads the voting file"),
 }  # fmt: skip
 
 

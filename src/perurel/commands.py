@@ -694,7 +694,7 @@ def votes(
         raise UsageError(t("--top must be at least 1, not {n}", n=top))
     check_limit(min_votes, {**CLI_NAMES, "limit": "--min-votes"})
     from . import views, votes_report
-    from .votes import load_votes
+    from .store import load_votes
 
     data = load_votes()
     if mode == "resolution":
@@ -774,7 +774,7 @@ def compare(
     asked = out.fields or list(COMPARE_FIELDS)
     data = None
     if any(f in comparing.VOTE_FIELDS for f in asked):  # only then is the voting file read
-        from .votes import load_votes
+        from .store import load_votes
 
         data = load_votes()
     if out.fmt == "table":

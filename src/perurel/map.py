@@ -236,7 +236,7 @@ def values(
     elif since is None and until is None:
         classify = _votes_summary
     else:
-        from .votes import load_votes
+        from .store import load_votes
 
         data = load_votes()
         calls = data.calls(since, until)
