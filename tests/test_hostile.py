@@ -597,6 +597,20 @@ def test_in_a_real_process(name: str, fifo: str) -> None:
         one_line_error(done, code)
 
 
+def test_warnings_lost_on_a_full_stderr_do_not_fail_validate(tmp_path: Path) -> None:
+    """A warning is a message: a full stderr loses it, the check's result stands (exit 0)."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    doc = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    doc["countries"][0]["missions"][0]["as_of"] = "2001"  # open, last seen long ago: a warning
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    shown, _ = perurel("validate", str(path))
+    assert shown.returncode == 0 and "warning: " in shown.stderr, shown.stderr
+    lost, _ = perurel("validate", str(path), tail=" 2> /dev/full")
+    assert lost.returncode == 0 and lost.stdout == shown.stdout, lost.stderr
+
+
 def test_a_failing_pager_falls_back_to_printing(tmp_path: Path) -> None:
     import pty
     import threading
