@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(args: list[str]) -> tuple[int, str]:
-    from perurel import fulltext, store, votes
+    from perurel import fulltext, store
     from perurel.launch import fast
 
     store._load.cache_clear()
     fulltext._corpus.cache_clear()
-    votes._load.cache_clear()
+    store._load_votes.cache_clear()
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = fast(args)

@@ -75,7 +75,7 @@ def main() -> int:
     parser.add_argument("--reference", type=Path, default=REFERENCE)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from perurel.votes import load_votes
+    from perurel.store import load_votes
 
     data = load_votes()
     theirs = independent(args.reference)

@@ -217,7 +217,7 @@ def render(lang: str = "en") -> str:
         lines += [*option_rows(cmd.params, lang), ""]
         if cmd.fields:
             lines += [words["fields"], "", "```"]
-            lines += describe(cmd.name).splitlines()[1:]
+            lines += describe(cmd.name, cmd.fields).splitlines()[1:]
             lines += ["```", ""]
         for example in EXAMPLES[cmd.name]:
             shown = f"--lang {lang} {example}" if lang != "en" else example

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perurel import diskcache, fulltext, store, votes
+from perurel import diskcache, fulltext, store
 from perurel.model import Country, Milestone, Relations
 
 from .conftest import FIXTURE, ROOT, Outcome, drain_pty, entry
@@ -78,7 +78,7 @@ def forget() -> None:
     """Drop what this process remembers, so the next run reads the cache as a new process."""
     store._load.cache_clear()
     fulltext._corpus.cache_clear()
-    votes._load.cache_clear()
+    store._load_votes.cache_clear()
 
 
 def copies(folder: Path, kind: str) -> list[Path]:
@@ -600,6 +600,20 @@ def test_in_a_real_process(name: str, fifo: str) -> None:
         one_line_error(done, code)
 
 
+def test_warnings_lost_on_a_full_stderr_do_not_fail_validate(tmp_path: Path) -> None:
+    """A warning is a message: a full stderr loses it, the check's result stands (exit 0)."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    doc = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    doc["countries"][0]["missions"][0]["as_of"] = "2001"  # open, last seen long ago: a warning
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    shown, _ = perurel("validate", str(path))
+    assert shown.returncode == 0 and "warning: " in shown.stderr, shown.stderr
+    lost, _ = perurel("validate", str(path), tail=" 2> /dev/full")
+    assert lost.returncode == 0 and lost.stdout == shown.stdout, lost.stderr
+
+
 def test_a_failing_pager_falls_back_to_printing(tmp_path: Path) -> None:
     import pty
     import threading
@@ -682,7 +696,7 @@ def test_a_gzip_bomb_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)  # a gzip stream: 8 MB of spaces
     bomb = squeeze.compress(b" " * (8 << 20)) + squeeze.flush()
     assert len(bomb) < 20_000
-    monkeypatch.setattr(votes, "MAX_DECOMPRESSED", 1 << 20)
+    monkeypatch.setattr(store, "MAX_VOTES_DECOMPRESSED", 1 << 20)
     path = _votes_file(tmp_path, bomb)
     forget()
     outcome = entry(["votes", "chile"], {"PERUREL_VOTES": path})

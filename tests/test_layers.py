@@ -64,6 +64,121 @@ def test_only_the_edges_import_typer_and_rich() -> None:
         assert "import click" not in text and "from click" not in text, p.name
 
 
+def _tree(module: str) -> ast.Module:
+    return ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+
+
+def _modules() -> list[str]:
+    return sorted(p.stem for p in PACKAGE.glob("*.py"))
+
+
+STREAMS = ("stdout", "stderr", "__stdout__", "__stderr__")
+# layout measures the terminal (its width, whether it is one) and writes nothing
+READS_THE_TERMINAL = {"layout": ("isatty", "fileno")}
+
+
+def _streams(tree: ast.Module) -> list[tuple[int, str]]:
+    """Every use of the standard streams in a module (`sys.stdout…`, `from sys import stderr`)
+    and every call of `print`, with its line and what it does with the stream."""
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id == "print":
+                found.append((node.lineno, "print"))
+        elif isinstance(node, ast.ImportFrom) and node.module == "sys":
+            found += [(node.lineno, a.name) for a in node.names if a.name in STREAMS]
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr in STREAMS
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "sys"
+        ):
+            parent = parents.get(id(node))
+            used = parent.attr if isinstance(parent, ast.Attribute) else type(parent).__name__
+            found.append((node.lineno, f"sys.{node.attr}.{used}"))
+    return sorted(found)
+
+
+def test_the_stream_finder_sees_every_way_of_writing() -> None:
+    """The check below would pass on a package that writes nothing it recognises: it must see
+    each way a module could reach the terminal."""
+    source = (
+        "import sys\nfrom sys import stderr\nprint('x')\nsys.stdout.write('x')\n"
+        "sys.stderr.flush()\nout = sys.stdout\nsys.__stdout__.write('x')\n"
+    )
+    found = _streams(ast.parse(source))
+    assert [line for line, _ in found] == [2, 3, 4, 5, 6, 7]
+    assert "sys.stdout.write" in dict(found).values()
+    assert _streams(ast.parse("import sys\nsys.stdin.read()\nconsole.print('x')\n")) == []
+
+
+def test_only_terminal_writes_to_the_terminal() -> None:
+    """Records, views, help and messages reach stdout and stderr through `terminal` alone (so a
+    closed pipe, a full disk and text that would drive the terminal are handled in one place):
+    no other module prints, writes to or replaces a standard stream, or decides on one."""
+    for module in _modules():
+        if module == "terminal":
+            continue
+        allowed = READS_THE_TERMINAL.get(module, ())
+        bad = [
+            f"{module}.py:{line}: {what}"
+            for line, what in _streams(_tree(module))
+            if not (what.startswith("sys.stdout.") and what.split(".")[-1] in allowed)
+        ]
+        assert not bad, "only terminal writes to the terminal: " + "; ".join(bad)
+
+
+# The bottom of the house, which any module may import: errors, dates, words (i18n, with the
+# places it names) and the records (model), and what they stand on.
+BOTTOM = {"dates", "errors", "i18n", "model", "places", "text", "tuples"}
+# Each rule: a module, everything it may import at run time, directly or through another
+# module of the package, and why.
+ONLY_IMPORTS: dict[str, tuple[set[str], str]] = {
+    "formats": (
+        BOTTOM,
+        "formats only format records that arrive built: no question asked, no file read (ask "
+        "the query layer in commands and pass the records in)",
+    ),
+    "fields": (
+        BOTTOM,
+        "the field vocabulary does not import the command line (spec, argv, cli): the caller "
+        "passes the fields to describe",
+    ),
+    "votes": (
+        BOTTOM | {"query"},
+        "votes receives its data rather than finding it: store finds and reads the voting file",
+    ),
+}
+
+
+def _reached(module: str) -> set[str]:
+    """Every module of the package `module` imports at run time, directly or not."""
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        for found in _imports(PACKAGE / f"{todo.pop()}.py") - seen:
+            if not (PACKAGE / f"{found}.py").is_file():
+                continue  # a name from __init__ (`from . import __version__`)
+            seen.add(found)
+            todo.append(found)
+    return seen - {module}
+
+
+@pytest.mark.parametrize("module", sorted(ONLY_IMPORTS))
+def test_layer_imports(module: str) -> None:
+    allowed, rule = ONLY_IMPORTS[module]
+    extra = _reached(module) - allowed
+    assert not extra, f"{module} imports {', '.join(sorted(extra))}: {rule}"
+
+
+def test_layer_rules_can_fail() -> None:
+    """The rules above read real imports: the modules they forbid are imported elsewhere."""
+    assert {"query", "store"} <= _reached("commands")
+    assert "spec" in _reached("helptext")
+    assert "store" in _reached("map")
+
+
 SAMPLES = {
     "country": ["country", "chile"],
     "timeline": ["timeline"],

@@ -22,7 +22,7 @@ from .colour import closed_pipe_is_success
 from .errors import ExitCode, PerurelError, UsageError, printable, quoted
 from .i18n import N_, t
 from .spec import AFTER, ALIASES, APP_HELP, COMMANDS, EPILOG, GLOBAL, Command, Param
-from .terminal import error, guard
+from .terminal import error, guard, write
 
 _COMMAND_NAMES = (*COMMANDS, "help")
 _FLAGS = {
@@ -48,7 +48,7 @@ def _run(invoke: Callable[[], Any]) -> int:
                 # Bare `perurel`: the help (Typer's rich help has already printed itself), success.
                 text = exc.format_message()  # type: ignore[attr-defined]
                 if text.strip():
-                    sys.stdout.write(text + "\n")
+                    write(text + "\n")
                 return ExitCode.OK
             if "UsageError" in names and not isinstance(exc, PerurelError):
                 ctx = getattr(exc, "ctx", None)
@@ -374,7 +374,7 @@ def _version(value: bool) -> None:
     if value:
         from .store import version_line
 
-        sys.stdout.write(version_line() + "\n")
+        write(version_line() + "\n")
         raise typer.Exit()
 
 
@@ -438,7 +438,7 @@ def _help(
     root = ctx.find_root()
     group = root.command
     if command is None:
-        sys.stdout.write(group.get_help(root) + "\n")
+        write(group.get_help(root) + "\n")
         return None
     if command not in COMMANDS:
         raise UsageError(

@@ -58,14 +58,16 @@ def styled(line: Line) -> Text:
     return text
 
 
-def print_lines(lines: Sequence[Line], file: TextIO | None = None) -> None:
-    """Styled lines, already laid out to the terminal's width: Rich must not re-wrap them."""
+def print_lines(lines: Sequence[Line], file: TextIO, *, force: bool = False) -> None:
+    """Styled lines, already laid out to the terminal's width, onto the stream `terminal` hands
+    over (`force`: styled even when it is not a terminal, for the pager): Rich must not re-wrap
+    them."""
     closed_pipe_is_success()  # `timeline | head -1` on a colour terminal: exit 0, as plain
     out = Console(
         file=file,
         highlight=False,
         soft_wrap=True,
-        force_terminal=True if file is not None else None,
+        force_terminal=True if force else None,
     )
     out.print(Text("\n").join(styled(line) for line in lines), crop=False)
 

@@ -7,9 +7,9 @@ no Rich.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Sequence
 
+from . import terminal
 from .errors import DataError, NotFound, UsageError, printable, quoted
 from .i18n import N_, in_language, number, t, the, tn, word
 from .spec import CITATION_FORMATS, COMMANDS, Param
@@ -35,7 +35,7 @@ class State:
         lang: str | None = None,
         no_pager: bool = False,
     ) -> None:
-        from . import i18n, terminal
+        from . import i18n
         from .spec import GLOBAL
 
         if lang is not None:
@@ -65,7 +65,7 @@ def run(name: str, state: State, values: dict[str, Any]) -> None:
     if str(params.get("fields", "")).strip().lower() == "help":
         from .fields import describe
 
-        sys.stdout.write(describe(name, fields_asked(name, params)))
+        terminal.write(describe(name, fields_asked(name, params)))
         return
     _BODIES[name](state, **params)
 
@@ -217,9 +217,7 @@ def _emit(out: Output, records: Any, view: Callable[[int], list[Line]]) -> None:
         from .spec import INSIDE
 
         header = out.fields or out.available
-        sys.stdout.write(
-            write(chosen, out.fmt, header, whole=out.fields is not None, inside=INSIDE)
-        )
+        terminal.write(write(chosen, out.fmt, header, whole=out.fields is not None, inside=INSIDE))
         return
     from . import layout
 
@@ -258,7 +256,7 @@ def _cite(sources: Sequence[Source], style: str) -> None:
     from .formats import json_safe
 
     text = CITATIONS[style](sources)
-    sys.stdout.write(json_safe(text) if style == "csl-json" else visible(text))
+    terminal.write(json_safe(text) if style == "csl-json" else visible(text))
 
 
 def _cite_ids(ds: Dataset, ids: Sequence[str], style: str) -> None:
@@ -349,7 +347,6 @@ def country(
             ids = brief_sources(ds, found)
         _cite_ids(ds, ids, cite)
         return
-    from .formats import country_record
 
     def view(width: int) -> list[Line]:
         from . import card  # only people need the card (and its imports)
@@ -357,6 +354,22 @@ def country(
         return (card.card if full else card.brief)(ds, found, width)
 
     _emit(out, country_record(ds, found), view)
+
+
+def country_record(ds: Dataset, country: Country) -> dict[str, Any]:
+    """`country --json`: the country with the organisations it shares with Peru, its events, and
+    the full records of every source its facts cite (the query layer's answers, put together)."""
+    from .formats import event_records
+    from .query import country_sources, shared_memberships
+
+    record = country.to_dict()
+    record["memberships"] = [
+        {"id": o.id, "name": o.name, "joined": o.joined, "left": o.left}
+        for o in shared_memberships(ds, country.code)
+    ]
+    record["events"] = event_records(ds.events_of(country.code))
+    record["sources"] = [s.to_dict() for s in ds.cited_sources(country_sources(ds, country.code))]
+    return record
 
 
 def timeline(
@@ -681,7 +694,7 @@ def votes(
         raise UsageError(t("--top must be at least 1, not {n}", n=top))
     check_limit(min_votes, {**CLI_NAMES, "limit": "--min-votes"})
     from . import views, votes_report
-    from .votes import load_votes
+    from .store import load_votes
 
     data = load_votes()
     if mode == "resolution":
@@ -761,7 +774,7 @@ def compare(
     asked = out.fields or list(COMPARE_FIELDS)
     data = None
     if any(f in comparing.VOTE_FIELDS for f in asked):  # only then is the voting file read
-        from .votes import load_votes
+        from .store import load_votes
 
         data = load_votes()
     if out.fmt == "table":
@@ -775,9 +788,9 @@ def compare(
     from .formats import write
 
     if out.fmt in ("json", "jsonl"):
-        sys.stdout.write(write(rec, out.fmt, asked, whole=True))
+        terminal.write(write(rec, out.fmt, asked, whole=True))
         return
-    sys.stdout.write(write(comparing.rows(rec), out.fmt, ("field", "a", "b"), whole=True))
+    terminal.write(write(comparing.rows(rec), out.fmt, ("field", "a", "b"), whole=True))
 
 
 def anniversaries(
@@ -808,16 +821,17 @@ def validate(state: State, *, path: str | None) -> None:
     where = printable(target, 200)
     from .errors import visible
 
-    sys.stderr.write(visible("".join(t("warning: {warning}", warning=w) + "\n" for w in warnings)))
+    for w in warnings:
+        terminal.warn(t("warning: {warning}", warning=w))
     if problems:
-        sys.stdout.write(visible("".join(f"{p}\n" for p in problems)))
+        terminal.write(visible("".join(f"{p}\n" for p in problems)))
         raise DataError(tn("{n} problem in {path}", "{n} problems in {path}", len(problems),
                            path=where))  # fmt: skip
     counts = ", ".join(
         f"{len(raw[k])} {word('coverage', k)}"
         for k in ("countries", "events", "organisations", "sources")
     )
-    sys.stdout.write(
+    terminal.write(
         t("ok: {path}: schema version {version}, {counts}", path=where,
           version=raw["schema_version"], counts=counts) + "\n"
     )  # fmt: skip

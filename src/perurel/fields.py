@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .model import EVENT_KINDS, MISSION_KINDS, MISSION_STATES, STATUSES, TIERS, TIES
-from .spec import COMMANDS
 
 
 def _one_of(values: Sequence[str]) -> str:
@@ -195,10 +194,10 @@ def meaning(command: str, field: str) -> str:
     return t(NARROWER.get((command, field)) or MEANINGS[field])
 
 
-def describe(command: str, available: Sequence[str] | None = None) -> str:
-    """`--fields help`: every field of the command (or of the question asked, `available`), with
-    its meaning and, for a closed field, every value it takes."""
-    fields = list(COMMANDS[command].fields if available is None else available)
+def describe(command: str, available: Sequence[str]) -> str:
+    """`--fields help`: every field the command declares (or the question asked has), given by
+    the caller as `available`, with its meaning and, for a closed field, every value it takes."""
+    fields = list(available)
     if "relations" in fields:
         at = fields.index("relations") + 1
         inside = [f for f in MEANINGS if f.startswith("relations.")]

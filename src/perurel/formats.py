@@ -48,20 +48,6 @@ def json_safe(text: str) -> str:
     return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
-def country_record(ds: Records, country: Country) -> dict[str, Any]:
-    """A country with its events and the full records of every source its facts cite."""
-    from .query import country_sources, shared_memberships
-
-    record = country.to_dict()
-    record["memberships"] = [
-        {"id": o.id, "name": o.name, "joined": o.joined, "left": o.left}
-        for o in shared_memberships(ds, country.code)
-    ]
-    record["events"] = event_records(ds.events_of(country.code))
-    record["sources"] = [s.to_dict() for s in ds.cited_sources(country_sources(ds, country.code))]
-    return record
-
-
 def country_row(ds: Records, country: Country) -> dict[str, Any]:
     """One line of `perurel countries`: `country --json` without the long lists (the relations
     block without its history), with counts of the missions and events left out."""

@@ -38,8 +38,9 @@ def fast(args: Sequence[str]) -> int | None:
             return 0
         if call.command == "":
             from .store import version_line
+            from .terminal import write
 
-            sys.stdout.write(version_line() + "\n")
+            write(version_line() + "\n")
             return 0
         from .commands import State, run
 
@@ -54,23 +55,18 @@ def show_help(command: str | None) -> int:
     """Print the help of a command (None: of perurel); a closed pipe is success."""
     from .helptext import render
     from .layout import width
-    from .terminal import guard
+    from .terminal import guard, write
 
-    def write() -> None:
-        sys.stdout.write(render(command, width()) + "\n")
-
-    return guard(write)
+    return guard(lambda: write(render(command, width()) + "\n"))
 
 
 def main() -> None:
     """Entry point of the `perurel` command."""
-    if sys.stderr is None:  # stderr closed (2>&-): errors are lost, exit codes are not
-        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
-    if sys.stdout is None:  # stdout closed (>&-): nothing can be answered
-        from .errors import ExitCode
-        from .terminal import error
+    from .terminal import streams_open
 
-        error("cannot write the output: standard output is closed")
+    if not streams_open():
+        from .errors import ExitCode
+
         sys.exit(ExitCode.OUTPUT)
     code = fast(sys.argv[1:])
     if code is not None:

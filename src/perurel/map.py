@@ -236,7 +236,7 @@ def values(
     elif since is None and until is None:
         classify = _votes_summary
     else:
-        from .votes import load_votes
+        from .store import load_votes
 
         data = load_votes()
         calls = data.calls(since, until)
@@ -532,20 +532,17 @@ def deliver(text: str, output: str | None, default_name: str) -> None:
     """-o FILE (`-o -`: stdout); else stdout when it is not a terminal; else a new file here,
     named on stderr."""
     import os
-    import sys
+
+    from . import terminal
 
     if output == "-":
-        sys.stdout.write(text)
+        terminal.write(text)
         return
     if output is not None:
         write_file(output, text)
         return
-    try:
-        piped = not sys.stdout.isatty()
-    except ValueError:
-        piped = True
-    if piped:
-        sys.stdout.write(text)
+    if not terminal.on_terminal():
+        terminal.write(text)
         return
     stem, dot, ext = default_name.rpartition(".")
     chosen, n = default_name, 1
@@ -553,9 +550,7 @@ def deliver(text: str, output: str | None, default_name: str) -> None:
         n += 1
         chosen = f"{stem}-{n}{dot}{ext}"
     write_file(chosen, text)
-    from .terminal import note
-
-    note(_t("wrote", path=os.path.join(".", chosen)))
+    terminal.note(_t("wrote", path=os.path.join(".", chosen)))
 
 
 def write_file(path: str, text: str) -> None:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from .fulltext import Hit
     from .match import Match
+    from .votes import Votes
 
 ENV_VAR = "PERUREL_DATA"
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -441,6 +442,63 @@ def parse_json(data: bytes, path: str, what: str = "dataset") -> Any:
             t("{what} cannot be read: {path}: {problem}", what=t(what), path=where,
               problem=printable(str(exc), 120))
         ) from None  # fmt: skip
+
+
+VOTES_VAR = "PERUREL_VOTES"
+# The voting file: gzip of compact JSON (~0.4 MB, ~3 MB once decompressed). Beyond these limits
+# it is not a voting file of ours (the data to 2019 is all in it), and a gzip "bomb" stops here
+# instead of filling the memory: 32 MB take ~0.2 s to decompress on an idle machine.
+MAX_VOTES = 16 << 20
+MAX_VOTES_DECOMPRESSED = 32 << 20
+
+
+def votes_path() -> str:
+    """The voting file: $PERUREL_VOTES, else the bundled one."""
+    return os.environ.get(VOTES_VAR, "") or bundled_path("unvotes.json.gz")
+
+
+def load_votes(path: str | None = None) -> Votes:
+    """The UN General Assembly voting data (`path`, else `votes_path()`), read once, checked,
+    and handed to `votes` built: `votes` never finds or reads a file."""
+    return _load_votes(path or votes_path())
+
+
+@cache
+def _load_votes(path: str) -> Votes:
+    import gzip
+    import zlib
+
+    from .votes import Votes
+
+    where = printable(path)
+    fd, _ = open_data(path, "voting data", MAX_VOTES)
+    try:
+        with os.fdopen(fd, "rb") as raw, gzip.GzipFile(fileobj=raw) as f:
+            data = f.read(MAX_VOTES_DECOMPRESSED + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DataError(
+            t("cannot read the voting data {path}: {problem}", path=where,
+              problem=printable(str(exc)))
+        ) from None  # fmt: skip
+    if len(data) > MAX_VOTES_DECOMPRESSED:
+        raise DataError(
+            t(
+                "the voting data {path} is too large once decompressed (the limit is {limit} MB)",
+                path=where,
+                limit=MAX_VOTES_DECOMPRESSED >> 20,
+            )
+        )
+    doc = parse_json(data, path, "voting data")
+    try:
+        return Votes(doc)
+    except KeyError as exc:
+        raise DataError(
+            t("invalid voting data {path}: missing {field}", path=where, field=printable(str(exc)))
+        ) from None
+    except (TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise DataError(
+            t("invalid voting data {path}: {problem}", path=where, problem=printable(str(exc), 120))
+        ) from None
 
 
 def _ids(values: Any) -> tuple[str, ...]:

@@ -35,6 +35,25 @@ def note(message: str) -> None:
     _stderr(f"perurel: {visible(message)}\n")
 
 
+def warn(line: str) -> None:
+    """A line on stderr as it is worded (`validate`'s warnings), made visible."""
+    _stderr(visible(line) + "\n")
+
+
+def write(text: str) -> None:
+    """Text on stdout as it is: records for machines, citations, a drawing, help. Its caller made
+    it safe (`formats`, `errors.visible`); a failure to write goes up to `guard`."""
+    sys.stdout.write(text)
+
+
+def on_terminal() -> bool:
+    """Whether stdout is a terminal (False when it is closed)."""
+    try:
+        return sys.stdout.isatty()
+    except ValueError:
+        return False
+
+
 def _stderr(text: str) -> None:
     """Messages go to stderr if there is one; a closed or full stderr loses them, not the
     exit code."""
@@ -44,6 +63,18 @@ def _stderr(text: str) -> None:
             sys.stderr.flush()
     except (OSError, ValueError):
         pass
+
+
+def streams_open() -> bool:
+    """Before anything runs: a closed stderr (2>&-) becomes /dev/null, so errors are lost but
+    exit codes are not; False, said on stderr, when stdout is closed (>&-): nothing can be
+    answered."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
+    if sys.stdout is None:
+        error("cannot write the output: standard output is closed")
+        return False
+    return True
 
 
 def silence_stdout() -> None:
@@ -102,7 +133,7 @@ def show(lines: Sequence[Line]) -> None:
     if layout.colour():
         from .colour import print_lines
 
-        print_lines(lines)
+        print_lines(lines, sys.stdout)
     else:
         sys.stdout.write("".join(text + "\n" for text in texts))
 
@@ -159,7 +190,7 @@ def _page(command: str, lines: Sequence[Line], colour: bool) -> bool:
         from .colour import print_lines
 
         buffer = io.StringIO()
-        print_lines(lines, buffer)
+        print_lines(lines, buffer, force=True)
         text = buffer.getvalue()
     else:
         text = layout.plain(lines)

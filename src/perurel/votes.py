@@ -1,7 +1,8 @@
 """Peru at the UN General Assembly: agreement with other states on roll-call votes, rankings,
 one roll call, and Peru's own shares of yes, no and abstain. Reads the bundled derivative of the
-Voeten–Strezhnev–Bailey data (`data/unvotes.json.gz`, built by `scripts/build_votes.py`) only
-when a `votes` question is asked. No Typer, no Rich.
+Voeten–Strezhnev–Bailey data (`data/unvotes.json.gz`, built by `scripts/build_votes.py`), which
+`store.load_votes` finds and reads only when a `votes` question is asked, and hands over as
+`Votes`. No Typer, no Rich.
 
 Agreement is the share of roll calls on which both states cast a vote (yes, no or abstain) and
 cast the same one; weighted, a yes or a no against an abstention counts as half an agreement.
@@ -9,9 +10,7 @@ cast the same one; weighted, a yes or a no against an abstention counts as half 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from functools import cache
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
 from .i18n import t
@@ -21,7 +20,6 @@ from .tuples import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from typing import Any
 
-ENV_VAR = "PERUREL_VOTES"
 ENDS = "2020-01"  # the data's last month
 VOTE_WORDS = {"y": "yes", "n": "no", "a": "abstain", ".": "absent"}
 DEFINITION = (
@@ -300,63 +298,6 @@ def _symbol(text: str) -> str:
         if key.startswith(prefix):
             return key[len(prefix) :]
     return key
-
-
-def resolve_path() -> str:
-    """The voting file: $PERUREL_VOTES, else the bundled one."""
-    from .store import bundled_path
-
-    return os.environ.get(ENV_VAR, "") or bundled_path("unvotes.json.gz")
-
-
-# The voting file: gzip of compact JSON (~0.4 MB, ~3 MB once decompressed). Beyond these limits
-# it is not a voting file of ours (the data to 2019 is all in it), and a gzip "bomb" stops here
-# instead of filling the memory: 32 MB take ~0.2 s to decompress on an idle machine.
-MAX_COMPRESSED = 16 << 20
-MAX_DECOMPRESSED = 32 << 20
-
-
-@cache
-def _load(path: str) -> Votes:
-    import gzip
-    import zlib
-
-    from .store import open_data, parse_json
-
-    where = printable(path)
-    fd, _ = open_data(path, "voting data", MAX_COMPRESSED)
-    try:
-        with os.fdopen(fd, "rb") as raw, gzip.GzipFile(fileobj=raw) as f:
-            data = f.read(MAX_DECOMPRESSED + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise DataError(
-            t("cannot read the voting data {path}: {problem}", path=where,
-              problem=printable(str(exc)))
-        ) from None  # fmt: skip
-    if len(data) > MAX_DECOMPRESSED:
-        raise DataError(
-            t(
-                "the voting data {path} is too large once decompressed (the limit is {limit} MB)",
-                path=where,
-                limit=MAX_DECOMPRESSED >> 20,
-            )
-        )
-    doc = parse_json(data, path, "voting data")
-    try:
-        return Votes(doc)
-    except KeyError as exc:
-        raise DataError(
-            t("invalid voting data {path}: missing {field}", path=where, field=printable(str(exc)))
-        ) from None
-    except (TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise DataError(
-            t("invalid voting data {path}: {problem}", path=where, problem=printable(str(exc), 120))
-        ) from None
-
-
-def load_votes() -> Votes:
-    """The voting data, read once."""
-    return _load(resolve_path())
 
 
 # Predecessors are matched by their own names before a country query is resolved, so that
