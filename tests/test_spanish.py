@@ -649,3 +649,82 @@ def test_a_broken_custom_dataset_is_refused_in_spanish(run: Run, broken_files: l
         assert result.stderr.startswith(f"perurel: error: datos no válidos {broken_files[0]}: ")
         assert "está en el futuro" in result.stderr and "ejecute 'perurel validate" in result.stderr
         assert english_words([result.stderr], paths=True) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "env"),
+    [
+        (["--lang", "es", "country", "chile"], {}),
+        (["--version"], {"PERUREL_LANG": "es"}),
+        ([], {"LANG": "es_PE.UTF-8"}),
+    ],
+)
+def test_a_closed_output_is_said_in_spanish(
+    argv: list[str], env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """stdout closed (`>&-`) is found before the command line is read: the language is chosen
+    first, from --lang or the environment, so the one line says it in Spanish."""
+    import sys
+
+    from perurel import launch
+
+    for variable in ("PERUREL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(sys, "argv", ["perurel", *argv])
+    monkeypatch.setattr(sys, "stdout", None)
+    with pytest.raises(SystemExit) as exited:
+        launch.main()
+    assert exited.value.code == 5
+    assert capsys.readouterr().err == (
+        "perurel: error: no se puede escribir la salida: la salida estándar está cerrada\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "tail", "said"),
+    [
+        (["--lang", "es", "country", "chile"], " >&-", "la salida estándar está cerrada"),
+        (["timeline"], " > /dev/full", "no queda espacio en el dispositivo"),
+        (["--lang", "es", "--help"], " > /dev/full", "no queda espacio en el dispositivo"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_said_in_spanish(
+    args: list[str], tail: str, said: str
+) -> None:
+    """In a real process: a closed or full standard output, in Spanish, the system's own words
+    (English whatever the locale) too."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    if "/dev/full" in tail and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "perurel", *args]) + tail
+    env = {
+        **os.environ,
+        "PERUREL_LANG": "es",
+        "PERUREL_DATA": str(ROOT / "tests/fixtures/mini.json"),
+    }
+    done = subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, env=env, timeout=30, check=False
+    )
+    assert done.returncode == 5
+    assert done.stderr == f"perurel: error: no se puede escribir la salida: {said}\n"
+
+
+def test_what_the_system_says_is_in_the_readers_language() -> None:
+    import errno
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    odd = OSError(errno.ECHILD, "No child processes")  # none perurel meets: the system's words
+    assert i18n.oserror(full) == "No space left on device"
+    i18n.use("es")
+    try:
+        assert i18n.oserror(full) == "no queda espacio en el dispositivo"
+        assert i18n.oserror(OSError(errno.EACCES, "x")) == "permiso denegado"
+        assert i18n.oserror(odd) == "No child processes"
+    finally:
+        i18n.use("en")

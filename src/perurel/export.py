@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from .errors import UsageError, printable
-from .i18n import t
+from .i18n import oserror, t
 from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -501,7 +501,7 @@ def write_sqlite(ds: Records, path: str, *, force: bool) -> None:
         raise DataError(t("the record cannot be stored: {problem}", problem=exc)) from None
     except OSError as exc:
         raise UsageError(
-            t("cannot write {path}: {problem}", path=printable(path), problem=exc.strerror or exc)
+            t("cannot write {path}: {problem}", path=printable(path), problem=oserror(exc))
         ) from None
     finally:
         for name in made:

@@ -68,9 +68,11 @@ def main() -> None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     if sys.stdout is None:  # stdout closed (>&-): nothing can be answered
         from .errors import ExitCode
+        from .i18n import t, use_args
         from .terminal import error
 
-        error("cannot write the output: standard output is closed")
+        use_args(sys.argv[1:])  # the language asked for (--lang or the environment), even here
+        error(t("cannot write the output: standard output is closed"))
         sys.exit(ExitCode.OUTPUT)
     code = fast(sys.argv[1:])
     if code is not None:

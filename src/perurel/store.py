@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from .errors import DataError, printable
-from .i18n import N_, t
+from .i18n import N_, oserror, t
 from .model import (
     Alternative,
     Country,
@@ -319,7 +319,7 @@ def open_data(path: str, what: str, limit: int) -> tuple[int, os.stat_result]:
     except OSError as exc:
         raise DataError(
             t("cannot read {what} {path}: {problem}", what=said, path=where,
-              problem=exc.strerror or exc)
+              problem=oserror(exc))
         ) from None  # fmt: skip
     except ValueError:  # e.g. a NUL byte in the path
         raise DataError(
@@ -365,7 +365,7 @@ def read_fd(fd: int, st: os.stat_result, limit: int, path: str, what: str) -> by
     except OSError as exc:
         raise DataError(
             t("cannot read {what} {path}: {problem}", what=t(what), path=printable(str(path)),
-              problem=exc.strerror)
+              problem=oserror(exc))
         ) from None  # fmt: skip
     if len(data) > limit:
         raise DataError(

@@ -218,9 +218,9 @@ def guard(invoke: Callable[[], Any]) -> int:
         if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
             return _bug(exc)
         silence_stdout()
-        from .i18n import t
+        from .i18n import oserror, t
 
-        error(t("cannot write the output: {problem}", problem=exc.strerror or exc))
+        error(t("cannot write the output: {problem}", problem=oserror(exc)))
         return ExitCode.OUTPUT
     except (AttributeError, ValueError) as exc:
         if sys.stdout is None or sys.stdout.closed:  # stdout closed before or during the run
