@@ -363,7 +363,8 @@ SPANISH_RUNS = [
     "votes chile", "votes chile --by año", "votes --rank --since 2000", "votes --peru", "votes",
     "votes chile --rank", "votes peru", "votes --rcid 1", "votes chile --issue nada",
     "search asilo", "search 'La Haya'", "search México 2025", "search", "search ruptura --limit 1",
-    "sources caretas-nl-200", "sources nada", "sources --tier nada", "stats",
+    "sources caretas-nl-200", "sources seed-fn-09-rree-kosovo-2008",
+    "sources enwiki-foreign-relations-of-peru-2025", "sources nada", "sources --tier nada", "stats",
     "country chile --full --brief", "country chile --json --format csv", "help nada",
     "--debug", "sources a b", "country chile --fields nada",
 ]  # fmt: skip
@@ -419,7 +420,7 @@ def english_words(lines: list[str], *, paths: bool = False) -> list[str]:
         if paths:
             text = _JSON_PATH.sub("", text)
         text = _COMMAND_LINE.sub("", text)
-        if text.lstrip().startswith(("título", "editor", "nota ")):  # a source's own fields
+        if text.lstrip().startswith(("título", "editor")):  # a source's own title, publisher
             continue
         english += [f"{word} in {text.strip()!r}" for word in _ENGLISH.findall(text)]
     return english
@@ -728,3 +729,20 @@ def test_what_the_system_says_is_in_the_readers_language() -> None:
         assert i18n.oserror(odd) == "No child processes"
     finally:
         i18n.use("en")
+
+
+def test_source_notes_in_the_readers_language(run: Run, ds: perurel.Dataset) -> None:
+    """A source's note is shown in Spanish (`note_es`) under --lang es, in English otherwise;
+    JSON carries both fields in either language."""
+    noted = [s for s in ds.sources.values() if s.note]
+    assert noted and all(s.note_es for s in noted)
+    assert all(s.note_es != s.note for s in noted if len(s.note or "") > 40)
+    source = ds.sources["enwiki-foreign-relations-of-peru-2025"]
+    assert source.note and source.note_es
+    spanish = run("--lang", "es", "sources", source.id, env={"COLUMNS": "1000"}).stdout
+    english = run("--lang", "en", "sources", source.id, env={"COLUMNS": "1000"}).stdout
+    assert source.note_es in spanish and source.note not in spanish
+    assert source.note in english and source.note_es not in english
+    for lang in ("es", "en"):
+        record = json.loads(run("--lang", lang, "sources", source.id, "--json").stdout)
+        assert (record["note"], record["note_es"]) == (source.note, source.note_es)

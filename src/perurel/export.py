@@ -38,7 +38,8 @@ CREATE TABLE sources (
     date TEXT,
     tier TEXT NOT NULL,
     found_in TEXT REFERENCES sources(id),
-    note TEXT
+    note TEXT,
+    note_es TEXT
 );
 CREATE TABLE countries (
     code TEXT PRIMARY KEY,
@@ -229,6 +230,7 @@ def _rows(ds: Records) -> dict[str, list[tuple[Any, ...]]]:
                 s.tier,
                 s.found_in,
                 s.note,
+                s.note_es,
             )
             for s in ds.sources.values()
         ],

@@ -474,6 +474,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
             s.get("found_in"),
             tuple(s.get("author", ())),
             s.get("via"),
+            s.get("note_es"),
         )
         for s in raw["sources"]
     }

@@ -409,6 +409,7 @@ def _sources(c: _Checker, records: list[Any]) -> None:
         c.text(rec, "publisher", path)
         for key in ("url", "via", "note"):
             c.text(rec, key, path, required=False)
+        c.spanish(rec, "note", path)
         _url(c, rec.get("url"), f"{path}.url")
         _url(c, rec.get("via"), f"{path}.via")
         if "author" in rec:

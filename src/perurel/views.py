@@ -170,13 +170,18 @@ SOURCE_FIELDS = {"id": N_("id"), "title": N_("title"), "author": N_("author"),
 def source(record: Record, width: int, labels: Sequence[Any] | None = None) -> list[Line]:
     """`perurel sources ID`: the source, then every fact that cites it (`labels`: the facts in
     the reader's words, when they are not the record's English)."""
+
+    def shown(key: str, value: Any) -> str:
+        if key == "author":
+            return _names(value)
+        if key == "note":  # in the reader's language (note_es is not a row of its own)
+            return _text(in_language(value, record.get("note_es")))
+        return _text(word("tier", value) if key == "tier" else value)
+
     about = [
-        [
-            t(SOURCE_FIELDS.get(k, k)),
-            _names(v) if k == "author" else _text(word("tier", v) if k == "tier" else v),
-        ]
+        [t(SOURCE_FIELDS.get(k, k)), shown(k, v)]
         for k, v in record.items()
-        if k not in ("cited", "cited_by")
+        if k not in ("cited", "cited_by", "note_es")
     ]
     lines = table([t("Field"), t("Value")], about, width, flex=(1,))
     cited = labels if labels is not None else [
