@@ -366,6 +366,7 @@ SPANISH_RUNS = [
     "sources caretas-nl-200", "sources seed-fn-09-rree-kosovo-2008",
     "sources enwiki-foreign-relations-of-peru-2025", "sources nada", "sources --tier nada", "stats",
     "country chile --full --brief", "country chile --json --format csv", "help nada",
+    "map --by nada", "map --by estado --since 2000",
     "--debug", "sources a b", "country chile --fields nada",
 ]  # fmt: skip
 # Words only English uses, whole words; checked outside proper names, codes, URLs, the command
@@ -746,3 +747,83 @@ def test_source_notes_in_the_readers_language(run: Run, ds: perurel.Dataset) -> 
     for lang in ("es", "en"):
         record = json.loads(run("--lang", lang, "sources", source.id, "--json").stdout)
         assert (record["note"], record["note_es"]) == (source.note, source.note_es)
+
+
+@pytest.mark.parametrize(("spanish", "english"), [("misiones", "missions"), ("votos", "votes")])
+def test_map_views_take_their_spanish_words(run: Run, spanish: str, english: str) -> None:
+    for lang in ("es", "en"):
+        expected = run("--lang", lang, "map", "--by", english, "-o", "-")
+        assert expected.exit_code == 0 and "<svg" in expected.stdout, expected.stderr
+        assert run("--lang", lang, "map", "--by", spanish, "-o", "-").stdout == expected.stdout
+
+
+def _gzip(content: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(content)
+
+
+def _votes(change: Any) -> bytes:
+    """The fixture's voting file, changed."""
+    import gzip
+
+    doc = json.loads(gzip.decompress(Path(VOTES["PERUREL_VOTES"]).read_bytes()))
+    change(doc)
+    return gzip.compress(json.dumps(doc).encode())
+
+
+# Words of the standard library's messages, which a Spanish reader must not meet.
+LIBRARY_WORDS = re.compile(
+    r"\b(Expecting|delimiter|Extra|Invalid|Exceeds|digits|integer|Not|gzipped|file|"
+    r"Compressed|ended|Error|decompressing|block|object|subscriptable|attribute|wrong|type|"
+    r"differ|length|mark|roll|call)\b"
+)
+
+
+# Files perurel cannot read, each with the error path it takes: the standard library's words
+# (JSON's, gzip's, an integer's limit) must not reach a Spanish reader.
+BAD_FILES: dict[str, tuple[str, bytes]] = {
+    "JSON cut short": ("data", b'{"schema_version": 2, '),
+    "JSON without a comma": ("data", b"[1,2\n3]"),
+    "JSON with a bad escape": ("data", b'{"a": "\\x"}'),
+    "JSON with extra data": ("data", b"{} {}"),
+    "a huge integer": ("data", b"1" * 5000),
+    "votes not gzip": ("votes", b"{}"),
+    "votes cut short": ("votes", _gzip(b"{}")[:12]),
+    "votes damaged": ("votes", _gzip(b"{}")[:10] + b"\xff" * 20),
+    "votes columns of other lengths": ("votes", _votes(lambda d: d["rollcalls"].update(rcid="1"))),
+    "votes of a wrong type": ("votes", _votes(lambda d: d["rollcalls"].update(
+        rcid=[str(r) for r in d["rollcalls"]["rcid"]]))),
+    "votes too few": ("votes", _votes(lambda d: d["states"][0].update(votes="y"))),
+    "votes of another mark": ("votes", _votes(lambda d: d["states"][0].update(
+        votes="x" * len(d["states"][0]["votes"])))),
+    "votes of another type": ("votes", _votes(lambda d: d.update(states=[5]))),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(BAD_FILES))
+def test_unreadable_files_are_said_in_spanish(run: Run, tmp_path: Path, name: str) -> None:
+    what, content = BAD_FILES[name]
+    path = tmp_path / "file"
+    path.write_bytes(content)
+    if what == "data":
+        result = run("--lang", "es", "--data", str(path), "country", "chile")
+    else:
+        from perurel import votes
+
+        votes._load.cache_clear()  # a file read before is not read again
+        result = run("--lang", "es", "votes", "chile", env={"PERUREL_VOTES": str(path)})
+        votes._load.cache_clear()
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith("perurel: error: ") and str(path) in result.stderr
+    said = result.stderr.replace(str(path), "")
+    assert english_words([said]) == [] and not LIBRARY_WORDS.search(said), result.stderr
+
+
+def test_an_out_of_range_terminal_size_is_said_in_spanish(run: Run) -> None:
+    result = run("--lang", "es", "timeline", env={"COLUMNS": "99999999"})
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "perurel: error: COLUMNS=99999999 está fuera de rango: use de 1 a 10000, o quite la "
+        "variable\n"
+    )

@@ -421,10 +421,25 @@ VARIANTS: dict[str, dict[str, str]] = {
     },
     "sort": {"nombre": "name", "fecha": "date", "eventos": "events"},
     "by": {"decada": "decade", "ano": "year", "anio": "year"},
+    "view": {
+        "relaciones": "status",
+        "situacion": "status",
+        "establecidas": "established",
+        "inicio": "established",
+        "embajadas": "missions",
+        "votaciones": "votes",
+        "coincidencia": "votes",
+    },
 }
 # The Spanish word of a value shown for closed sets that WORDS does not hold.
 WORDS["sort"] = {"name": "nombre", "date": "fecha", "events": "eventos"}
 WORDS["by"] = {"decade": "década", "year": "año"}
+WORDS["view"] = {  # what the map's colours show (map --by)
+    "status": "estado",
+    "established": "establecimiento",
+    "missions": "misiones",
+    "votes": "votos",
+}
 
 
 def value(kind: str, typed: str, choices: Iterable[str]) -> str | None:

@@ -427,7 +427,7 @@ def parse_json(data: bytes, path: str, what: str = "dataset") -> Any:
                 "{what} is not valid JSON: {path}: {problem} at line {line}, column {column}",
                 what=t(what),
                 path=where,
-                problem=exc.msg,
+                problem=t(exc.msg) if exc.msg in _JSON_ERRORS else exc.msg,
                 line=exc.lineno,
                 column=exc.colno,
             )
@@ -437,10 +437,34 @@ def parse_json(data: bytes, path: str, what: str = "dataset") -> Any:
             t("{what} is nested too deeply to read: {path}", what=t(what), path=where)
         ) from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        problem = printable(str(exc), 120)
+        if "integer string conversion" in problem:
+            import sys
+
+            problem = t("a number of more than {n} digits", n=sys.get_int_max_str_digits())
         raise DataError(
             t("{what} cannot be read: {path}: {problem}", what=t(what), path=where,
-              problem=printable(str(exc), 120))
+              problem=problem)
         ) from None  # fmt: skip
+
+
+# What the standard library's JSON reader says is wrong, in its words (English whatever the
+# language), to be said in the reader's.
+_JSON_ERRORS = frozenset(
+    (
+        N_("Expecting value"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Expecting ':' delimiter"),
+        N_("Expecting ',' delimiter"),
+        N_("Unterminated string starting at"),
+        N_("Invalid control character at"),
+        N_("Invalid \\escape"),
+        N_("Invalid \\uXXXX escape"),
+        N_("Extra data"),
+        N_("Illegal trailing comma before end of object"),
+        N_("Illegal trailing comma before end of array"),
+    )
+)
 
 
 def _ids(values: Any) -> tuple[str, ...]:

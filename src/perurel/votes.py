@@ -64,6 +64,10 @@ class Agreement(NamedTuple):
         }
 
 
+class _Shape(ValueError):
+    """A voting file of another shape, in words for the reader."""
+
+
 class Votes:
     """The roll calls and every state's votes, with the questions `perurel votes` asks."""
 
@@ -101,17 +105,19 @@ class Votes:
         n = len(self.rcid)
         columns = (self.session, self.date, self.unres, self.short, self.descr)
         if not all(isinstance(c, list) and len(c) == n for c in columns):
-            raise ValueError("the roll-call columns differ in length")
+            raise _Shape(t("the roll-call columns differ in length"))
         if not (all(type(r) is int for r in self.rcid) and all(type(d) is str for d in self.date)):
-            raise ValueError("a roll call's rcid or date is of the wrong type")
+            raise _Shape(t("a roll call's rcid or date is of the wrong type"))
         for marks in (self.important, *self.issues.values()):
             if not isinstance(marks, str) or len(marks) != n or not _only(marks, "01"):
-                raise ValueError("a column of roll-call marks is not one 0 or 1 per roll call")
+                raise _Shape(t("a column of roll-call marks is not one 0 or 1 per roll call"))
         for voter in self.states.values():
             if not isinstance(voter.votes, str) or len(voter.votes) != n:
-                raise ValueError(f"the votes of {voter.id!r} are not one mark per roll call")
+                raise _Shape(
+                    t("the votes of {id} are not one mark per roll call", id=quoted(voter.id))
+                )
         if not _only("".join(voter.votes for voter in self.states.values()), "yna."):
-            raise ValueError("a state's votes hold a mark other than y, n, a, .")
+            raise _Shape(t("a state's votes hold a mark other than y, n, a, ."))
 
     # --- which roll calls ---------------------------------------------------------------------
 
@@ -329,10 +335,20 @@ def _load(path: str) -> Votes:
         with os.fdopen(fd, "rb") as raw, gzip.GzipFile(fileobj=raw) as f:
             data = f.read(MAX_DECOMPRESSED + 1)
     except (OSError, EOFError, zlib.error) as exc:
+        from .i18n import oserror
+
+        # gzip's own words are English: said here in the reader's language
+        if isinstance(exc, gzip.BadGzipFile) and str(exc).startswith("Not a gzipped file"):
+            problem = t("not a gzip file")
+        elif isinstance(exc, EOFError):
+            problem = t("the compressed data is cut short")
+        elif isinstance(exc, zlib.error) or not isinstance(exc.errno, int):
+            problem = t("the compressed data is damaged")
+        else:
+            problem = oserror(exc)
         raise DataError(
-            t("cannot read the voting data {path}: {problem}", path=where,
-              problem=printable(str(exc)))
-        ) from None  # fmt: skip
+            t("cannot read the voting data {path}: {problem}", path=where, problem=problem)
+        ) from None
     if len(data) > MAX_DECOMPRESSED:
         raise DataError(
             t(
@@ -349,8 +365,14 @@ def _load(path: str) -> Votes:
             t("invalid voting data {path}: missing {field}", path=where, field=printable(str(exc)))
         ) from None
     except (TypeError, ValueError, AttributeError, IndexError) as exc:
+        # our own checks say what is wrong; Python's words for a value of another type do not
+        problem = (
+            str(exc)
+            if isinstance(exc, _Shape)
+            else t("a value is not of the type or shape a voting file has")
+        )
         raise DataError(
-            t("invalid voting data {path}: {problem}", path=where, problem=printable(str(exc), 120))
+            t("invalid voting data {path}: {problem}", path=where, problem=printable(problem, 120))
         ) from None
 
 
