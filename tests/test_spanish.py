@@ -827,3 +827,14 @@ def test_an_out_of_range_terminal_size_is_said_in_spanish(run: Run) -> None:
         "perurel: error: COLUMNS=99999999 está fuera de rango: use de 1 a 10000, o quite la "
         "variable\n"
     )
+
+
+def test_an_unknown_publisher_is_said_in_spanish(run: Run, ds: perurel.Dataset) -> None:
+    """ "unknown publisher" is the data's word, not a publisher's name: said in the reader's."""
+    unknown = [s for s in ds.sources.values() if s.publisher == "unknown publisher"]
+    assert unknown
+    spanish = run("--lang", "es", "sources", unknown[0].id).stdout
+    assert "editor desconocido" in spanish and "unknown publisher" not in spanish
+    listed = run("--lang", "es", "sources", "--tier", unknown[0].tier, env={"COLUMNS": "300"})
+    assert "editor desconocido" in listed.stdout and "unknown" not in listed.stdout
+    assert "unknown publisher" in run("--lang", "en", "sources", unknown[0].id).stdout

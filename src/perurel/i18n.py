@@ -663,6 +663,15 @@ _OS_ERRORS = {
 }
 
 
+# The data's word for a publisher whose name the source does not give (docs/data.md).
+UNKNOWN_PUBLISHER = N_("unknown publisher")
+
+
+def publisher(name: str) -> str:
+    """A source's publisher for people: its name as it is, or "unknown publisher" in words."""
+    return t(name) if name == UNKNOWN_PUBLISHER else name
+
+
 def oserror(exc: BaseException) -> str:
     """What went wrong with a file (an OSError), in the reader's language."""
     import errno

@@ -20,6 +20,7 @@ from .i18n import (
     on,
     percent,
     period,
+    publisher,
     spanish,
     t,
     the,
@@ -155,6 +156,7 @@ def sources(rows: Sequence[Record], width: int) -> list[Line]:
     body = [[_text(r.get(k)) for k in keys] for r in rows]
     for r, cells in zip(rows, body, strict=True):
         cells[2] = _names(r.get("author"))
+        cells[3] = publisher(cells[3])
         cells[5] = word("tier", cells[5])
     headers = [t("Id"), t("Title"), t("Author"), t("Publisher"), t("Date"), t("Tier"), t("Cited")]
     return table(headers, body, width, flex=(1, 2, 3))
@@ -176,6 +178,8 @@ def source(record: Record, width: int, labels: Sequence[Any] | None = None) -> l
             return _names(value)
         if key == "note":  # in the reader's language (note_es is not a row of its own)
             return _text(in_language(value, record.get("note_es")))
+        if key == "publisher":
+            return publisher(value)
         return _text(word("tier", value) if key == "tier" else value)
 
     about = [
@@ -281,7 +285,9 @@ def org(ds: Records, o: Organisation, width: int) -> list[Line]:
         src = ds.sources.get(sid)
         if src is not None:
             by = "; ".join(src.author) + ": " if src.author else ""
-            text = f"{by}{src.title} — {src.publisher} · {word('tier', src.tier)} ({sid})"
+            text = (
+                f"{by}{src.title} — {publisher(src.publisher)} · {word('tier', src.tier)} ({sid})"
+            )
             lines += [[(piece, "dim")] for piece in wrap(text, width)]
     return lines
 
