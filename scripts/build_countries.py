@@ -45,6 +45,9 @@ SOURCES = (
         "note": "Country names, codes, alternative spellings, translations and demonyms. Open "
         "Database License (ODbL) 1.0: the country names and aliases in this dataset are a "
         "derived database.",
+        "note_es": "Nombres de países, códigos, grafías alternativas, traducciones y gentilicios. "
+        "Open Database License (ODbL) 1.0: los nombres de países y los alias de estos datos son "
+        "una base de datos derivada.",
     },
     {
         "id": "i18n-iso-countries",
@@ -53,6 +56,7 @@ SOURCES = (
         "url": "https://github.com/michaelwittig/node-i18n-iso-countries",
         "tier": "other",
         "note": "Spanish country names. MIT licence.",
+        "note_es": "Nombres de países en español. Licencia MIT.",
     },
     {
         "id": "i18n-nationality",
@@ -61,6 +65,7 @@ SOURCES = (
         "url": "https://www.npmjs.com/package/i18n-nationality",
         "tier": "press",
         "note": "Spanish demonyms (masculine). MIT licence.",
+        "note_es": "Gentilicios en español (masculinos). Licencia MIT.",
     },
 )
 

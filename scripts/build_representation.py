@@ -37,6 +37,13 @@ SOURCE = {
         "represented at what level, not when relations were established, and it stops in 2005; "
         "for 1950-1965 most pairs are coded 'other'."
     ),
+    "note_es": (
+        "Bayer, Reşat. 2006. 'Diplomatic Exchange Data set, v2006.1.' Niveles de representación "
+        "diplomática (ninguno, encargado de negocios, ministro, embajador) entre pares de Estados "
+        "en años de corte (aproximadamente cada cinco años, 1840-2005 para el Perú). Registra "
+        "quién estaba representado y en qué nivel, no cuándo se establecieron las relaciones, y "
+        "termina en 2005; para 1950-1965 la mayoría de los pares tienen el código 'other'."
+    ),
 }
 # Predecessor states the COW list names separately, folded into today's state, with the note
 # that says so (English, Spanish).

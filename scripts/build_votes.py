@@ -66,6 +66,10 @@ SOURCE = {
     "note": "Roll-call votes of the UN General Assembly, 1946 to January 2020 (CC0), read as "
     "packaged in the R package unvotes by David Robinson (2021 data update). Absences are not "
     "recorded; agreement figures are computed by perurel from the votes.",
+    "note_es": "Votaciones nominales de la Asamblea General de la ONU, de 1946 a enero de 2020 "
+    "(CC0), leídas tal como las reúne el paquete de R unvotes de David Robinson (actualización de "
+    "datos de 2021). No se registran las ausencias; perurel calcula las cifras de coincidencia a "
+    "partir de los votos.",
 }
 ISSUES = {
     "me": "Palestinian conflict",

@@ -363,8 +363,10 @@ SPANISH_RUNS = [
     "votes chile", "votes chile --by año", "votes --rank --since 2000", "votes --peru", "votes",
     "votes chile --rank", "votes peru", "votes --rcid 1", "votes chile --issue nada",
     "search asilo", "search 'La Haya'", "search México 2025", "search", "search ruptura --limit 1",
-    "sources caretas-nl-200", "sources nada", "sources --tier nada", "stats",
+    "sources caretas-nl-200", "sources seed-fn-09-rree-kosovo-2008",
+    "sources enwiki-foreign-relations-of-peru-2025", "sources nada", "sources --tier nada", "stats",
     "country chile --full --brief", "country chile --json --format csv", "help nada",
+    "map --by nada", "map --by estado --since 2000",
     "--debug", "sources a b", "country chile --fields nada",
 ]  # fmt: skip
 # Words only English uses, whole words; checked outside proper names, codes, URLs, the command
@@ -386,6 +388,7 @@ _COMMAND_LINE = re.compile(
 _FIELD_NAMES = re.compile(
     r"\b(" + "|".join({f for c in COMMANDS.values() for f in c.fields}) + r")\b"
 )
+_JSON_PATH = re.compile(r"\b[a-z_]+(?:\[\d+\]|\.[\w^]+)+")
 # Proper names and titles kept as they are: a project, a dataset, an organisation's English name
 # shown beside its Spanish one, a source's title quoted in a note.
 _KEPT = ("Correlates of War", "UN General Assembly Voting Data", "Organization of American States",
@@ -403,17 +406,25 @@ def test_spanish_output_has_no_english_words(run: Run, line: str) -> None:
         lines = lines[: lines.index("Fuentes")]
     if line.startswith("votes --resolution"):
         lines = lines[1:]  # the resolution's title, as the UN gives it
+    assert english_words(lines) == [], line
+
+
+def english_words(lines: list[str], *, paths: bool = False) -> list[str]:
+    """The English words in lines for people, outside what is kept as it is (and, with `paths`,
+    JSON paths such as countries[0].relations.history[1], which name the dataset's keys)."""
     english = []
     for text in lines:
         for kept in _KEPT:
             text = text.replace(kept, "")
         if "--fields" in text:  # field names (like JSON keys) are English in both languages
             text = _FIELD_NAMES.sub("", text)
+        if paths:
+            text = _JSON_PATH.sub("", text)
         text = _COMMAND_LINE.sub("", text)
-        if text.lstrip().startswith(("título", "editor", "nota ")):  # a source's own fields
+        if text.lstrip().startswith(("título", "editor")):  # a source's own title, publisher
             continue
         english += [f"{word} in {text.strip()!r}" for word in _ENGLISH.findall(text)]
-    assert english == [], line
+    return english
 
 
 def test_the_english_word_check_finds_english(run: Run) -> None:
@@ -486,3 +497,344 @@ def test_the_catalogue_reader_answers_as_gettext_does() -> None:
                 assert mine.ngettext(key[0], "x", n) == reference.ngettext(key[0], "x", n), key
     assert mine.gettext("no such message") == "no such message"
     assert mine.ngettext("one thing", "{n} things", 3) == "{n} things"
+
+
+def broken_dataset() -> dict[str, Any]:
+    """The fixture dataset broken in every way `validate` words a problem (and one warning)."""
+    data: dict[str, Any] = json.loads((ROOT / "tests" / "fixtures" / "mini.json").read_text())
+    data.update(dataset_date="2999", facts_to="1800")
+    ministry = ["ministry"]
+    data["sources"] += [
+        {"id": "Bad Id", "title": "", "publisher": 5, "url": "http://a b", "via": "ftp://x",
+         "author": ["Smith, John, Jr", ""], "date": "1999-13", "tier": "blog", "found_in": "nope"},
+        {"id": "seed", "title": "T", "publisher": "P", "author": [], "tier": "other",
+         "found_in": "seed"},
+    ]  # fmt: skip
+    chile, ecuador, korea, north_korea, bulgaria, brazil = data["countries"]
+    chile["relations"].update(note="No establishment date was found.", note_es="")
+    chile["relations"]["history"] = [
+        {"kind": "established", "date": "1900", "by": "ZZ", "sources": ministry,
+         "alternatives": [{"date": "1900", "sources": ministry}]},
+        {"kind": "established", "date": "1822", "by": "ZZ", "sources": ["nope"]},
+        {"kind": "restored", "date": None, "sources": ministry},
+        {"kind": "broken", "date": "1950", "sources": ministry},
+    ]  # fmt: skip
+    chile.update(summary_es="", aliases=[""])
+    chile["missions"][0].update(
+        state="open", as_of="1998", closed="1990",
+        events=["1879-04-05-war", "nope", "1998-10-peace", "1999-agreements"],
+    )  # fmt: skip
+    chile["missions"][1].update(owner="CL", host="BR", kind="palace", events="x")
+    chile["representation"]["snapshots"].append([1700, 7, 1])
+    chile["un_votes"] = {"since": 2000, "until": 1990, "agreement": 120, "votes": 0,
+                         "sources": [], "extra": 1}  # fmt: skip
+    ecuador["relations"].update(status="broken", as_of="1990")
+    ecuador["relations"]["history"].append(
+        {"kind": "restored", "date": "1990", "sources": ministry}
+    )
+    korea["relations"].update(
+        note="Relations \u0007 since 1962.", note_es="No se halló ningún restablecimiento."
+    )
+    korea["relations"]["history"] = [
+        {"kind": "broken", "date": "1962", "sources": ministry},
+        {"kind": "restored", "date": "1963", "sources": ministry},
+    ]
+    north_korea["relations"]["history"] = [
+        {"kind": "recognition", "date": "1988", "sources": ministry}
+    ]
+    bulgaria["relations"]["history"].append({"kind": "broken", "date": "1960", "sources": ministry})
+    brazil["relations"]["note_es"] = "Solo en español."
+    brazil["name_es"] = "\ud800"
+    data["countries"] += [
+        {"code": "PE", "iso3": "per", "name": "", "name_es": "Perú", "region": 3, "subregion": "x",
+         "relations": {"status": "none", "as_of": "2020", "sources": ministry}, "missions": "x"},
+        {"code": "CL", "iso3": "CHL", "name": "C", "name_es": "C", "region": "r", "subregion": "s"},
+        {"code": "xx", "iso3": "XXX", "name": "X", "name_es": "X", "region": "r", "subregion": "s",
+         "relations": {"status": "active", "as_of": "2020", "sources": "ministry"}, "summary": "S",
+         "\u0007": 1},
+        [], "x", True, 5, None,
+    ]  # fmt: skip
+    data["events"] += [
+        {"id": "1879-04-05-war", "date": "1879-04-05", "countries": "CL", "kind": "battle",
+         "title": "War begins", "summary": "S", "summary_es": "R", "sources": []},
+        {"id": "2000-embassy", "date": "2000", "countries": ["EC"], "kind": "relations",
+         "title": "Embassy opened in Quito", "title_es": "T", "summary": "S", "summary_es": "R",
+         "sources": ministry},
+    ]  # fmt: skip
+    data["organisations"] += [
+        {"id": "un", "name": "X", "name_es": "X", "tie": "friend", "sources": ministry},
+        {"id": "oas", "name": "O", "name_es": "O", "tie": "observer", "joined": "1990",
+         "sources": ministry, "note": "N"},
+        {"id": "sc", "name": "C", "name_es": "C", "since": "1990", "sources": ministry,
+         "members": {"codes": ["ZZ"], "sources": ministry}},
+        {"id": "sc2", "name": "C", "name_es": "C", "tie": "elected-seat", "since": "1990",
+         "sources": ministry, "periods": [{"kind": "nap", "start": "1990", "sources": ministry}]},
+    ]  # fmt: skip
+    return data
+
+
+EMPTY = {"schema_version": 2, "sources": [], "countries": [], "events": [], "organisations": []}
+# Datasets broken at the top, each stopping the check before the records are read.
+BROKEN_TOPS: list[Any] = [
+    [], {"schema_version": "2"}, {"schema_version": 99}, {"schema_version": 1},
+    {"schema_version": 2, "sources": {}}, {**EMPTY, "facts_to": "2000"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def broken_files(tmp_path: Path) -> list[Path]:
+    paths = []
+    for i, data in enumerate([broken_dataset(), *BROKEN_TOPS]):
+        path = tmp_path / f"broken-{i}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")  # \ud800 escaped, as JSON may
+        paths.append(path)
+    return paths
+
+
+def test_validate_words_every_problem_in_spanish(run: Run, broken_files: list[Path]) -> None:
+    """`validate` on broken datasets: each problem and warning in Spanish, no English word in its
+    message (the JSON paths name the file's keys and stay as they are)."""
+    for path in broken_files:
+        spanish = run("--lang", "es", "validate", str(path))
+        assert spanish.exit_code == 3, spanish.output
+        assert spanish.stdout and "Traceback" not in spanish.stderr
+        lines = spanish.stdout.splitlines() + spanish.stderr.splitlines()
+        assert english_words(lines, paths=True) == [], path
+        assert re.search(r"perurel: error: \d+ problemas? en ", spanish.stderr), spanish.stderr
+    warned = run("--lang", "es", "validate", str(broken_files[0])).stderr
+    assert (
+        "advertencia: countries[0].missions[0].as_of: misión abierta vista por última vez" in warned
+    )
+
+
+def test_validate_messages_differ_by_language_not_their_paths() -> None:
+    """Every problem has its Spanish (the message differs from the English one), at the same
+    JSON path."""
+    from perurel.validate import review
+
+    for data in [broken_dataset(), *BROKEN_TOPS]:
+        english = review(data)
+        i18n.use("es")
+        try:
+            spanish = review(data)
+        finally:
+            i18n.use("en")
+        for en, es in zip(english[0] + english[1], spanish[0] + spanish[1], strict=True):
+            where = es.path.split(" (")[0]  # "(the key)" after a key's path is translated
+            assert where == en.path.split(" (")[0] and es.message != en.message, (en, es)
+
+
+def test_every_validate_message_is_met_in_spanish(run: Run, broken_files: list[Path]) -> None:
+    """The broken datasets above meet every message `validate` has: the Spanish check covers
+    them all, and a new rule without a broken case here fails this test."""
+    messages = _messages_script()
+    wanted = [
+        m.id for m in messages.extract() if any(f == "perurel/validate.py" for f, _ in m.locations)
+    ]
+    assert len(wanted) > 60
+    output = "\n".join(run("--lang", "es", "validate", str(p)).output for p in broken_files)
+    catalogue = i18n.catalogue("es")
+    unmet = []
+    for message in wanted:
+        parts = re.split(r"\{\w+\}", catalogue.gettext(message))
+        if not re.search(".*?".join(re.escape(part) for part in parts), output):
+            unmet.append(message)
+    assert unmet == []
+
+
+def test_a_broken_custom_dataset_is_refused_in_spanish(run: Run, broken_files: list[Path]) -> None:
+    """The DataError a broken --data file raises quotes its first problem, in Spanish."""
+    for env in ({}, {"PERUREL_LANG": "es"}):
+        args = [] if env else ["--lang", "es"]
+        result = run(*args, "--data", str(broken_files[0]), "country", "chile", env=env)
+        assert result.exit_code == 3
+        assert result.stderr.startswith(f"perurel: error: datos no válidos {broken_files[0]}: ")
+        assert "está en el futuro" in result.stderr and "ejecute 'perurel validate" in result.stderr
+        assert english_words([result.stderr], paths=True) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "env"),
+    [
+        (["--lang", "es", "country", "chile"], {}),
+        (["--version"], {"PERUREL_LANG": "es"}),
+        ([], {"LANG": "es_PE.UTF-8"}),
+    ],
+)
+def test_a_closed_output_is_said_in_spanish(
+    argv: list[str], env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """stdout closed (`>&-`) is found before the command line is read: the language is chosen
+    first, from --lang or the environment, so the one line says it in Spanish."""
+    import sys
+
+    from perurel import launch
+
+    for variable in ("PERUREL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(sys, "argv", ["perurel", *argv])
+    monkeypatch.setattr(sys, "stdout", None)
+    with pytest.raises(SystemExit) as exited:
+        launch.main()
+    assert exited.value.code == 5
+    assert capsys.readouterr().err == (
+        "perurel: error: no se puede escribir la salida: la salida estándar está cerrada\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "tail", "said"),
+    [
+        (["--lang", "es", "country", "chile"], " >&-", "la salida estándar está cerrada"),
+        (["timeline"], " > /dev/full", "no queda espacio en el dispositivo"),
+        (["--lang", "es", "--help"], " > /dev/full", "no queda espacio en el dispositivo"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_said_in_spanish(
+    args: list[str], tail: str, said: str
+) -> None:
+    """In a real process: a closed or full standard output, in Spanish, the system's own words
+    (English whatever the locale) too."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    if "/dev/full" in tail and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "perurel", *args]) + tail
+    env = {
+        **os.environ,
+        "PERUREL_LANG": "es",
+        "PERUREL_DATA": str(ROOT / "tests/fixtures/mini.json"),
+    }
+    done = subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, env=env, timeout=30, check=False
+    )
+    assert done.returncode == 5
+    assert done.stderr == f"perurel: error: no se puede escribir la salida: {said}\n"
+
+
+def test_what_the_system_says_is_in_the_readers_language() -> None:
+    import errno
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    odd = OSError(errno.ECHILD, "No child processes")  # none perurel meets: the system's words
+    assert i18n.oserror(full) == "No space left on device"
+    i18n.use("es")
+    try:
+        assert i18n.oserror(full) == "no queda espacio en el dispositivo"
+        assert i18n.oserror(OSError(errno.EACCES, "x")) == "permiso denegado"
+        assert i18n.oserror(odd) == "No child processes"
+    finally:
+        i18n.use("en")
+
+
+def test_source_notes_in_the_readers_language(run: Run, ds: perurel.Dataset) -> None:
+    """A source's note is shown in Spanish (`note_es`) under --lang es, in English otherwise;
+    JSON carries both fields in either language."""
+    noted = [s for s in ds.sources.values() if s.note]
+    assert noted and all(s.note_es for s in noted)
+    assert all(s.note_es != s.note for s in noted if len(s.note or "") > 40)
+    source = ds.sources["enwiki-foreign-relations-of-peru-2025"]
+    assert source.note and source.note_es
+    spanish = run("--lang", "es", "sources", source.id, env={"COLUMNS": "1000"}).stdout
+    english = run("--lang", "en", "sources", source.id, env={"COLUMNS": "1000"}).stdout
+    assert source.note_es in spanish and source.note not in spanish
+    assert source.note in english and source.note_es not in english
+    for lang in ("es", "en"):
+        record = json.loads(run("--lang", lang, "sources", source.id, "--json").stdout)
+        assert (record["note"], record["note_es"]) == (source.note, source.note_es)
+
+
+@pytest.mark.parametrize(("spanish", "english"), [("misiones", "missions"), ("votos", "votes")])
+def test_map_views_take_their_spanish_words(run: Run, spanish: str, english: str) -> None:
+    for lang in ("es", "en"):
+        expected = run("--lang", lang, "map", "--by", english, "-o", "-")
+        assert expected.exit_code == 0 and "<svg" in expected.stdout, expected.stderr
+        assert run("--lang", lang, "map", "--by", spanish, "-o", "-").stdout == expected.stdout
+
+
+def _gzip(content: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(content)
+
+
+def _votes(change: Any) -> bytes:
+    """The fixture's voting file, changed."""
+    import gzip
+
+    doc = json.loads(gzip.decompress(Path(VOTES["PERUREL_VOTES"]).read_bytes()))
+    change(doc)
+    return gzip.compress(json.dumps(doc).encode())
+
+
+# Words of the standard library's messages, which a Spanish reader must not meet.
+LIBRARY_WORDS = re.compile(
+    r"\b(Expecting|delimiter|Extra|Invalid|Exceeds|digits|integer|Not|gzipped|file|"
+    r"Compressed|ended|Error|decompressing|block|object|subscriptable|attribute|wrong|type|"
+    r"differ|length|mark|roll|call)\b"
+)
+
+
+# Files perurel cannot read, each with the error path it takes: the standard library's words
+# (JSON's, gzip's, an integer's limit) must not reach a Spanish reader.
+BAD_FILES: dict[str, tuple[str, bytes]] = {
+    "JSON cut short": ("data", b'{"schema_version": 2, '),
+    "JSON without a comma": ("data", b"[1,2\n3]"),
+    "JSON with a bad escape": ("data", b'{"a": "\\x"}'),
+    "JSON with extra data": ("data", b"{} {}"),
+    "a huge integer": ("data", b"1" * 5000),
+    "votes not gzip": ("votes", b"{}"),
+    "votes cut short": ("votes", _gzip(b"{}")[:12]),
+    "votes damaged": ("votes", _gzip(b"{}")[:10] + b"\xff" * 20),
+    "votes columns of other lengths": ("votes", _votes(lambda d: d["rollcalls"].update(rcid="1"))),
+    "votes of a wrong type": ("votes", _votes(lambda d: d["rollcalls"].update(
+        rcid=[str(r) for r in d["rollcalls"]["rcid"]]))),
+    "votes too few": ("votes", _votes(lambda d: d["states"][0].update(votes="y"))),
+    "votes of another mark": ("votes", _votes(lambda d: d["states"][0].update(
+        votes="x" * len(d["states"][0]["votes"])))),
+    "votes of another type": ("votes", _votes(lambda d: d.update(states=[5]))),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(BAD_FILES))
+def test_unreadable_files_are_said_in_spanish(run: Run, tmp_path: Path, name: str) -> None:
+    what, content = BAD_FILES[name]
+    path = tmp_path / "file"
+    path.write_bytes(content)
+    if what == "data":
+        result = run("--lang", "es", "--data", str(path), "country", "chile")
+    else:
+        from perurel import votes
+
+        votes._load.cache_clear()  # a file read before is not read again
+        result = run("--lang", "es", "votes", "chile", env={"PERUREL_VOTES": str(path)})
+        votes._load.cache_clear()
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith("perurel: error: ") and str(path) in result.stderr
+    said = result.stderr.replace(str(path), "")
+    assert english_words([said]) == [] and not LIBRARY_WORDS.search(said), result.stderr
+
+
+def test_an_out_of_range_terminal_size_is_said_in_spanish(run: Run) -> None:
+    result = run("--lang", "es", "timeline", env={"COLUMNS": "99999999"})
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "perurel: error: COLUMNS=99999999 está fuera de rango: use de 1 a 10000, o quite la "
+        "variable\n"
+    )
+
+
+def test_an_unknown_publisher_is_said_in_spanish(run: Run, ds: perurel.Dataset) -> None:
+    """ "unknown publisher" is the data's word, not a publisher's name: said in the reader's."""
+    unknown = [s for s in ds.sources.values() if s.publisher == "unknown publisher"]
+    assert unknown
+    spanish = run("--lang", "es", "sources", unknown[0].id).stdout
+    assert "editor desconocido" in spanish and "unknown publisher" not in spanish
+    listed = run("--lang", "es", "sources", "--tier", unknown[0].tier, env={"COLUMNS": "300"})
+    assert "editor desconocido" in listed.stdout and "unknown" not in listed.stdout
+    assert "unknown publisher" in run("--lang", "en", "sources", unknown[0].id).stdout

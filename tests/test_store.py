@@ -288,6 +288,14 @@ def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
             "sources[0].via: 'www.example.org/copy' is not an http or https URL",
         ),
         (
+            lambda d: d["sources"][0].update(note="Spanish"),
+            "sources[0].note_es: missing the Spanish text of 'note'",
+        ),
+        (
+            lambda d: d["sources"][0].update(note_es="En español"),
+            "sources[0].note_es: a Spanish text without an English 'note'",
+        ),
+        (
             lambda d: d["countries"][0]["missions"][0].update(kind="palace"),
             "countries[0].missions[0].kind",
         ),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from .errors import UsageError, printable
-from .i18n import t
+from .i18n import oserror, t
 from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ CREATE TABLE sources (
     date TEXT,
     tier TEXT NOT NULL,
     found_in TEXT REFERENCES sources(id),
-    note TEXT
+    note TEXT,
+    note_es TEXT
 );
 CREATE TABLE countries (
     code TEXT PRIMARY KEY,
@@ -229,6 +230,7 @@ def _rows(ds: Records) -> dict[str, list[tuple[Any, ...]]]:
                 s.tier,
                 s.found_in,
                 s.note,
+                s.note_es,
             )
             for s in ds.sources.values()
         ],
@@ -501,7 +503,7 @@ def write_sqlite(ds: Records, path: str, *, force: bool) -> None:
         raise DataError(t("the record cannot be stored: {problem}", problem=exc)) from None
     except OSError as exc:
         raise UsageError(
-            t("cannot write {path}: {problem}", path=printable(path), problem=exc.strerror or exc)
+            t("cannot write {path}: {problem}", path=printable(path), problem=oserror(exc))
         ) from None
     finally:
         for name in made:

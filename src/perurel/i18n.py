@@ -421,10 +421,25 @@ VARIANTS: dict[str, dict[str, str]] = {
     },
     "sort": {"nombre": "name", "fecha": "date", "eventos": "events"},
     "by": {"decada": "decade", "ano": "year", "anio": "year"},
+    "view": {
+        "relaciones": "status",
+        "situacion": "status",
+        "establecidas": "established",
+        "inicio": "established",
+        "embajadas": "missions",
+        "votaciones": "votes",
+        "coincidencia": "votes",
+    },
 }
 # The Spanish word of a value shown for closed sets that WORDS does not hold.
 WORDS["sort"] = {"name": "nombre", "date": "fecha", "events": "eventos"}
 WORDS["by"] = {"decade": "década", "year": "año"}
+WORDS["view"] = {  # what the map's colours show (map --by)
+    "status": "estado",
+    "established": "establecimiento",
+    "missions": "misiones",
+    "votes": "votos",
+}
 
 
 def value(kind: str, typed: str, choices: Iterable[str]) -> str | None:
@@ -615,3 +630,54 @@ def percent(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:.1f}".replace(".", ",") + " %" if CURRENT["lang"] == "es" else f"{value:.1f}%"
+
+
+# What the system says went wrong with a file or an output, by errno name: its own words
+# (`strerror`) are English whatever the language.
+_OS_ERRORS = {
+    "ENOENT": N_("No such file or directory"),
+    "EACCES": N_("Permission denied"),
+    "EPERM": N_("Operation not permitted"),
+    "ENOSPC": N_("No space left on device"),
+    "EDQUOT": N_("Disk quota exceeded"),
+    "EFBIG": N_("File too large"),
+    "EIO": N_("Input/output error"),
+    "EBADF": N_("Bad file descriptor"),
+    "EROFS": N_("Read-only file system"),
+    "EISDIR": N_("Is a directory"),
+    "ENOTDIR": N_("Not a directory"),
+    "ELOOP": N_("Too many levels of symbolic links"),
+    "ENAMETOOLONG": N_("File name too long"),
+    "EMFILE": N_("Too many open files"),
+    "ENFILE": N_("Too many open files in system"),
+    "ENXIO": N_("No such device or address"),
+    "ENODEV": N_("No such device"),
+    "ETXTBSY": N_("Text file busy"),
+    "EEXIST": N_("File exists"),
+    "EBUSY": N_("Device or resource busy"),
+    "EINVAL": N_("Invalid argument"),
+    "EAGAIN": N_("Resource temporarily unavailable"),
+    "EXDEV": N_("Invalid cross-device link"),
+    "ENOTEMPTY": N_("Directory not empty"),
+    "EPIPE": N_("Broken pipe"),
+}
+
+
+# The data's word for a publisher whose name the source does not give (docs/data.md).
+UNKNOWN_PUBLISHER = N_("unknown publisher")
+
+
+def publisher(name: str) -> str:
+    """A source's publisher for people: its name as it is, or "unknown publisher" in words."""
+    return t(name) if name == UNKNOWN_PUBLISHER else name
+
+
+def oserror(exc: BaseException) -> str:
+    """What went wrong with a file (an OSError), in the reader's language."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    message = _OS_ERRORS.get(errno.errorcode.get(code, "")) if isinstance(code, int) else None
+    if message is not None:
+        return t(message)
+    return str(getattr(exc, "strerror", None) or exc)

@@ -41,9 +41,15 @@ def _size(variable: str, index: int, default: int) -> int:
         value = 0
     if value > MAX_SIZE:
         from .errors import UsageError, printable
+        from .i18n import t
 
         raise UsageError(
-            f"{variable}={printable(text, 20)} is out of range: use 1 to {MAX_SIZE}, or unset it"
+            t(
+                "{variable}={value} is out of range: use 1 to {most}, or unset it",
+                variable=variable,
+                value=printable(text, 20),
+                most=MAX_SIZE,
+            )
         )
     if value > 0:
         return value

@@ -580,5 +580,5 @@ def write_file(path: str, text: str) -> None:
 
         raise UsageError(
             i18n.t("cannot write {path}: {problem}", path=printable(path),
-                   problem=exc.strerror or exc)
+                   problem=i18n.oserror(exc))
         ) from None  # fmt: skip

@@ -85,6 +85,7 @@ class Source(NamedTuple):
     # Who wrote it, as the source states: a person "Family, Given" or an institution (no comma).
     author: tuple[str, ...] = ()
     via: str | None = None  # the copy (a mirror, an archive) the source was read in
+    note_es: str | None = None  # the note in Spanish
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
@@ -99,6 +100,7 @@ class Source(NamedTuple):
                 "tier": self.tier,
                 "found_in": self.found_in,
                 "note": self.note,
+                "note_es": self.note_es,
             }
         )
 

@@ -732,6 +732,7 @@ Examples:
                     "establishment), missions (embassies) or votes (UN agreement).",
                     choices=MAP_VIEWS,
                     default="status",
+                    words="view",
                 ),
                 Param(
                     "since",

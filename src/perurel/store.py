@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from .errors import DataError, printable
-from .i18n import N_, t
+from .i18n import N_, oserror, t
 from .model import (
     Alternative,
     Country,
@@ -320,7 +320,7 @@ def open_data(path: str, what: str, limit: int) -> tuple[int, os.stat_result]:
     except OSError as exc:
         raise DataError(
             t("cannot read {what} {path}: {problem}", what=said, path=where,
-              problem=exc.strerror or exc)
+              problem=oserror(exc))
         ) from None  # fmt: skip
     except ValueError:  # e.g. a NUL byte in the path
         raise DataError(
@@ -366,7 +366,7 @@ def read_fd(fd: int, st: os.stat_result, limit: int, path: str, what: str) -> by
     except OSError as exc:
         raise DataError(
             t("cannot read {what} {path}: {problem}", what=t(what), path=printable(str(path)),
-              problem=exc.strerror)
+              problem=oserror(exc))
         ) from None  # fmt: skip
     if len(data) > limit:
         raise DataError(
@@ -428,7 +428,7 @@ def parse_json(data: bytes, path: str, what: str = "dataset") -> Any:
                 "{what} is not valid JSON: {path}: {problem} at line {line}, column {column}",
                 what=t(what),
                 path=where,
-                problem=exc.msg,
+                problem=t(exc.msg) if exc.msg in _JSON_ERRORS else exc.msg,
                 line=exc.lineno,
                 column=exc.colno,
             )
@@ -438,9 +438,14 @@ def parse_json(data: bytes, path: str, what: str = "dataset") -> Any:
             t("{what} is nested too deeply to read: {path}", what=t(what), path=where)
         ) from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        problem = printable(str(exc), 120)
+        if "integer string conversion" in problem:
+            import sys
+
+            problem = t("a number of more than {n} digits", n=sys.get_int_max_str_digits())
         raise DataError(
             t("{what} cannot be read: {path}: {problem}", what=t(what), path=where,
-              problem=printable(str(exc), 120))
+              problem=problem)
         ) from None  # fmt: skip
 
 
@@ -468,7 +473,7 @@ def _load_votes(path: str) -> Votes:
     import gzip
     import zlib
 
-    from .votes import Votes
+    from .votes import ShapeError, Votes
 
     where = printable(path)
     fd, _ = open_data(path, "voting data", MAX_VOTES)
@@ -476,10 +481,20 @@ def _load_votes(path: str) -> Votes:
         with os.fdopen(fd, "rb") as raw, gzip.GzipFile(fileobj=raw) as f:
             data = f.read(MAX_VOTES_DECOMPRESSED + 1)
     except (OSError, EOFError, zlib.error) as exc:
+        from .i18n import oserror
+
+        # gzip's own words are English: said here in the reader's language
+        if isinstance(exc, gzip.BadGzipFile) and str(exc).startswith("Not a gzipped file"):
+            problem = t("not a gzip file")
+        elif isinstance(exc, EOFError):
+            problem = t("the compressed data is cut short")
+        elif isinstance(exc, zlib.error) or not isinstance(exc.errno, int):
+            problem = t("the compressed data is damaged")
+        else:
+            problem = oserror(exc)
         raise DataError(
-            t("cannot read the voting data {path}: {problem}", path=where,
-              problem=printable(str(exc)))
-        ) from None  # fmt: skip
+            t("cannot read the voting data {path}: {problem}", path=where, problem=problem)
+        ) from None
     if len(data) > MAX_VOTES_DECOMPRESSED:
         raise DataError(
             t(
@@ -496,9 +511,34 @@ def _load_votes(path: str) -> Votes:
             t("invalid voting data {path}: missing {field}", path=where, field=printable(str(exc)))
         ) from None
     except (TypeError, ValueError, AttributeError, IndexError) as exc:
+        # our own checks say what is wrong; Python's words for a value of another type do not
+        problem = (
+            str(exc)
+            if isinstance(exc, ShapeError)
+            else t("a value is not of the type or shape a voting file has")
+        )
         raise DataError(
-            t("invalid voting data {path}: {problem}", path=where, problem=printable(str(exc), 120))
+            t("invalid voting data {path}: {problem}", path=where, problem=printable(problem, 120))
         ) from None
+
+
+# What the standard library's JSON reader says is wrong, in its words (English whatever the
+# language), to be said in the reader's.
+_JSON_ERRORS = frozenset(
+    (
+        N_("Expecting value"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Expecting ':' delimiter"),
+        N_("Expecting ',' delimiter"),
+        N_("Unterminated string starting at"),
+        N_("Invalid control character at"),
+        N_("Invalid \\escape"),
+        N_("Invalid \\uXXXX escape"),
+        N_("Extra data"),
+        N_("Illegal trailing comma before end of object"),
+        N_("Illegal trailing comma before end of array"),
+    )
+)
 
 
 def _ids(values: Any) -> tuple[str, ...]:
@@ -532,6 +572,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
             s.get("found_in"),
             tuple(s.get("author", ())),
             s.get("via"),
+            s.get("note_es"),
         )
         for s in raw["sources"]
     }

@@ -72,7 +72,10 @@ def streams_open() -> bool:
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
     if sys.stdout is None:
-        error("cannot write the output: standard output is closed")
+        from .i18n import t, use_args
+
+        use_args(sys.argv[1:])  # the language asked for (--lang or the environment), even here
+        error(t("cannot write the output: standard output is closed"))
         return False
     return True
 
@@ -256,9 +259,9 @@ def guard(invoke: Callable[[], Any]) -> int:
         if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF):
             return _bug(exc)
         silence_stdout()
-        from .i18n import t
+        from .i18n import oserror, t
 
-        error(t("cannot write the output: {problem}", problem=exc.strerror or exc))
+        error(t("cannot write the output: {problem}", problem=oserror(exc)))
         return ExitCode.OUTPUT
     except (AttributeError, ValueError) as exc:
         if sys.stdout is None or sys.stdout.closed:  # stdout closed before or during the run

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from . import dates
+from .i18n import N_, t
 from .model import (
     BREAKS,
     EVENT_KINDS,
@@ -94,7 +95,7 @@ class _Checker:
 
     def obj(self, value: Any, path: str) -> bool:
         if not isinstance(value, dict):
-            self.add(path, f"expected an object, found {_kind(value)}")
+            self.add(path, t("expected an object, found {found}", found=_kind(value)))
             return False
         return True
 
@@ -104,46 +105,50 @@ class _Checker:
             return  # the common case, checked first: validation runs on every custom load
         if key not in rec:
             if required:
-                self.add(path, f"missing required field {key!r}")
+                self.add(path, t("missing required field '{key}'", key=key))
             return
         value = rec[key]
         if value is None and not required:
             return
         if not isinstance(value, str) or (required and not value.strip() and key != "note"):
-            self.add(f"{path}.{key}", f"expected a non-empty string, found {_show(value)}")
+            self.add(
+                f"{path}.{key}", t("expected a non-empty string, found {found}", found=_show(value))
+            )
 
     def spanish(self, rec: dict[str, Any], key: str, path: str) -> None:
         """A text people read has its Spanish text (`key_es`) wherever the English is not empty."""
         english, spanish = rec.get(key), rec.get(f"{key}_es")
         if type(english) is str and english.strip():
             if type(spanish) is not str or not spanish.strip():
-                self.add(f"{path}.{key}_es", f"missing the Spanish text of {key!r}")
+                self.add(f"{path}.{key}_es", t("missing the Spanish text of '{key}'", key=key))
         elif spanish not in (None, ""):
-            self.add(f"{path}.{key}_es", f"a Spanish text without an English {key!r}")
+            self.add(f"{path}.{key}_es", t("a Spanish text without an English '{key}'", key=key))
 
     def date(self, rec: dict[str, Any], key: str, path: str, *, required: bool) -> None:
         if key not in rec or rec[key] is None:
             if required:
-                self.add(path, f"missing required field {key!r}")
+                self.add(path, t("missing required field '{key}'", key=key))
             return
         value = rec[key]
         try:
             start = dates.parse_span(value)[0] if isinstance(value, str) else None
         except ValueError:
             start = None
+        where = f"{path}.{key}" if path else key  # a top-level date is its key alone
         if start is None:
             self.add(
-                f"{path}.{key}", f"{_show(value)} is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                where,
+                t("{value} is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)", value=_show(value)),
             )
         elif start > self.today:
-            self.add(f"{path}.{key}", f"{_show(value)} is in the future")
+            self.add(where, t("{value} is in the future", value=_show(value)))
 
     def enum(self, rec: dict[str, Any], key: str, allowed: Iterable[str], path: str) -> None:
         allowed = tuple(allowed)
         if key not in rec:
-            self.add(path, f"missing required field {key!r}")
+            self.add(path, t("missing required field '{key}'", key=key))
         elif rec[key] not in allowed:
-            self.add(f"{path}.{key}", f"{_show(rec[key])} is not one of {', '.join(allowed)}")
+            self.add(f"{path}.{key}", _not_one_of(rec[key], allowed))
 
     def cites(self, rec: dict[str, Any], key: str, path: str, *, required: bool = True) -> None:
         ids = rec.get(key)
@@ -156,13 +161,15 @@ class _Checker:
         if ids is None and not required:
             return
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            self.add(f"{path}.{key}", f"expected a list of source ids, found {_show(ids)}")
+            self.add(
+                f"{path}.{key}", t("expected a list of source ids, found {found}", found=_show(ids))
+            )
             return
         if required and not ids:
-            self.add(f"{path}.{key}", "a fact needs at least one source")
+            self.add(f"{path}.{key}", t("a fact needs at least one source"))
         for i, sid in enumerate(ids):
             if sid not in self.source_ids:
-                self.add(f"{path}.{key}[{i}]", f"unknown source id {_show(sid)}")
+                self.add(f"{path}.{key}[{i}]", t("unknown source id {id}", id=_show(sid)))
 
     def objects(
         self, rec: dict[str, Any], key: str, path: str
@@ -170,7 +177,7 @@ class _Checker:
         """The objects of an optional list field, each with its path; anything else reported."""
         items = rec.get(key, [])
         if not isinstance(items, list):
-            self.add(f"{path}.{key}", f"expected a list, found {_show(items)}")
+            self.add(f"{path}.{key}", t("expected a list, found {found}", found=_show(items)))
             return
         for j, item in enumerate(items):
             if self.obj(item, f"{path}.{key}[{j}]"):
@@ -180,21 +187,28 @@ class _Checker:
         """A list of country codes of this dataset (never Peru)."""
         values = rec.get(key)
         if not isinstance(values, list):
-            self.add(f"{path}.{key}", f"expected a list of country codes, found {_show(values)}")
+            self.add(
+                f"{path}.{key}",
+                t("expected a list of country codes, found {found}", found=_show(values)),
+            )
             return
         for j, code in enumerate(values):
             self.code(code, f"{path}.{key}[{j}]", allow_peru=False)
 
-    def unique_id(self, rec: dict[str, Any], path: str, seen: set[str], what: str) -> None:
-        """A well-formed id not used before by another record of the same list."""
+    def unique_id(self, rec: dict[str, Any], path: str, seen: set[str], duplicate: str) -> None:
+        """A well-formed id not used before by another record of the same list (`duplicate`:
+        the message saying it was, with the `{id}`)."""
         rid = rec.get("id")
         if not isinstance(rid, str) or not _ID.fullmatch(rid):
             self.add(
                 f"{path}.id",
-                f"{_show(rid)} is not a valid id (lower-case letters, digits, '.', '_', '-')",
+                t(
+                    "{value} is not a valid id (lower-case letters, digits, '.', '_', '-')",
+                    value=_show(rid),
+                ),
             )
         elif rid in seen:
-            self.add(f"{path}.id", f"duplicate {what} id {rid!r}")
+            self.add(f"{path}.id", t(duplicate, id=rid))
         else:
             seen.add(rid)
 
@@ -202,17 +216,29 @@ class _Checker:
         if value == PERU and allow_peru:
             return
         if not isinstance(value, str) or value not in self.codes:
-            self.add(path, f"{_show(value)} is not a country code of this dataset")
+            self.add(path, t("{value} is not a country code of this dataset", value=_show(value)))
+
+
+_KINDS = {
+    dict: N_("an object"),
+    list: N_("a list"),
+    str: N_("a string"),
+    bool: N_("a boolean"),
+    type(None): N_("null"),
+}
 
 
 def _kind(value: Any) -> str:
-    return {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
-        type(None): "null",
-    }.get(type(value), "a number" if isinstance(value, int | float) else type(value).__name__)
+    kind = _KINDS.get(type(value))
+    if kind is None:
+        return t("a number") if isinstance(value, int | float) else type(value).__name__
+    return t(kind)
+
+
+def _not_one_of(value: Any, allowed: Iterable[str]) -> str:
+    # the values as the file writes them, quoted: they are codes, the same in every language
+    listed = ", ".join(f"'{a}'" for a in allowed)
+    return t("{value} is not one of {allowed}", value=_show(value), allowed=listed)
 
 
 def _show(value: Any) -> str:
@@ -241,32 +267,40 @@ def _check(data: Any, today: date | None) -> tuple[list[Problem], list[Problem]]
 
 def _problems(c: _Checker, data: Any) -> list[Problem]:
     if not isinstance(data, dict):
-        c.add("", f"the top level must be an object, found {_kind(data)}")
+        c.add("", t("the top level must be an object, found {found}", found=_kind(data)))
         return c.problems
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        c.add("schema_version", f"expected an integer, found {_show(version)}")
+        c.add("schema_version", t("expected an integer, found {found}", found=_show(version)))
         return c.problems
     if version > SCHEMA_VERSION:
         c.add(
             "schema_version",
-            f"version {version} is newer than this perurel reads ({SCHEMA_VERSION}); upgrade perurel",
+            t(
+                "version {version} is newer than this perurel reads ({supported}); upgrade perurel",
+                version=version,
+                supported=SCHEMA_VERSION,
+            ),
         )
         return c.problems
     if version < SCHEMA_VERSION:
         c.add(
             "schema_version",
-            f"version {version} is older than this perurel reads ({SCHEMA_VERSION});"
-            " see docs/data.md for the migration",
+            t(
+                "version {version} is older than this perurel reads ({supported});"
+                " see docs/data.md for the migration",
+                version=version,
+                supported=SCHEMA_VERSION,
+            ),
         )
         return c.problems
     for key in ("sources", "countries", "events", "organisations"):
         if not isinstance(data.get(key), list):
             c.add(
                 key if key in data else "",
-                f"{key!r} must be a list, found {_show(data.get(key))}"
+                t("'{key}' must be a list, found {found}", key=key, found=_show(data.get(key)))
                 if key in data
-                else f"missing required field {key!r}",
+                else t("missing required field '{key}'", key=key),
             )
     if c.problems:
         return c.problems
@@ -279,14 +313,14 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
         if isinstance(rec, dict) and isinstance(rec.get("code"), str):
             code = rec["code"]
             if code in c.codes:
-                c.add(f"countries[{i}].code", f"duplicate country code {code!r}")
+                c.add(f"countries[{i}].code", t("duplicate country code {code}", code=_show(code)))
             c.codes.add(code)
     for i, rec in enumerate(raw_countries):
         _country(c, rec, f"countries[{i}]")
     _events(c, data["events"])
     for path, ref in c.event_refs:
         if not isinstance(ref, str) or ref not in c.event_ids:
-            c.add(path, f"{_show(ref)} is not an event id of this dataset")
+            c.add(path, t("{value} is not an event id of this dataset", value=_show(ref)))
     _mission_events(c, data["events"])
     _organisations(c, data["organisations"])
     _texts(c, data)
@@ -295,8 +329,16 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
         if data["facts_to"] != (c.newest_fact or None):
             c.add(
                 "facts_to",
-                f"{_show(data['facts_to'])} is not the date of the newest event or milestone"
-                f" ({c.newest_fact or 'none'})",
+                t(
+                    "{value} is not the date of the newest event or milestone ({newest})",
+                    value=_show(data["facts_to"]),
+                    newest=c.newest_fact,
+                )
+                if c.newest_fact
+                else t(
+                    "{value} is given, but no event or milestone is dated",
+                    value=_show(data["facts_to"]),
+                ),
             )
     return c.problems
 
@@ -324,12 +366,16 @@ def _texts(c: _Checker, data: Any) -> None:
             found = _BAD_CHAR.search(value)
             if found is not None:
                 code = ord(found[0])
-                what = "a lone surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
-                c.add(path, f"holds {what} (U+{code:04X}); texts may not")
+                message = (
+                    N_("holds a lone surrogate (U+{code}); texts may not")
+                    if 0xD800 <= code <= 0xDFFF
+                    else N_("holds a control character (U+{code}); texts may not")
+                )
+                c.add(path, t(message, code=format(code, "04X")))
         elif isinstance(value, dict):
             for key, item in value.items():
                 where = f"{path}.{key}" if path else str(key)
-                walk(key, f"{where} (the key)")
+                walk(key, t("{path} (the key)", path=where))
                 walk(item, where)
         elif isinstance(value, list):
             for i, item in enumerate(value):
@@ -348,9 +394,9 @@ def _url(c: _Checker, value: Any, path: str) -> None:
     if not isinstance(value, str) or not value:
         return  # its type is text()'s to report
     if _SPACE.search(value):
-        c.add(path, f"{_show(value)} holds a space; write it as %20")
+        c.add(path, t("{value} holds a space; write it as %20", value=_show(value)))
     elif not _HTTP.match(value):
-        c.add(path, f"{_show(value)} is not an http or https URL")
+        c.add(path, t("{value} is not an http or https URL", value=_show(value)))
 
 
 def _sources(c: _Checker, records: list[Any]) -> None:
@@ -358,11 +404,12 @@ def _sources(c: _Checker, records: list[Any]) -> None:
         path = f"sources[{i}]"
         if not c.obj(rec, path):
             continue
-        c.unique_id(rec, path, c.source_ids, "source")
+        c.unique_id(rec, path, c.source_ids, N_("duplicate source id '{id}'"))
         c.text(rec, "title", path)
         c.text(rec, "publisher", path)
         for key in ("url", "via", "note"):
             c.text(rec, key, path, required=False)
+        c.spanish(rec, "note", path)
         _url(c, rec.get("url"), f"{path}.url")
         _url(c, rec.get("via"), f"{path}.via")
         if "author" in rec:
@@ -376,19 +423,25 @@ def _sources(c: _Checker, records: list[Any]) -> None:
             or found_in not in c.source_ids
             or found_in == rec.get("id")
         ):
-            c.add(f"sources[{i}].found_in", f"{_show(found_in)} is not another source's id")
+            c.add(
+                f"sources[{i}].found_in",
+                t("{value} is not another source's id", value=_show(found_in)),
+            )
 
 
 def _authors(c: _Checker, names: Any, path: str) -> None:
     """A list of people ("Family, Given") and institutions (no comma): what citations name."""
     if not isinstance(names, list) or not names:
-        c.add(path, f"expected a non-empty list of names, found {_show(names)}")
+        c.add(path, t("expected a non-empty list of names, found {found}", found=_show(names)))
         return
     for i, name in enumerate(names):
         if not isinstance(name, str) or not name.strip():
-            c.add(f"{path}[{i}]", f"expected a name, found {_show(name)}")
+            c.add(f"{path}[{i}]", t("expected a name, found {found}", found=_show(name)))
         elif not _AUTHOR.fullmatch(name):
-            c.add(f"{path}[{i}]", f"{_show(name)} is neither 'Family, Given' nor an institution")
+            c.add(
+                f"{path}[{i}]",
+                t("{value} is neither 'Family, Given' nor an institution", value=_show(name)),
+            )
 
 
 def _country(c: _Checker, rec: Any, path: str) -> None:
@@ -396,39 +449,42 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
         return
     code = rec.get("code")
     if not isinstance(code, str) or not _CODE.fullmatch(code):
-        c.add(f"{path}.code", f"{_show(code)} is not an ISO 3166-1 alpha-2 code")
+        c.add(f"{path}.code", t("{value} is not an ISO 3166-1 alpha-2 code", value=_show(code)))
     elif code == PERU:
-        c.add(f"{path}.code", "Peru itself is not one of its partners")
+        c.add(f"{path}.code", t("Peru itself is not one of its partners"))
     iso3 = rec.get("iso3")
     if not isinstance(iso3, str) or not _ISO3.fullmatch(iso3):
-        c.add(f"{path}.iso3", f"{_show(iso3)} is not an ISO 3166-1 alpha-3 code")
+        c.add(f"{path}.iso3", t("{value} is not an ISO 3166-1 alpha-3 code", value=_show(iso3)))
     for key in ("name", "name_es", "region", "subregion"):
         c.text(rec, key, path)
     aliases = rec.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        c.add(f"{path}.aliases", "expected a list of non-empty strings")
+        c.add(f"{path}.aliases", t("expected a list of non-empty strings"))
     c.cites(rec, "sources", path, required=False)
     rel = rec.get("relations")
     rpath = f"{path}.relations"
     if rel is None:
-        c.add(path, "missing required field 'relations'")
+        c.add(path, t("missing required field '{key}'", key="relations"))
     elif c.obj(rel, rpath):
         _relations(c, rel, rpath, code if isinstance(code, str) else "")
     for m, mpath in c.objects(rec, "missions", path):
         c.code(m.get("owner"), f"{mpath}.owner", allow_peru=True)
         c.code(m.get("host"), f"{mpath}.host", allow_peru=True)
         if PERU not in (m.get("owner"), m.get("host")):
-            c.add(mpath, "a mission must be Peru's or hosted by Peru")
+            c.add(mpath, t("a mission must be Peru's or hosted by Peru"))
         c.enum(m, "kind", MISSION_KINDS, mpath)
         c.text(m, "city", mpath, required=False)
         c.enum(m, "state", MISSION_STATES, mpath)
         c.date(m, "closed", mpath, required=False)
         c.date(m, "as_of", mpath, required=m.get("state") == "open")
         if m.get("closed") is not None and m.get("state") != "closed":
-            c.add(f"{mpath}.closed", "only a closed mission has a closing date")
+            c.add(f"{mpath}.closed", t("only a closed mission has a closing date"))
         if m.get("state") == "open" and str(m.get("as_of") or "9999") < STALE_BEFORE:
             c.warnings.append(
-                Problem(f"{mpath}.as_of", f"open mission last seen in {m['as_of']}: still open?")
+                Problem(
+                    f"{mpath}.as_of",
+                    t("open mission last seen in {date}: still open?", date=m["as_of"]),
+                )
             )
         if m.get("from") is not None:
             c.code(m.get("from"), f"{mpath}.from", allow_peru=False)
@@ -444,7 +500,7 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
         rpath = f"{path}.representation"
         snaps = rep.get("snapshots")
         if not isinstance(snaps, list):
-            c.add(f"{rpath}.snapshots", f"expected a list, found {_show(snaps)}")
+            c.add(f"{rpath}.snapshots", t("expected a list, found {found}", found=_show(snaps)))
         else:
             for j, snap in enumerate(snaps):
                 ok = (
@@ -458,7 +514,11 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
                 if not ok:
                     c.add(
                         f"{rpath}.snapshots[{j}]",
-                        f"expected [year, level, level] with levels in {sorted(LEVELS)}, found {_show(snap)}",
+                        t(
+                            "expected [year, level, level] with levels in {levels}, found {found}",
+                            levels=sorted(LEVELS),
+                            found=_show(snap),
+                        ),
                     )
         c.text(rep, "note", rpath, required=False)
         c.spanish(rep, "note", rpath)
@@ -470,17 +530,26 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
         if not all(type(y) is int and 1946 <= y <= c.today.year for y in years) or (
             years[0] > years[1]
         ):
-            c.add(upath, f"expected since <= until, years from 1946, found {_show(years)}")
+            c.add(
+                upath,
+                t(
+                    "expected 'since' <= 'until', years from 1946, found {found}",
+                    found=_show(years),
+                ),
+            )
         share = un.get("agreement")
         if not isinstance(share, int | float) or not 0 <= share <= 100:
-            c.add(f"{upath}.agreement", f"expected a percentage, found {_show(share)}")
+            c.add(
+                f"{upath}.agreement", t("expected a percentage, found {found}", found=_show(share))
+            )
         if type(un.get("votes")) is not int or un["votes"] < 1:
             c.add(
-                f"{upath}.votes", f"expected a count of roll calls, found {_show(un.get('votes'))}"
+                f"{upath}.votes",
+                t("expected a count of roll calls, found {found}", found=_show(un.get("votes"))),
             )
         c.cites(un, "sources", upath)
         for key in un.keys() - {"since", "until", "agreement", "votes", "sources"}:
-            c.add(f"{upath}.{key}", "not a field of un_votes")
+            c.add(f"{upath}.{key}", t("not a field of un_votes"))
 
 
 def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
@@ -504,7 +573,7 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
         if when is None and "date" in m and kind == "restored":
             # Sources show relations mended but none dates it: the note must say so.
             if not (isinstance(m.get("note"), str) and m["note"].strip()):
-                c.add(mpath, "an undated 'restored' needs a note saying what the sources show")
+                c.add(mpath, t("an undated 'restored' needs a note saying what the sources show"))
             c.spanish(m, "note", mpath)
         else:
             c.date(m, "date", mpath, required=True)
@@ -516,31 +585,50 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
         c.cites(m, "sources", mpath)
         by = m.get("by")
         if by is not None and by not in (PERU, code):
-            c.add(f"{mpath}.by", f"{_show(by)} is neither Peru ({PERU}) nor {code}")
+            c.add(
+                f"{mpath}.by",
+                t(
+                    "{value} is neither Peru ({peru}) nor {code}",
+                    value=_show(by),
+                    peru=PERU,
+                    code=code,
+                ),
+            )
         for alt, apath in c.objects(m, "alternatives", mpath):
             c.date(alt, "date", apath, required=True)
             c.cites(alt, "sources", apath)
             if alt.get("date") == when:
-                c.add(f"{apath}.date", "an alternative date must differ from the milestone's")
+                c.add(f"{apath}.date", t("an alternative date must differ from the milestone's"))
         if kind in ONCE:
             # str(): any type may come in (a list is reported elsewhere), and keys must hash
             once_key = (kind, str(m.get("counterpart")), str(by))
             if once_key in once:
                 c.add(
                     f"{mpath}.kind",
-                    f"a second {kind!r} milestone (the first is {once[once_key]}): where sources"
-                    " disagree on the date, keep one milestone and give the others as"
-                    " 'alternatives'",
+                    t(
+                        "a second '{kind}' milestone (the first is {first}): where sources"
+                        " disagree on the date, keep one milestone and give the others as"
+                        " 'alternatives'",
+                        kind=kind,
+                        first=once[once_key],
+                    ),
                 )
             else:
                 once[once_key] = mpath
         if isinstance(when, str):
             if when < last_date and not last_date.startswith(when):
-                c.add(f"{mpath}.date", f"{when} comes before the milestone above it ({last_date})")
+                c.add(
+                    f"{mpath}.date",
+                    t(
+                        "{date} comes before the milestone above it ({previous})",
+                        date=when,
+                        previous=last_date,
+                    ),
+                )
             last_date = max(last_date, when)
             c.newest_fact = max(c.newest_fact, when)
         if kind == "restored" and open_break is None:
-            c.add(f"{mpath}.kind", "'restored' with no break, suspension or lapse before it")
+            c.add(f"{mpath}.kind", t("'restored' with no break, suspension or lapse before it"))
         if kind in BREAKS:
             open_break = (str(kind), str(when))
         elif kind in ("restored", "established"):
@@ -552,15 +640,26 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
         kind, when = open_break
         c.add(
             f"{path}.status",
-            f"'active' after the {kind!r} of {when} needs a later 'restored' milestone"
-            ' (dated, or with "date": null and a note when no source dates it)',
+            t(
+                "'active' after the '{kind}' of {date} needs a later 'restored' milestone"
+                ' (dated, or with "date": null and a note when no source dates it)',
+                kind=kind,
+                date=when,
+            ),
         )
     elif derived is not None and status in STATUSES and status != derived and not newer:
         # A status may differ from the last milestone only on newer evidence (a newer source
         # shows relations no longer at work); a mended break needs its `restored` (above).
-        c.add(f"{path}.status", f"{status!r} disagrees with the history, which ends {derived!r}")
+        c.add(
+            f"{path}.status",
+            t(
+                "'{status}' disagrees with the history, which ends '{derived}'",
+                status=status,
+                derived=derived,
+            ),
+        )
     elif history and status == "unknown":
-        c.add(f"{path}.status", "'unknown' although the history has dated milestones")
+        c.add(f"{path}.status", t("'unknown' although the history has dated milestones"))
     kinds = {m.get("kind") for m, _ in history if m.get("date") and isinstance(m.get("kind"), str)}
     for key in ("note", "note_es"):
         note = rel.get(key)
@@ -569,10 +668,10 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
         if "established" in kinds and _NO_ESTABLISHMENT.search(note):
             c.add(
                 f"{path}.{key}",
-                "says no establishment date was found, beside an 'established' milestone",
+                t("says no establishment date was found, beside an 'established' milestone"),
             )
         if "restored" in kinds and _NO_RESTORATION.search(note):
-            c.add(f"{path}.{key}", "says no restoration was found, beside a dated 'restored'")
+            c.add(f"{path}.{key}", t("says no restoration was found, beside a dated 'restored'"))
 
 
 def _events(c: _Checker, records: list[Any]) -> None:
@@ -582,7 +681,7 @@ def _events(c: _Checker, records: list[Any]) -> None:
         path = f"events[{i}]"
         if not c.obj(rec, path):
             continue
-        c.unique_id(rec, path, ids, "event")
+        c.unique_id(rec, path, ids, N_("duplicate event id '{id}'"))
         c.date(rec, "date", path, required=True)
         c.code_list(rec, "countries", path)
         c.enum(rec, "kind", EVENT_KINDS, path)
@@ -598,7 +697,8 @@ def _events(c: _Checker, records: list[Any]) -> None:
             c.newest_fact = max(c.newest_fact, rec["date"])
         key = (str(rec.get("date")), str(rec.get("title")).casefold())
         if key in seen:
-            c.add(path, f"duplicates events[{seen[key]}] (same date and title)")
+            first = f"events[{seen[key]}]"
+            c.add(path, t("duplicates {other} (same date and title)", other=first))
         else:
             seen[key] = i
 
@@ -610,17 +710,26 @@ def _mission_events(c: _Checker, records: list[Any]) -> None:
     for mpath, m, code in c.mission_refs:
         ids = m.get("events")
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            c.add(f"{mpath}.events", f"expected a list of event ids, found {_show(ids)}")
+            c.add(
+                f"{mpath}.events",
+                t("expected a list of event ids, found {found}", found=_show(ids)),
+            )
             continue
         partner = m.get("host") if m.get("owner") == PERU else m.get("owner")
         newest = ("", "")
         for j, eid in enumerate(ids):
             if eid not in c.event_dates:
-                c.add(f"{mpath}.events[{j}]", f"{_show(eid)} is not an event id of this dataset")
+                c.add(
+                    f"{mpath}.events[{j}]",
+                    t("{value} is not an event id of this dataset", value=_show(eid)),
+                )
                 continue
             linked.add(eid)
             if code not in c.event_countries[eid] and partner not in c.event_countries[eid]:
-                c.add(f"{mpath}.events[{j}]", f"event {eid!r} is not about {code}")
+                c.add(
+                    f"{mpath}.events[{j}]",
+                    t("event '{id}' is not about {code}", id=eid, code=code),
+                )
             newest = max(newest, (c.event_dates[eid], eid))
         # A closed mission's evidence is its closing date or a later source showing it closed;
         # one closed at a date no source gives has nothing to compare.
@@ -633,8 +742,13 @@ def _mission_events(c: _Checker, records: list[Any]) -> None:
             field = "closed" if m.get("state") == "closed" and not m.get("as_of") else "as_of"
             c.add(
                 f"{mpath}.{field}",
-                f"{_show(evidence)} is older than its newest event, {eid!r} ({when}):"
-                " the mission's state and date follow it",
+                t(
+                    "{value} is older than its newest event, '{id}' ({date}):"
+                    " the mission's state and date follow it",
+                    value=_show(evidence),
+                    id=eid,
+                    date=when,
+                ),
             )
     for i, rec in enumerate(records):
         if not isinstance(rec, dict) or not isinstance(rec.get("title"), str):
@@ -642,8 +756,10 @@ def _mission_events(c: _Checker, records: list[Any]) -> None:
         if MISSION_EVENT.search(rec["title"]) and rec.get("id") not in linked:
             c.add(
                 f"events[{i}]",
-                f"an event about a mission ({_show(rec['title'])}) that no mission's"
-                " 'events' names",
+                t(
+                    "an event about a mission ({title}) that no mission's 'events' names",
+                    title=_show(rec["title"]),
+                ),
             )
 
 
@@ -653,7 +769,7 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         path = f"organisations[{i}]"
         if not c.obj(rec, path):
             continue
-        c.unique_id(rec, path, ids, "organisation")
+        c.unique_id(rec, path, ids, N_("duplicate organisation id '{id}'"))
         c.text(rec, "name", path)
         c.text(rec, "name_es", path)
         c.date(rec, "joined", path, required=False)
@@ -662,18 +778,24 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         c.date(rec, "until", path, required=False)
         tie = rec.get("tie", "member")
         if tie not in TIES:
-            c.add(f"{path}.tie", f"{_show(tie)} is not one of {', '.join(TIES)}")
+            c.add(f"{path}.tie", _not_one_of(tie, TIES))
         elif tie not in MEMBER_TIES:
             for key in ("joined", "left"):
                 if rec.get(key) is not None:
                     c.add(
                         f"{path}.{key}",
-                        f"only a member joins or leaves: a {tie!r} gives 'since' and 'until'",
+                        t(
+                            "only a member joins or leaves: a '{tie}' gives 'since' and 'until'",
+                            tie=tie,
+                        ),
                     )
         else:
             for key in ("since", "until"):
                 if rec.get(key) is not None:
-                    c.add(f"{path}.{key}", f"a member gives 'joined' and 'left', not {key!r}")
+                    c.add(
+                        f"{path}.{key}",
+                        t("a member gives 'joined' and 'left', not '{key}'", key=key),
+                    )
         periods = rec.get("periods")
         terms = [
             p
@@ -681,7 +803,7 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
             if isinstance(p, dict) and p.get("kind") == "term"
         ]
         if tie == "elected-seat" and not terms:
-            c.add(f"{path}.periods", "an elected seat is its terms: give periods of kind 'term'")
+            c.add(f"{path}.periods", t("an elected seat is its terms: give periods of kind 'term'"))
         c.text(rec, "role", path, required=False)
         c.text(rec, "note", path, required=False)
         c.spanish(rec, "role", path)

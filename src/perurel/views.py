@@ -20,6 +20,7 @@ from .i18n import (
     on,
     percent,
     period,
+    publisher,
     spanish,
     t,
     the,
@@ -155,6 +156,7 @@ def sources(rows: Sequence[Record], width: int) -> list[Line]:
     body = [[_text(r.get(k)) for k in keys] for r in rows]
     for r, cells in zip(rows, body, strict=True):
         cells[2] = _names(r.get("author"))
+        cells[3] = publisher(cells[3])
         cells[5] = word("tier", cells[5])
     headers = [t("Id"), t("Title"), t("Author"), t("Publisher"), t("Date"), t("Tier"), t("Cited")]
     return table(headers, body, width, flex=(1, 2, 3))
@@ -170,13 +172,20 @@ SOURCE_FIELDS = {"id": N_("id"), "title": N_("title"), "author": N_("author"),
 def source(record: Record, width: int, labels: Sequence[Any] | None = None) -> list[Line]:
     """`perurel sources ID`: the source, then every fact that cites it (`labels`: the facts in
     the reader's words, when they are not the record's English)."""
+
+    def shown(key: str, value: Any) -> str:
+        if key == "author":
+            return _names(value)
+        if key == "note":  # in the reader's language (note_es is not a row of its own)
+            return _text(in_language(value, record.get("note_es")))
+        if key == "publisher":
+            return publisher(value)
+        return _text(word("tier", value) if key == "tier" else value)
+
     about = [
-        [
-            t(SOURCE_FIELDS.get(k, k)),
-            _names(v) if k == "author" else _text(word("tier", v) if k == "tier" else v),
-        ]
+        [t(SOURCE_FIELDS.get(k, k)), shown(k, v)]
         for k, v in record.items()
-        if k not in ("cited", "cited_by")
+        if k not in ("cited", "cited_by", "note_es")
     ]
     lines = table([t("Field"), t("Value")], about, width, flex=(1,))
     cited = labels if labels is not None else [
@@ -276,7 +285,9 @@ def org(ds: Records, o: Organisation, width: int) -> list[Line]:
         src = ds.sources.get(sid)
         if src is not None:
             by = "; ".join(src.author) + ": " if src.author else ""
-            text = f"{by}{src.title} — {src.publisher} · {word('tier', src.tier)} ({sid})"
+            text = (
+                f"{by}{src.title} — {publisher(src.publisher)} · {word('tier', src.tier)} ({sid})"
+            )
             lines += [[(piece, "dim")] for piece in wrap(text, width)]
     return lines
 

@@ -62,6 +62,10 @@ class Agreement(NamedTuple):
         }
 
 
+class ShapeError(ValueError):
+    """A voting file of another shape, in words for the reader."""
+
+
 class Votes:
     """The roll calls and every state's votes, with the questions `perurel votes` asks."""
 
@@ -99,17 +103,19 @@ class Votes:
         n = len(self.rcid)
         columns = (self.session, self.date, self.unres, self.short, self.descr)
         if not all(isinstance(c, list) and len(c) == n for c in columns):
-            raise ValueError("the roll-call columns differ in length")
+            raise ShapeError(t("the roll-call columns differ in length"))
         if not (all(type(r) is int for r in self.rcid) and all(type(d) is str for d in self.date)):
-            raise ValueError("a roll call's rcid or date is of the wrong type")
+            raise ShapeError(t("a roll call's rcid or date is of the wrong type"))
         for marks in (self.important, *self.issues.values()):
             if not isinstance(marks, str) or len(marks) != n or not _only(marks, "01"):
-                raise ValueError("a column of roll-call marks is not one 0 or 1 per roll call")
+                raise ShapeError(t("a column of roll-call marks is not one 0 or 1 per roll call"))
         for voter in self.states.values():
             if not isinstance(voter.votes, str) or len(voter.votes) != n:
-                raise ValueError(f"the votes of {voter.id!r} are not one mark per roll call")
+                raise ShapeError(
+                    t("the votes of {id} are not one mark per roll call", id=quoted(voter.id))
+                )
         if not _only("".join(voter.votes for voter in self.states.values()), "yna."):
-            raise ValueError("a state's votes hold a mark other than y, n, a, .")
+            raise ShapeError(t("a state's votes hold a mark other than y, n, a, ."))
 
     # --- which roll calls ---------------------------------------------------------------------
 

@@ -56,6 +56,9 @@ def pairs() -> Iterator[tuple[str, str, str]]:
         for key in ("note", "role"):
             if o.get(key):
                 yield f"organisations {o['id']} {key}", o[key], o.get(f"{key}_es", "")
+    for s in DATA["sources"]:
+        if s.get("note"):
+            yield f"sources {s['id']} note", s["note"], s.get("note_es", "")
 
 
 PAIRS = list(pairs())
