@@ -55,8 +55,8 @@ def test_json_pairs_every_field_from_the_raw_records() -> None:
     both = [e["id"] for e in RAW["events"] if {"CL", "EC"} <= set(e["countries"])]
     assert [e["id"] for e in doc["events"]] == both
     assert set(doc) == {
-        "countries", "status", "as_of", "since", "established", "first", "history",
-        "missions_peru_there", "missions_in_peru", "memberships", "events",
+        "countries", "status", "as_of", "as_of_precision", "since", "established",
+        "established_precision", "first", "history", "missions_peru_there", "missions_in_peru", "memberships", "events",
         "un_agreement_with_peru", "un_agreement_with_each_other",
     }  # fmt: skip
 

@@ -556,8 +556,10 @@ def sources(
         if citation:
             _cite([src], citation)
             return
+        from .formats import source_record
+
         record = {
-            **src.to_dict(),
+            **source_record(src.to_dict()),
             "cited": len(cites[src.id]),
             "cited_by": [c._asdict() for c in cites[src.id]],
         }
@@ -574,7 +576,9 @@ def sources(
     if citation:
         _cite(chosen, citation)
         return
-    rows = [{**s.to_dict(), "cited": len(cites.get(s.id, []))} for s in chosen]
+    from .formats import source_record
+
+    rows = [{**source_record(s.to_dict()), "cited": len(cites.get(s.id, []))} for s in chosen]
     _emit(out, rows, lambda width: views.sources(rows, width))
 
 
@@ -582,8 +586,9 @@ def stats(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> 
     out = _output("stats", fmt, json_, fields)
     ds = state.dataset()
     from . import query, views
+    from .formats import with_precision
 
-    numbers = query.stats(ds)
+    numbers = with_precision(query.stats(ds), "dataset_date", "facts_to")
     _emit(out, numbers, lambda width: views.stats(numbers, width))
 
 
@@ -598,17 +603,18 @@ def orgs(
     out = _output("orgs", fmt, json_, fields)
     ds = state.dataset()
     from . import views
+    from .formats import org_record
 
     if name is not None:
         from .query import organisation
 
         org = organisation(ds, name)
-        record = org.to_dict()
+        record = org_record(org.to_dict())
         _emit(out, record, lambda width: views.org(ds, org, width))
         return
 
     rows = [
-        o.to_dict()
+        org_record(o.to_dict())
         for o in sorted(
             ds.organisations,
             key=lambda o: (o.joined or o.since or _first_term(o) or "9999", o.name),

@@ -25,8 +25,10 @@ FIELDS = (
     "countries",
     "status",
     "as_of",
+    "as_of_precision",
     "since",
     "established",
+    "established_precision",
     "first",
     "history",
     "missions_peru_there",
@@ -37,6 +39,8 @@ FIELDS = (
     "un_agreement_with_each_other",
 )
 VOTE_FIELDS = ("un_agreement_with_peru", "un_agreement_with_each_other")
+# Scripts read a partial date's precision beside it; people read it in the date's words.
+PRECISIONS = ("as_of_precision", "established_precision")
 
 
 def _mission(m: Any) -> dict[str, Any]:
@@ -44,6 +48,7 @@ def _mission(m: Any) -> dict[str, Any]:
 
 
 def _side(ds: Dataset, c: Country, field: str) -> Any:
+    from .dates import precision
     from .query import shared_memberships
 
     rel = c.relations
@@ -53,16 +58,26 @@ def _side(ds: Dataset, c: Country, field: str) -> Any:
         return rel.status
     if field == "as_of":
         return rel.as_of
+    if field == "as_of_precision":
+        return precision(rel.as_of)
     if field == "since":
         m = rel.since
-        return {"kind": m.kind, "date": m.date} if m else None
+        return {"kind": m.kind, "date": m.date, "date_precision": precision(m.date)} if m else None
     if field == "established":
         return rel.established
+    if field == "established_precision":
+        return precision(rel.established)
     if field == "first":
         first = rel.first
-        return {"kind": first.kind, "date": first.date} if first else None
+        if first is None:
+            return None
+        return {"kind": first.kind, "date": first.date, "date_precision": precision(first.date)}
     if field == "history":
-        return [{"kind": m.kind, "date": m.date, "sources": list(m.sources)} for m in rel.history]
+        return [
+            {"kind": m.kind, "date": m.date, "date_precision": precision(m.date),
+             "sources": list(m.sources)}
+            for m in rel.history
+        ]  # fmt: skip
     if field == "missions_peru_there":
         return [_mission(m) for m in c.missions if m.owner == "PE"]
     if field == "missions_in_peru":
@@ -211,7 +226,7 @@ def card(rec: dict[str, Any], width: int) -> list[Line]:
     table = [
         [t(LABELS[field]), _text(field, value[0]), _text(field, value[1])]
         for field, value in rec.items()
-        if field != "countries" and field not in SHARED
+        if field != "countries" and field not in SHARED and field not in PRECISIONS
     ]
     lines: list[Line] = []
     # Three columns only when both states' columns fit whole (the table would rather leave one
