@@ -68,10 +68,15 @@ def test_to_dict_gives_back_the_record_as_stored(mini: perurel.Dataset) -> None:
         mine = mini.countries[country["code"]].to_dict()
         # relations and representation are computed from what is stored; the stored source ids
         # are not in to_dict, as `sources` in a country's JSON is the full records they name
-        derived = {"relations", "representation", "sources"}
+        derived = {"relations", "representation", "sources", "missions"}
         assert {k: v for k, v in mine.items() if k in country and k not in derived} == {
             k: v for k, v in country.items() if k not in derived
         }
+        # an accreditation's stored `from` is printed as `accredited_from` (`--from` is the owner)
+        assert mine["missions"] == [
+            {("accredited_from" if k == "from" else k): v for k, v in m.items()}
+            for m in country.get("missions", [])
+        ]
         stored = country["relations"]
         assert mine["relations"]["status"] == stored["status"]
         assert mine["relations"]["history"] == stored["history"]

@@ -311,6 +311,29 @@ def test_missions_filters(args: list[str], expected: list[str]) -> None:
     assert [r["country"] for r in rows] == expected
 
 
+def test_an_accreditation_names_where_it_is_run_from_apart_from_its_owner() -> None:
+    """`--from` is the state that runs a mission (`owner`); the capital an accreditation covers
+    Peru from has a name of its own, `accredited_from` (stored in the dataset as `from`)."""
+    stored = [
+        (m["owner"], m.get("from"))
+        for c in json.loads(FIXTURE.read_text(encoding="utf-8"))["countries"]
+        for m in c.get("missions", [])
+        if m["kind"] == "accredited-from"
+    ]
+    assert stored == [("BG", "BR")]
+    rows = json.loads(mini("missions", "--from", "bulgaria", "--json").stdout)
+    assert [(r["owner"], r["accredited_from"]) for r in rows] == stored
+    assert "from" not in rows[0]
+    table = mini(
+        "missions", "--from", "bulgaria", "--format", "csv", "--fields", "owner,accredited_from"
+    )
+    assert table.stdout == "owner,accredited_from\nBG,BR\n"
+    card = json.loads(mini("country", "bulgaria", "--json").stdout)
+    assert [m["accredited_from"] for m in card["missions"]] == ["BR"]
+    old = entry(["--data", str(FIXTURE), "missions", "--fields", "from"])
+    assert old.exit_code == 2 and "unknown field 'from'" in old.stderr
+
+
 def test_missions_usage_errors() -> None:
     bad = entry(["--data", str(FIXTURE), "missions", "--region", "atlantis"])
     assert bad.exit_code == 2 and "unknown region 'atlantis'" in bad.stderr

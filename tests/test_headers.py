@@ -36,7 +36,7 @@ PAIRS = {
 FIELDS = {
     "timeline": "date,title_es,countries,date_precision",
     "countries": "name,relations.status,relations,relations.established_precision,event_count",
-    "missions": "host,from,closed_precision,kind",
+    "missions": "host,accredited_from,closed_precision,kind",
     "search": "score,title",
     "sources": "cited,id,date_precision",
     "country": "code,relations.first,un_votes",

@@ -64,7 +64,8 @@ MEANINGS = {
     "host": "ISO alpha-2 code of the state where the mission is, or that it covers",
     "host_name": "English name of the host state",
     "city": "the city the mission is in",
-    "from": "for an accreditation, the state whose capital the mission covers the host from",
+    "accredited_from": "for a mission of kind accredited-from, the state whose capital it covers "
+    "the host from (the state that runs it is `owner`)",
     "state": _one_of(MISSION_STATES),
     "closed": "when a closed mission closed",
     "as_of": "the date the state of the record was last seen in a source",

@@ -98,7 +98,7 @@ def mission_row(ds: Records, country: Country, mission: Mission) -> dict[str, An
         "host_name": name(mission.host),
         "kind": mission.kind,
         "city": mission.city,
-        "from": mission.via,
+        "accredited_from": mission.via,
         "state": mission.state,
         "closed": mission.closed,
         "closed_precision": precision(mission.closed),

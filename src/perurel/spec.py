@@ -141,7 +141,7 @@ COUNTRY_ROW_FIELDS = (
     "event_count",
 )  # fmt: skip
 MISSION_ROW_FIELDS = (
-    "country", "owner", "owner_name", "host", "host_name", "kind", "city", "from", "state",
+    "country", "owner", "owner_name", "host", "host_name", "kind", "city", "accredited_from", "state",
     "closed", "closed_precision", "as_of", "as_of_precision", "region", "subregion", "note",
     "sources",
 )  # fmt: skip
