@@ -765,19 +765,28 @@ def compare(
     from . import compare as comparing
 
     asked = out.fields or list(COMPARE_FIELDS)
-    data = None
+    data, voting = None, None
     if any(f in comparing.VOTE_FIELDS for f in asked):  # only then is the voting file read
         from .votes import load_votes
 
         data = load_votes()
+        voting = comparing.voters(data, (first, second), (a, b))
+        for query, code, voter in zip((first, second), (a.code, b.code), voting, strict=True):
+            if voter != code:  # a former state: its own votes, as `perurel votes` counts them
+                from .i18n import country_name, in_language, the
+
+                own = data.states[voter]
+                note(t("{query}: UN agreement from {name}'s own votes ({id}), not {successor}'s",
+                       query=quoted(query), id=voter, successor=country_name(ds, code),
+                       name=the(in_language(own.name or voter, own.name_es))))  # fmt: skip
     if out.fmt == "table":
         shown = asked if "countries" in asked else ["countries", *asked]
-        rec = comparing.record(ds, a, b, shown, data)
+        rec = comparing.record(ds, a, b, shown, data, voting)
         from . import layout
 
         show(comparing.card(rec, layout.width()))
         return
-    rec = comparing.record(ds, a, b, asked, data)
+    rec = comparing.record(ds, a, b, asked, data, voting)
     from .formats import write
 
     if out.fmt in ("json", "jsonl"):

@@ -104,22 +104,40 @@ def _agreement(data: Votes, a: str, b: str) -> dict[str, Any] | None:
     return found.to_dict()
 
 
+def voters(data: Votes, queries: Sequence[str], countries: Sequence[Country]) -> list[str]:
+    """Whose UN votes stand for each state: a former state named by its own name votes as
+    itself (`ussr` is the Soviet Union, SUN, not Russia), as in `perurel votes`; else the
+    state's code."""
+    from .votes import former
+
+    return [former(q, data) or c.code for q, c in zip(queries, countries, strict=True)]
+
+
 def record(
-    ds: Dataset, a: Country, b: Country, fields: Sequence[str], data: Votes | None
+    ds: Dataset,
+    a: Country,
+    b: Country,
+    fields: Sequence[str],
+    data: Votes | None,
+    voting: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """The comparison: each field asked, in FIELDS order unless `fields` orders them."""
+    """The comparison: each field asked, in FIELDS order unless `fields` orders them; `voting`,
+    the ids whose UN votes stand for A and B (`voters`; default their codes)."""
     from .model import PERU
 
+    va, vb = voting or (a.code, b.code)
     out: dict[str, Any] = {}
     for field in fields:
         if field == "events":
             out[field] = together(ds, a.code, b.code)
         elif field == "un_agreement_with_peru":
             assert data is not None
-            out[field] = [_agreement(data, PERU, a.code), _agreement(data, PERU, b.code)]
+            pair = [(v, _agreement(data, PERU, v)) for v in (va, vb)]
+            out[field] = [found and {"voter": v, **found} for v, found in pair]
         elif field == "un_agreement_with_each_other":
             assert data is not None
-            out[field] = _agreement(data, a.code, b.code)
+            found = _agreement(data, va, vb)
+            out[field] = found and {"voters": [va, vb], **found}
         else:
             out[field] = [_side(ds, a, field), _side(ds, b, field)]
     return out
@@ -163,7 +181,11 @@ def _text(field: str, value: Any) -> str:
         if value["agreement"] is None:
             return "—"
         share = f"{value['agreement']:.1f}".replace(".", "," if i18n.spanish() else ".")
-        return i18n.t("{share}% of {n} votes", share=share, n=i18n.number(value["votes"]))
+        text = i18n.t("{share}% of {n} votes", share=share, n=i18n.number(value["votes"]))
+        from .votes import FORMER_NAMES
+
+        former = [v for v in (value.get("voter"), *value.get("voters", ())) if v in FORMER_NAMES]
+        return f"{text} ({', '.join(former)})" if former else text  # a former state's own votes
     return str(value)
 
 

@@ -163,9 +163,10 @@ COMPARE = {
     "memberships": "ids of the organisations each shares with Peru",
     "events": "the events that involve both states (one list for the pair)",
     "un_agreement_with_peru": "how often each votes as Peru does at the UN General "
-    "Assembly, all roll calls: {agreement (percent), votes, agreed}",
+    "Assembly, all roll calls: {voter, agreement (percent), votes, agreed}; voter: whose votes, "
+    "a former state's own when named by its name (ussr: SUN, not Russia)",
     "un_agreement_with_each_other": "how often the two vote alike at the UN General "
-    "Assembly: {agreement, votes, agreed} (one for the pair)",
+    "Assembly: {voters, agreement, votes, agreed} (one for the pair)",
 }
 # `anniversaries`' fields, joined the same way.
 ANNIVERSARIES = {
