@@ -174,3 +174,24 @@ def test_a_former_state_named_by_its_name_compares_its_own_votes() -> None:
     for lang in ("en", "es"):
         card = entry(["compare", "ussr", "chile", "--lang", lang], {**VOTES, "COLUMNS": "120"})
         assert card.exit_code == 0 and "(SUN)" in card.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_card_names_shared_memberships_in_the_readers_language(lang: str) -> None:
+    key = "name_es" if lang == "es" else "name"
+    result = entry(
+        ["compare", "chile", "bolivia", "--fields", "memberships", "--lang", lang],
+        {"COLUMNS": "40"},  # one field under the other: each state's line, wrapped at spaces
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(line.strip() for line in result.stdout.splitlines()[2:])
+    chile, bolivia = text.removeprefix("CL: ").split(" BO: ")
+    for code, shown in (("CL", chile), ("BO", bolivia)):
+        shared = [
+            o for o in BUNDLED["organisations"] if code in o.get("members", {}).get("codes", [])
+        ]
+        assert len(shared) > 3
+        assert shown == ", ".join(o[key] for o in shared), code
+    # scripts keep the ids
+    out = entry(["compare", "chile", "bolivia", "--json", "--fields", "memberships"]).stdout
+    assert "un" in json.loads(out)["memberships"][0]

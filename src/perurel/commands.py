@@ -784,7 +784,7 @@ def compare(
         rec = comparing.record(ds, a, b, shown, data, voting)
         from . import layout
 
-        show(comparing.card(rec, layout.width()))
+        show(comparing.card(rec, layout.width(), comparing.names(ds)))
         return
     rec = comparing.record(ds, a, b, asked, data, voting)
     from .formats import write

@@ -7,7 +7,7 @@ file is read only when a field that needs it is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .i18n import N_
 from .tuples import TYPE_CHECKING
@@ -85,6 +85,13 @@ def _side(ds: Dataset, c: Country, field: str) -> Any:
     if field == "memberships":
         return [o.id for o in shared_memberships(ds, c.code)]
     raise AssertionError(field)
+
+
+def names(ds: Dataset) -> dict[str, str]:
+    """Each organisation's name in the reader's language, by id (the card's memberships)."""
+    from .i18n import in_language
+
+    return {o.id: in_language(o.name, o.name_es) for o in ds.organisations}
 
 
 def together(ds: Dataset, a: str, b: str) -> list[dict[str, Any]]:
@@ -236,17 +243,26 @@ def _plain(field: str, value: Any) -> str:
 SHARED = ("events", "un_agreement_with_each_other")  # one value for the pair, not one per state
 
 
-def card(rec: dict[str, Any], width: int) -> list[Line]:
+def card(
+    rec: dict[str, Any], width: int, organisations: Mapping[str, str] | None = None
+) -> list[Line]:
     """The two states in two columns under their names, one line per field asked; what the pair
     shares (agreement with each other, events of both) follows at full width. Too narrow for
-    three columns, each field is a heading with a line per state."""
+    three columns, each field is a heading with a line per state. `organisations`: the names
+    people read for the organisations' ids (`names`)."""
     from . import layout
     from .i18n import t
 
     heads = rec["countries"]
     names = [_text("countries", heads[0]), _text("countries", heads[1])]
+
+    def shown(field: str, value: Any) -> str:
+        if field == "memberships" and value:
+            return ", ".join((organisations or {}).get(i, i) for i in value)
+        return _text(field, value)
+
     table = [
-        [t(LABELS[field]), _text(field, value[0]), _text(field, value[1])]
+        [t(LABELS[field]), shown(field, value[0]), shown(field, value[1])]
         for field, value in rec.items()
         if field != "countries" and field not in SHARED and field not in PRECISIONS
     ]
