@@ -503,13 +503,18 @@ def search(
 
 
 def _hit_sources(ds: Dataset, kind: str, record_id: str) -> list[str]:
-    """The sources of a search hit: an event's, a country's summary and relations, an
-    organisation's, or the source itself."""
+    """The sources of what a search hit shows: an event's; a country's summary, relations note
+    and date of establishment; an organisation's; or the source itself."""
     if kind == "event":
         return [i for e in ds.events if e.id == record_id for i in e.sources]
     if kind == "country" and record_id in ds.countries:
         c = ds.countries[record_id]
-        return [*c.summary_sources, *c.relations.sources]
+        established = c.relations.establishment  # the hit's date
+        return [
+            *c.summary_sources,
+            *c.relations.sources,
+            *(established.sources if established is not None else ()),
+        ]
     if kind == "organisation":
         return [i for o in ds.organisations if o.id == record_id for i in o.sources]
     return [record_id] if kind == "source" else []
