@@ -131,7 +131,7 @@ NARROWER = {
     ("timeline", "summary"): "what happened, in English",
     ("timeline", "date"): "when it happened: YYYY, YYYY-MM or YYYY-MM-DD",
     ("missions", "kind"): _one_of(MISSION_KINDS),
-    ("search", "kind"): "what was found: event, country, organisation or source",
+    ("search", "kind"): "what was found: event, country or organisation",
     ("sources", "date"): "publication date",
     ("sources", "note"): "what the source says or where in it the fact is",
     ("orgs", "note"): "how the dates were read from the sources",
