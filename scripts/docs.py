@@ -33,6 +33,12 @@ PAGE = {
         "examples": "The examples below run on the small test dataset (`perurel --data {fixture} "
         "…`), so\ntheir output shows the shape of what each command prints, not the bundled data; "
         "`votes`\nreads a 60-roll-call extract of the voting data (`PERUREL_VOTES={votes}`).",
+        "dates": "Dates are ISO 8601 at the precision a source gives (`1823`, `1823-05`, "
+        "`1823-05-12`). In JSON, JSONL, CSV, TSV and Markdown each date has its precision right "
+        "after it,\n`<field>_precision` (`date_precision` for a `date`): `year`, `month` or "
+        "`day`, null (an empty cell) where there is no date.\nWith `--fields`, name it beside the "
+        "date (`--fields date,date_precision`). Reading CSV in pandas: [data.md](data.md#reading"
+        "-the-output-in-pandas-and-other-csv-readers).",
         "fields": "Fields for `--fields` (also `--fields help`):",
         "head": "| argument or option | value | what it does |",
         "optional": " (optional)",
@@ -49,6 +55,12 @@ PAGE = {
         "examples": "Los ejemplos de abajo usan el pequeño archivo de datos de prueba (`perurel "
         "--data {fixture} …`),\ny muestran la forma de lo que imprime cada comando, no los datos "
         "incluidos; `votes`\nlee un extracto de 60 votaciones (`PERUREL_VOTES={votes}`).",
+        "dates": "Las fechas van en ISO 8601 con la precisión que da la fuente (`1823`, `1823-05`, "
+        "`1823-05-12`). En JSON, JSONL, CSV, TSV y Markdown cada fecha lleva su precisión justo "
+        "después,\n`<campo>_precision` (`date_precision` para un `date`): `year`, `month` o `day`, "
+        "null (una celda vacía) donde no hay fecha.\nCon `--fields`, nómbrela junto a la fecha "
+        "(`--fields date,date_precision`). Leer el CSV en pandas: [data.md](data.md#reading-the-"
+        "output-in-pandas-and-other-csv-readers).",
         "fields": "Campos para `--fields` (también `--fields help`; sus nombres, como las claves "
         "JSON, en inglés):",
         "head": "| argumento u opción | valor | qué hace |",
@@ -206,6 +218,8 @@ def render(lang: str = "en") -> str:
         t(EPILOG),
         "",
         words["examples"].format(fixture=FIXTURE, votes=VOTES_FIXTURE),
+        "",
+        words["dates"],
         "",
     ]
     for cmd in COMMANDS.values():

@@ -20,7 +20,7 @@ from citeproc.source.json import CiteProcJSON
 
 import perurel
 
-from .conftest import Invoke, Run
+from .conftest import FIXTURE, Invoke, Run
 
 
 def _parse_bibtex(text: str) -> dict[str, dict[str, str]]:
@@ -238,3 +238,108 @@ def test_timeline_and_search_cite_what_they_list(run: Run) -> None:
 def test_citation_usage_errors(run_mini: Invoke, args: list[str]) -> None:
     result = run_mini(*args)
     assert result.exit_code == 2, result.output
+
+
+def _entries(bibtex: str) -> list[str]:
+    """The keys of a BibTeX text's entries in the order written, repeats kept."""
+    return re.findall(r"^@\w+\{([^,]+),", bibtex, flags=re.MULTILINE)
+
+
+def _section(card: str, heading: str) -> list[list[str]]:
+    """The rows of a section of the brief card, each split into its columns."""
+    lines = card.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading)) + 1
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return [re.split(r"\s{2,}", line.strip()) for line in lines[start:end]]
+
+
+@pytest.mark.parametrize("code", ["CL", "AR"])
+def test_brief_cite_is_what_the_brief_card_shows_on_the_bundled_record(run: Run, code: str) -> None:
+    """The brief card shows some missions and the latest events: --cite cites the facts on the
+    card (read from its text), and the full card's --cite every source of the record."""
+    card = run("country", code, "--exact", env={"COLUMNS": "200"}).stdout
+    record = json.loads(run("country", code, "--exact", "--json").stdout)
+    rel = record["relations"]
+    shown = [*rel["sources"], *(i for m in rel["history"] for i in m["sources"])]
+    shown += record["un_votes"]["sources"]
+    listed = [row for row in _section(card, "Missions") if len(row) == 3]  # not "and 3 more"
+    assert 0 < len(listed) <= len(record["missions"])
+    for who, kind, where in listed:
+        owner = "PE" if who.startswith("Peru →") else code
+        city = where.split(" (")[0]
+        (mission,) = [
+            m
+            for m in record["missions"]
+            if (m["owner"], m["kind"].replace("-", " "), m["city"])
+            == (owner, kind.replace("-", " "), city)
+        ]
+        shown += mission["sources"]
+    events = _section(card, "Latest events")
+    assert 0 < len(events) < len(record["events"])
+    for when, _, title in events:
+        (event,) = [e for e in record["events"] if (e["date"], e["title"]) == (when, title)]
+        shown += event["sources"]
+    for org in json.loads(run("orgs", "--json").stdout):
+        if org.get("members") and code in org["members"]["codes"]:
+            shown += org["members"]["sources"]
+    brief = _entries(run("country", code, "--exact", "--cite", "bibtex").stdout)
+    assert brief == sorted(set(shown))
+    full = _entries(run("country", code, "--exact", "--full", "--cite", "bibtex").stdout)
+    assert set(brief) < set(full)
+    assert full == sorted({s["id"] for s in record["sources"]})
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["country", "chile", "--cite"],
+        ["country", "chile", "--full", "--cite"],
+        ["timeline", "--country", "chile", "--cite"],
+        ["search", "tratado", "--limit", "30", "--cite"],
+    ],
+)
+def test_citations_are_unique_and_sorted(run: Run, args: list[str]) -> None:
+    keys = _entries(run(*args, "bibtex").stdout)
+    assert len(keys) > 3 and keys == sorted(set(keys))
+    items = json.loads(run(*args, "csl-json").stdout)
+    assert _ids(items) == keys
+
+
+def test_search_cites_what_each_kind_of_hit_shows(run_mini: Invoke) -> None:
+    """A country hit shows its summary, relations note and date of establishment; an
+    organisation hit its role and joining date; an event hit the event."""
+    hits = json.loads(run_mini("search", "chile", "--json").stdout)
+    hits += json.loads(run_mini("search", "united nations", "--json").stdout)
+    assert {h["kind"] for h in hits} == {"country", "event", "organisation"}
+    raw = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    expected: set[str] = set()
+    for hit in hits:
+        if hit["kind"] == "event":
+            expected.update(next(e for e in raw["events"] if e["id"] == hit["id"])["sources"])
+        elif hit["kind"] == "organisation":
+            expected.update(
+                next(o for o in raw["organisations"] if o["id"] == hit["id"])["sources"]
+            )
+        else:
+            c = next(c for c in raw["countries"] if c["code"] == hit["id"])
+            rel = c["relations"]
+            established = [m for m in rel["history"] if m["kind"] == "established"]
+            assert established and established[0]["date"] == hit["date"]
+            expected.update([*c.get("summary_sources", []), *rel["sources"]])
+            expected.update(established[0]["sources"])
+    cited = set(_entries(run_mini("search", "chile", "--cite", "bibtex").stdout))
+    cited |= set(_entries(run_mini("search", "united nations", "--cite", "bibtex").stdout))
+    assert cited == expected
+
+
+def test_a_country_hit_cites_its_date_of_establishment(run: Run) -> None:
+    """Albania's hit is dated by its establishment, whose source is neither the summary's nor
+    the relations note's."""
+    (hit,) = json.loads(run("search", "albania", "--json").stdout)
+    record = json.loads(run("country", "AL", "--exact", "--json").stdout)
+    (established,) = [m for m in record["relations"]["history"] if m["kind"] == "established"]
+    assert hit["kind"] == "country" and hit["date"] == established["date"]
+    own = {*record["relations"]["sources"], *record.get("summary_sources", [])}
+    assert set(established["sources"]) - own  # what this test is about
+    cited = _entries(run("search", "albania", "--cite", "bibtex").stdout)
+    assert cited == sorted(own | set(established["sources"]))

@@ -122,9 +122,18 @@ def test_country_json(run_mini: Invoke) -> None:
     assert doc["relations"] == {
         "status": "active",
         "as_of": "2024",
+        "as_of_precision": "year",  # each partial date's precision beside it
         "established": "1822",
-        "first": {"kind": "established", "date": "1822"},
-        "history": [{"kind": "established", "date": "1822", "sources": ["ministry"]}],
+        "established_precision": "year",
+        "first": {"kind": "established", "date": "1822", "date_precision": "year"},
+        "history": [
+            {
+                "kind": "established",
+                "date": "1822",
+                "date_precision": "year",
+                "sources": ["ministry"],
+            }
+        ],
         "note": "Fixture note.",
         "note_es": "Nota de prueba.",
         "sources": ["ministry"],
@@ -136,6 +145,7 @@ def test_country_json(run_mini: Invoke) -> None:
         "city": "Santiago",
         "state": "open",
         "as_of": "2023",
+        "as_of_precision": "year",
         "sources": ["ministry"],
     }
     assert [e["id"] for e in doc["events"]] == [
@@ -157,7 +167,14 @@ def test_country_json(run_mini: Invoke) -> None:
     }
     assert [s["id"] for s in doc["sources"]] == ["ministry", "seed", "cow", "names"]
     assert doc["memberships"] == [
-        {"id": "un", "name": "United Nations", "joined": "1945-10-31", "left": None}
+        {
+            "id": "un",
+            "name": "United Nations",
+            "joined": "1945-10-31",
+            "joined_precision": "day",
+            "left": None,
+            "left_precision": None,
+        }
     ]
     assert doc["representation"][1] == {"year": 1965, "in_peru": "minister", "by_peru": "minister"}
     assert doc["sources"][0]["url"] == "https://example.org/relations"

@@ -36,13 +36,18 @@ def test_countries_table() -> None:
 def test_countries_csv() -> None:
     assert mini("countries", "--format", "csv").stdout == (
         "code,iso3,name,name_es,region,subregion,relations.status,relations.as_of,"
-        "relations.established,relations.first.kind,relations.first.date,mission_count,event_count\n"
-        "BR,BRA,Brazil,Brasil,Americas,South America,unknown,,,,,0,0\n"
-        "BG,BGR,Bulgaria,Bulgaria,Europe,Eastern Europe,active,2024,1969,established,1969,1,0\n"
-        "CL,CHL,Chile,Chile,Americas,South America,active,2024,1822,established,1822,2,3\n"
-        "EC,ECU,Ecuador,Ecuador,Americas,South America,active,2024,,recognition,1832-07-12,0,1\n"
-        "KP,PRK,North Korea,Corea del Norte,Asia,Eastern Asia,unknown,,,,,0,0\n"
-        "KR,KOR,South Korea,Corea del Sur,Asia,Eastern Asia,unknown,,,,,0,0\n"
+        "relations.as_of_precision,relations.established,relations.established_precision,"
+        "relations.first.kind,relations.first.date,relations.first.date_precision,mission_count,"
+        "event_count\n"
+        "BR,BRA,Brazil,Brasil,Americas,South America,unknown,,,,,,,,0,0\n"
+        "BG,BGR,Bulgaria,Bulgaria,Europe,Eastern Europe,active,2024,year,1969,year,established,1969,"
+        "year,1,0\n"
+        "CL,CHL,Chile,Chile,Americas,South America,active,2024,year,1822,year,established,1822,year,"
+        "2,3\n"
+        "EC,ECU,Ecuador,Ecuador,Americas,South America,active,2024,year,,,recognition,1832-07-12,"
+        "day,0,1\n"
+        "KP,PRK,North Korea,Corea del Norte,Asia,Eastern Asia,unknown,,,,,,,,0,0\n"
+        "KR,KOR,South Korea,Corea del Sur,Asia,Eastern Asia,unknown,,,,,,,,0,0\n"
     )
 
 
@@ -213,12 +218,18 @@ def test_orgs() -> None:
             "name_es": "Naciones Unidas",
             "tie": "member",  # the fixture gives no tie: a member, who joins
             "joined": "1945-10-31",
+            "joined_precision": "day",
             "role": "original member",
             "role_es": "miembro fundador",
             "note": "",
             "note_es": "",
             "sources": ["ministry"],
-            "members": {"codes": ["CL", "EC", "BG"], "as_of": "2024", "sources": ["ministry"]},
+            "members": {
+                "codes": ["CL", "EC", "BG"],
+                "as_of": "2024",
+                "as_of_precision": "year",
+                "sources": ["ministry"],
+            },
         }
     ]
     assert "United Nations" in mini("orgs").stdout
@@ -298,6 +309,29 @@ def test_perus_open_embassies_as_csv_is_one_command() -> None:
 def test_missions_filters(args: list[str], expected: list[str]) -> None:
     rows = json.loads(mini("missions", *args, "--json").stdout)
     assert [r["country"] for r in rows] == expected
+
+
+def test_an_accreditation_names_where_it_is_run_from_apart_from_its_owner() -> None:
+    """`--from` is the state that runs a mission (`owner`); the capital an accreditation covers
+    Peru from has a name of its own, `accredited_from` (stored in the dataset as `from`)."""
+    stored = [
+        (m["owner"], m.get("from"))
+        for c in json.loads(FIXTURE.read_text(encoding="utf-8"))["countries"]
+        for m in c.get("missions", [])
+        if m["kind"] == "accredited-from"
+    ]
+    assert stored == [("BG", "BR")]
+    rows = json.loads(mini("missions", "--from", "bulgaria", "--json").stdout)
+    assert [(r["owner"], r["accredited_from"]) for r in rows] == stored
+    assert "from" not in rows[0]
+    table = mini(
+        "missions", "--from", "bulgaria", "--format", "csv", "--fields", "owner,accredited_from"
+    )
+    assert table.stdout == "owner,accredited_from\nBG,BR\n"
+    card = json.loads(mini("country", "bulgaria", "--json").stdout)
+    assert [m["accredited_from"] for m in card["missions"]] == ["BR"]
+    old = entry(["--data", str(FIXTURE), "missions", "--fields", "from"])
+    assert old.exit_code == 2 and "unknown field 'from'" in old.stderr
 
 
 def test_missions_usage_errors() -> None:

@@ -55,8 +55,8 @@ def test_json_pairs_every_field_from_the_raw_records() -> None:
     both = [e["id"] for e in RAW["events"] if {"CL", "EC"} <= set(e["countries"])]
     assert [e["id"] for e in doc["events"]] == both
     assert set(doc) == {
-        "countries", "status", "as_of", "since", "established", "first", "history",
-        "missions_peru_there", "missions_in_peru", "memberships", "events",
+        "countries", "status", "as_of", "as_of_precision", "since", "established",
+        "established_precision", "first", "history", "missions_peru_there", "missions_in_peru", "memberships", "events",
         "un_agreement_with_peru", "un_agreement_with_each_other",
     }  # fmt: skip
 
@@ -136,3 +136,62 @@ def test_bundled_chile_bolivia() -> None:
     )
     assert [e["id"] for e in doc["events"]] == [i for _, i in both]
     assert doc["un_agreement_with_each_other"]["votes"] > 1000
+
+
+def test_a_former_state_named_by_its_name_compares_its_own_votes() -> None:
+    """`compare ussr chile`: the Soviet Union's own UN votes (as `perurel votes ussr` counts
+    them), not Russia's; checked against the raw extract of the voting data."""
+    from .test_votes import _raw
+
+    _, _, votes = _raw()
+
+    def agree(a: str, b: str) -> tuple[int, float]:
+        both = [r for r in votes[a] if r in votes[b]]
+        return len(both), float(sum(votes[a][r] == votes[b][r] for r in both))
+
+    assert agree("PE", "Soviet Union") != agree("PE", "RU")  # the two records differ
+    result = entry(["compare", "ussr", "chile", "--json"], VOTES)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert [c["code"] for c in doc["countries"]] == ["RU", "CL"]  # the record is the successor's
+    soviet, chile = doc["un_agreement_with_peru"]
+    assert (soviet["voter"], soviet["votes"], soviet["agreed"]) == (
+        "SUN",
+        *agree("PE", "Soviet Union"),
+    )
+    assert (chile["voter"], chile["votes"], chile["agreed"]) == ("CL", *agree("PE", "CL"))
+    pair = doc["un_agreement_with_each_other"]
+    assert (pair["voters"], pair["votes"], pair["agreed"]) == (
+        ["SUN", "CL"],
+        *agree("Soviet Union", "CL"),
+    )
+    assert "Soviet Union's own votes (SUN), not Russia's" in result.stderr
+    # named as the successor, the successor's own votes
+    russia = json.loads(entry(["compare", "russia", "chile", "--json"], VOTES).stdout)
+    first = russia["un_agreement_with_peru"][0]
+    assert (first["voter"], first["votes"], first["agreed"]) == ("RU", *agree("PE", "RU"))
+    # people see whose votes they are, in both languages
+    for lang in ("en", "es"):
+        card = entry(["compare", "ussr", "chile", "--lang", lang], {**VOTES, "COLUMNS": "120"})
+        assert card.exit_code == 0 and "(SUN)" in card.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_card_names_shared_memberships_in_the_readers_language(lang: str) -> None:
+    key = "name_es" if lang == "es" else "name"
+    result = entry(
+        ["compare", "chile", "bolivia", "--fields", "memberships", "--lang", lang],
+        {"COLUMNS": "40"},  # one field under the other: each state's line, wrapped at spaces
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(line.strip() for line in result.stdout.splitlines()[2:])
+    chile, bolivia = text.removeprefix("CL: ").split(" BO: ")
+    for code, shown in (("CL", chile), ("BO", bolivia)):
+        shared = [
+            o for o in BUNDLED["organisations"] if code in o.get("members", {}).get("codes", [])
+        ]
+        assert len(shared) > 3
+        assert shown == ", ".join(o[key] for o in shared), code
+    # scripts keep the ids
+    out = entry(["compare", "chile", "bolivia", "--json", "--fields", "memberships"]).stdout
+    assert "un" in json.loads(out)["memberships"][0]

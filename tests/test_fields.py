@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -92,6 +93,14 @@ def test_fields_help_gives_every_value_of_a_closed_field(run_mini: Invoke) -> No
     events = meanings("timeline")["kind"]
     assert all(k in events for k in ("treaty", "recognition", "membership", "politics"))
     assert "..." not in events
+    # a search finds events, countries and organisations (sources are not searched)
+    found = {
+        hit["kind"]
+        for words in ("chile", "united nations", "ministry", "relations")
+        for hit in json.loads(run_mini("search", words, "--json").stdout)
+    }
+    listed = re.findall(r"\b(event|country|organisation|source)\b", meanings("search", "x")["kind"])
+    assert sorted(listed) == sorted(found) == ["country", "event", "organisation"]
 
 
 def test_fields_help_gives_a_commands_narrower_meaning(run_mini: Invoke) -> None:

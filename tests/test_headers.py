@@ -27,20 +27,22 @@ PAIRS = {
         ["votes", "--rank", "--min-votes", "100000"],
         ["votes", "--rank", "--min-votes", "1"],
     ),
+    "anniversaries": (["anniversaries", "--on", "01-02"], ["anniversaries", "--on", "04-05"]),
     "votes country": (
         ["votes", "chile", "--since", "2019-12-31", "--until", "2019-12-31"],
         ["votes", "chile"],
     ),
 }
 FIELDS = {
-    "timeline": "date,title_es,countries",
-    "countries": "name,relations.status,relations,event_count",
-    "missions": "host,from,kind",
+    "timeline": "date,title_es,countries,date_precision",
+    "countries": "name,relations.status,relations,relations.established_precision,event_count",
+    "missions": "host,accredited_from,closed_precision,kind",
     "search": "score,title",
-    "sources": "cited,id",
+    "sources": "cited,id,date_precision",
     "country": "code,relations.first,un_votes",
-    "orgs": "name,left,members.codes",
+    "orgs": "name,left,left_precision,members.codes,members.as_of_precision",
     "votes rank": "rank,code",
+    "anniversaries": "years,date_precision,title",
     "votes country": "overall,since",
 }
 
@@ -74,9 +76,12 @@ def test_a_field_holding_an_object_is_its_dotted_columns_even_when_empty() -> No
     assert [c for c in empty if c.startswith("relations.")] == [
         "relations.status",
         "relations.as_of",
+        "relations.as_of_precision",
         "relations.established",
+        "relations.established_precision",
         "relations.first.kind",
         "relations.first.date",
+        "relations.first.date_precision",
     ]
 
 

@@ -809,11 +809,11 @@ def test_unreadable_files_are_said_in_spanish(run: Run, tmp_path: Path, name: st
     if what == "data":
         result = run("--lang", "es", "--data", str(path), "country", "chile")
     else:
-        from perurel import votes
+        from perurel import store
 
-        votes._load.cache_clear()  # a file read before is not read again
+        store._load_votes.cache_clear()  # a file read before is not read again
         result = run("--lang", "es", "votes", "chile", env={"PERUREL_VOTES": str(path)})
-        votes._load.cache_clear()
+        store._load_votes.cache_clear()
     assert result.exit_code == 3, result.output
     assert result.stderr.startswith("perurel: error: ") and str(path) in result.stderr
     said = result.stderr.replace(str(path), "")

@@ -359,16 +359,28 @@ def country(
 def country_record(ds: Dataset, country: Country) -> dict[str, Any]:
     """`country --json`: the country with the organisations it shares with Peru, its events, and
     the full records of every source its facts cite (the query layer's answers, put together)."""
-    from .formats import event_records
+    from .formats import (
+        event_records,
+        mission_record,
+        relations_record,
+        source_record,
+        with_precision,
+    )
     from .query import country_sources, shared_memberships
 
     record = country.to_dict()
+    record["relations"] = relations_record(record["relations"])
+    record["missions"] = [mission_record(m) for m in record["missions"]]
     record["memberships"] = [
-        {"id": o.id, "name": o.name, "joined": o.joined, "left": o.left}
+        with_precision(
+            {"id": o.id, "name": o.name, "joined": o.joined, "left": o.left}, "joined", "left"
+        )
         for o in shared_memberships(ds, country.code)
     ]
     record["events"] = event_records(ds.events_of(country.code))
-    record["sources"] = [s.to_dict() for s in ds.cited_sources(country_sources(ds, country.code))]
+    record["sources"] = [
+        source_record(s.to_dict()) for s in ds.cited_sources(country_sources(ds, country.code))
+    ]
     return record
 
 
@@ -516,13 +528,18 @@ def search(
 
 
 def _hit_sources(ds: Dataset, kind: str, record_id: str) -> list[str]:
-    """The sources of a search hit: an event's, a country's summary and relations, an
-    organisation's, or the source itself."""
+    """The sources of what a search hit shows: an event's; a country's summary, relations note
+    and date of establishment; an organisation's; or the source itself."""
     if kind == "event":
         return [i for e in ds.events if e.id == record_id for i in e.sources]
     if kind == "country" and record_id in ds.countries:
         c = ds.countries[record_id]
-        return [*c.summary_sources, *c.relations.sources]
+        established = c.relations.establishment  # the hit's date
+        return [
+            *c.summary_sources,
+            *c.relations.sources,
+            *(established.sources if established is not None else ()),
+        ]
     if kind == "organisation":
         return [i for o in ds.organisations if o.id == record_id for i in o.sources]
     return [record_id] if kind == "source" else []
@@ -569,8 +586,10 @@ def sources(
         if citation:
             _cite([src], citation)
             return
+        from .formats import source_record
+
         record = {
-            **src.to_dict(),
+            **source_record(src.to_dict()),
             "cited": len(cites[src.id]),
             "cited_by": [c._asdict() for c in cites[src.id]],
         }
@@ -587,7 +606,9 @@ def sources(
     if citation:
         _cite(chosen, citation)
         return
-    rows = [{**s.to_dict(), "cited": len(cites.get(s.id, []))} for s in chosen]
+    from .formats import source_record
+
+    rows = [{**source_record(s.to_dict()), "cited": len(cites.get(s.id, []))} for s in chosen]
     _emit(out, rows, lambda width: views.sources(rows, width))
 
 
@@ -595,8 +616,9 @@ def stats(state: State, *, fmt: str | None, json_: bool, fields: str | None) -> 
     out = _output("stats", fmt, json_, fields)
     ds = state.dataset()
     from . import query, views
+    from .formats import with_precision
 
-    numbers = query.stats(ds)
+    numbers = with_precision(query.stats(ds), "dataset_date", "facts_to")
     _emit(out, numbers, lambda width: views.stats(numbers, width))
 
 
@@ -611,17 +633,18 @@ def orgs(
     out = _output("orgs", fmt, json_, fields)
     ds = state.dataset()
     from . import views
+    from .formats import org_record
 
     if name is not None:
         from .query import organisation
 
         org = organisation(ds, name)
-        record = org.to_dict()
+        record = org_record(org.to_dict())
         _emit(out, record, lambda width: views.org(ds, org, width))
         return
 
     rows = [
-        o.to_dict()
+        org_record(o.to_dict())
         for o in sorted(
             ds.organisations,
             key=lambda o: (o.joined or o.since or _first_term(o) or "9999", o.name),
@@ -772,19 +795,28 @@ def compare(
     from . import compare as comparing
 
     asked = out.fields or list(COMPARE_FIELDS)
-    data = None
+    data, voting = None, None
     if any(f in comparing.VOTE_FIELDS for f in asked):  # only then is the voting file read
         from .store import load_votes
 
         data = load_votes()
+        voting = comparing.voters(data, (first, second), (a, b))
+        for query, code, voter in zip((first, second), (a.code, b.code), voting, strict=True):
+            if voter != code:  # a former state: its own votes, as `perurel votes` counts them
+                from .i18n import country_name, in_language, the
+
+                own = data.states[voter]
+                note(t("{query}: UN agreement from {name}'s own votes ({id}), not {successor}'s",
+                       query=quoted(query), id=voter, successor=country_name(ds, code),
+                       name=the(in_language(own.name or voter, own.name_es))))  # fmt: skip
     if out.fmt == "table":
         shown = asked if "countries" in asked else ["countries", *asked]
-        rec = comparing.record(ds, a, b, shown, data)
+        rec = comparing.record(ds, a, b, shown, data, voting)
         from . import layout
 
-        show(comparing.card(rec, layout.width()))
+        show(comparing.card(rec, layout.width(), comparing.names(ds)))
         return
-    rec = comparing.record(ds, a, b, asked, data)
+    rec = comparing.record(ds, a, b, asked, data, voting)
     from .formats import write
 
     if out.fmt in ("json", "jsonl"):

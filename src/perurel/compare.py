@@ -7,7 +7,7 @@ file is read only when a field that needs it is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .i18n import N_
 from .tuples import TYPE_CHECKING
@@ -25,8 +25,10 @@ FIELDS = (
     "countries",
     "status",
     "as_of",
+    "as_of_precision",
     "since",
     "established",
+    "established_precision",
     "first",
     "history",
     "missions_peru_there",
@@ -37,6 +39,8 @@ FIELDS = (
     "un_agreement_with_each_other",
 )
 VOTE_FIELDS = ("un_agreement_with_peru", "un_agreement_with_each_other")
+# Scripts read a partial date's precision beside it; people read it in the date's words.
+PRECISIONS = ("as_of_precision", "established_precision")
 
 
 def _mission(m: Any) -> dict[str, Any]:
@@ -44,6 +48,7 @@ def _mission(m: Any) -> dict[str, Any]:
 
 
 def _side(ds: Dataset, c: Country, field: str) -> Any:
+    from .dates import precision
     from .query import shared_memberships
 
     rel = c.relations
@@ -53,16 +58,26 @@ def _side(ds: Dataset, c: Country, field: str) -> Any:
         return rel.status
     if field == "as_of":
         return rel.as_of
+    if field == "as_of_precision":
+        return precision(rel.as_of)
     if field == "since":
         m = rel.since
-        return {"kind": m.kind, "date": m.date} if m else None
+        return {"kind": m.kind, "date": m.date, "date_precision": precision(m.date)} if m else None
     if field == "established":
         return rel.established
+    if field == "established_precision":
+        return precision(rel.established)
     if field == "first":
         first = rel.first
-        return {"kind": first.kind, "date": first.date} if first else None
+        if first is None:
+            return None
+        return {"kind": first.kind, "date": first.date, "date_precision": precision(first.date)}
     if field == "history":
-        return [{"kind": m.kind, "date": m.date, "sources": list(m.sources)} for m in rel.history]
+        return [
+            {"kind": m.kind, "date": m.date, "date_precision": precision(m.date),
+             "sources": list(m.sources)}
+            for m in rel.history
+        ]  # fmt: skip
     if field == "missions_peru_there":
         return [_mission(m) for m in c.missions if m.owner == "PE"]
     if field == "missions_in_peru":
@@ -70,6 +85,13 @@ def _side(ds: Dataset, c: Country, field: str) -> Any:
     if field == "memberships":
         return [o.id for o in shared_memberships(ds, c.code)]
     raise AssertionError(field)
+
+
+def names(ds: Dataset) -> dict[str, str]:
+    """Each organisation's name in the reader's language, by id (the card's memberships)."""
+    from .i18n import in_language
+
+    return {o.id: in_language(o.name, o.name_es) for o in ds.organisations}
 
 
 def together(ds: Dataset, a: str, b: str) -> list[dict[str, Any]]:
@@ -89,22 +111,40 @@ def _agreement(data: Votes, a: str, b: str) -> dict[str, Any] | None:
     return found.to_dict()
 
 
+def voters(data: Votes, queries: Sequence[str], countries: Sequence[Country]) -> list[str]:
+    """Whose UN votes stand for each state: a former state named by its own name votes as
+    itself (`ussr` is the Soviet Union, SUN, not Russia), as in `perurel votes`; else the
+    state's code."""
+    from .votes import former
+
+    return [former(q, data) or c.code for q, c in zip(queries, countries, strict=True)]
+
+
 def record(
-    ds: Dataset, a: Country, b: Country, fields: Sequence[str], data: Votes | None
+    ds: Dataset,
+    a: Country,
+    b: Country,
+    fields: Sequence[str],
+    data: Votes | None,
+    voting: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """The comparison: each field asked, in FIELDS order unless `fields` orders them."""
+    """The comparison: each field asked, in FIELDS order unless `fields` orders them; `voting`,
+    the ids whose UN votes stand for A and B (`voters`; default their codes)."""
     from .model import PERU
 
+    va, vb = voting or (a.code, b.code)
     out: dict[str, Any] = {}
     for field in fields:
         if field == "events":
             out[field] = together(ds, a.code, b.code)
         elif field == "un_agreement_with_peru":
             assert data is not None
-            out[field] = [_agreement(data, PERU, a.code), _agreement(data, PERU, b.code)]
+            pair = [(v, _agreement(data, PERU, v)) for v in (va, vb)]
+            out[field] = [found and {"voter": v, **found} for v, found in pair]
         elif field == "un_agreement_with_each_other":
             assert data is not None
-            out[field] = _agreement(data, a.code, b.code)
+            found = _agreement(data, va, vb)
+            out[field] = found and {"voters": [va, vb], **found}
         else:
             out[field] = [_side(ds, a, field), _side(ds, b, field)]
     return out
@@ -148,7 +188,11 @@ def _text(field: str, value: Any) -> str:
         if value["agreement"] is None:
             return "—"
         share = f"{value['agreement']:.1f}".replace(".", "," if i18n.spanish() else ".")
-        return i18n.t("{share}% of {n} votes", share=share, n=i18n.number(value["votes"]))
+        text = i18n.t("{share}% of {n} votes", share=share, n=i18n.number(value["votes"]))
+        from .votes import FORMER_NAMES
+
+        former = [v for v in (value.get("voter"), *value.get("voters", ())) if v in FORMER_NAMES]
+        return f"{text} ({', '.join(former)})" if former else text  # a former state's own votes
     return str(value)
 
 
@@ -199,19 +243,28 @@ def _plain(field: str, value: Any) -> str:
 SHARED = ("events", "un_agreement_with_each_other")  # one value for the pair, not one per state
 
 
-def card(rec: dict[str, Any], width: int) -> list[Line]:
+def card(
+    rec: dict[str, Any], width: int, organisations: Mapping[str, str] | None = None
+) -> list[Line]:
     """The two states in two columns under their names, one line per field asked; what the pair
     shares (agreement with each other, events of both) follows at full width. Too narrow for
-    three columns, each field is a heading with a line per state."""
+    three columns, each field is a heading with a line per state. `organisations`: the names
+    people read for the organisations' ids (`names`)."""
     from . import layout
     from .i18n import t
 
     heads = rec["countries"]
     names = [_text("countries", heads[0]), _text("countries", heads[1])]
+
+    def shown(field: str, value: Any) -> str:
+        if field == "memberships" and value:
+            return ", ".join((organisations or {}).get(i, i) for i in value)
+        return _text(field, value)
+
     table = [
-        [t(LABELS[field]), _text(field, value[0]), _text(field, value[1])]
+        [t(LABELS[field]), shown(field, value[0]), shown(field, value[1])]
         for field, value in rec.items()
-        if field != "countries" and field not in SHARED
+        if field != "countries" and field not in SHARED and field not in PRECISIONS
     ]
     lines: list[Line] = []
     # Three columns only when both states' columns fit whole (the table would rather leave one

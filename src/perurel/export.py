@@ -95,7 +95,7 @@ CREATE TABLE missions (
     host TEXT NOT NULL,
     kind TEXT NOT NULL,
     city TEXT,
-    via TEXT,
+    accredited_from TEXT,
     state TEXT NOT NULL,
     closed TEXT,
     as_of TEXT,
@@ -388,8 +388,9 @@ def metadata(ds: Records, db_name: str) -> dict[str, Any]:
                     ),
                     "missions": table(
                         "Diplomatic missions both ways; owner and host are ISO codes (PE is "
-                        "Peru); state is open (a dated source shows it at work), closed or "
-                        "unknown; events: ids of the events about it (JSON).",
+                        "Peru); accredited_from: for an accreditation, the state whose capital "
+                        "it covers the host from; state is open (a dated source shows it at "
+                        "work), closed or unknown; events: ids of the events about it (JSON).",
                         facets=["owner", "kind", "state"],
                     ),
                     "events": table(

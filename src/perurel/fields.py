@@ -24,11 +24,12 @@ MEANINGS = {
     "region": "UN geoscheme region (Americas, Europe ...)",
     "subregion": "UN geoscheme subregion (South America ...)",
     "relations": "the relationship with Peru: status, as_of, established, first (and, in "
-    "`country`, history, note, sources); dotted names reach inside: relations.status",
+    "`country`, history, note, sources), each date with its precision beside it; dotted names "
+    "reach inside: relations.status",
     "relations.status": _one_of(STATUSES) + " (none: no relations)",
     "relations.as_of": "the date the status was last seen in a source",
     "relations.established": "the date relations were established (no date if no source gives it)",
-    "relations.first": "the earliest dated milestone of any kind: {kind, date}",
+    "relations.first": "the earliest dated milestone of any kind: {kind, date, date_precision}",
     "relations.history": "every dated milestone: recognition, establishment, breaks, restorations",
     "relations.note": "how the dates and status were chosen from the sources",
     "relations.note_es": "the note in Spanish",
@@ -62,7 +63,8 @@ MEANINGS = {
     "host": "ISO alpha-2 code of the state where the mission is, or that it covers",
     "host_name": "English name of the host state",
     "city": "the city the mission is in",
-    "from": "for an accreditation, the state whose capital the mission covers the host from",
+    "accredited_from": "for a mission of kind accredited-from, the state whose capital it covers "
+    "the host from (the state that runs it is `owner`)",
     "state": _one_of(MISSION_STATES),
     "closed": "when a closed mission closed",
     "as_of": "the date the state of the record was last seen in a source",
@@ -128,7 +130,7 @@ NARROWER = {
     ("timeline", "summary"): "what happened, in English",
     ("timeline", "date"): "when it happened: YYYY, YYYY-MM or YYYY-MM-DD",
     ("missions", "kind"): _one_of(MISSION_KINDS),
-    ("search", "kind"): "what was found: event, country, organisation or source",
+    ("search", "kind"): "what was found: event, country or organisation",
     ("sources", "date"): "publication date",
     ("sources", "note"): "what the source says or where in it the fact is",
     ("orgs", "note"): "how the dates were read from the sources",
@@ -151,18 +153,19 @@ COMPARE = {
     "countries": "the two states: [{code, name, name_es}, {...}]",
     "status": "each state's relationship with Peru: " + _one_of(STATUSES),
     "as_of": "the date each status was last seen in a source",
-    "since": "the milestone that left each status as it is: {kind, date}",
+    "since": "the milestone that left each status as it is: {kind, date, date_precision}",
     "established": "the date each established relations with Peru (none if no source gives it)",
-    "first": "each state's earliest dated milestone: {kind, date}",
-    "history": "each state's milestones: [{kind, date, sources}]",
+    "first": "each state's earliest dated milestone: {kind, date, date_precision}",
+    "history": "each state's milestones: [{kind, date, date_precision, sources}]",
     "missions_peru_there": "Peru's missions in each state: [{kind, city, state, sources}]",
     "missions_in_peru": "each state's missions in Peru: [{kind, city, state, sources}]",
     "memberships": "ids of the organisations each shares with Peru",
     "events": "the events that involve both states (one list for the pair)",
     "un_agreement_with_peru": "how often each votes as Peru does at the UN General "
-    "Assembly, all roll calls: {agreement (percent), votes, agreed}",
+    "Assembly, all roll calls: {voter, agreement (percent), votes, agreed}; voter: whose votes, "
+    "a former state's own when named by its name (ussr: SUN, not Russia)",
     "un_agreement_with_each_other": "how often the two vote alike at the UN General "
-    "Assembly: {agreement, votes, agreed} (one for the pair)",
+    "Assembly: {voters, agreement, votes, agreed} (one for the pair)",
 }
 # `anniversaries`' fields, joined the same way.
 ANNIVERSARIES = {
@@ -186,6 +189,29 @@ for _command, _meanings in (("compare", COMPARE), ("anniversaries", ANNIVERSARIE
             MEANINGS[_name] = _text
 
 
+# Every partial date printed for machines has its precision beside it: `<field>_precision`
+# (`date_precision` for a `date`), derived for scripts (`formats.with_precision`).
+DATED = (
+    "as_of", "established", "closed", "joined", "left", "since", "until", "dataset_date", "facts_to",
+    "relations.as_of", "relations.established",
+)  # fmt: skip
+
+
+def _with_precisions(meanings: dict[str, str]) -> dict[str, str]:
+    """The meanings with each dated field's `<field>_precision` right after it."""
+    out: dict[str, str] = {}
+    for field, text in meanings.items():
+        out[field] = text
+        if field in DATED:
+            out[f"{field}_precision"] = (
+                f"how precise `{field}` is: year, month or day (null: no date)"
+            )
+    return out
+
+
+MEANINGS = _with_precisions(MEANINGS)
+
+
 def meaning(command: str, field: str) -> str:
     """What `field` means in `command`'s records, in the reader's language (the meanings are in
     the catalogue: scripts/messages.py reads them from here)."""
@@ -202,8 +228,8 @@ def describe(command: str, available: Sequence[str]) -> str:
         at = fields.index("relations") + 1
         inside = [f for f in MEANINGS if f.startswith("relations.")]
         if command == "countries":
-            inside = [f for f in inside if f.split(".")[1] in ("status", "as_of", "established",
-                                                               "first")]  # fmt: skip
+            summary = ("status", "as_of", "established", "first")
+            inside = [f for f in inside if f.split(".")[1].removesuffix("_precision") in summary]
         fields[at:at] = inside
     width = max(len(f) for f in fields)
     from .i18n import t

@@ -66,6 +66,7 @@ def country_row(ds: Records, country: Country) -> dict[str, Any]:
 
 def mission_row(ds: Records, country: Country, mission: Mission) -> dict[str, Any]:
     """One line of `perurel missions`: the mission, named both ways, with its partner country."""
+    from .dates import precision
 
     def name(code: str) -> str:
         found = ds.countries.get(code)
@@ -79,10 +80,12 @@ def mission_row(ds: Records, country: Country, mission: Mission) -> dict[str, An
         "host_name": name(mission.host),
         "kind": mission.kind,
         "city": mission.city,
-        "from": mission.via,
+        "accredited_from": mission.via,
         "state": mission.state,
         "closed": mission.closed,
+        "closed_precision": precision(mission.closed),
         "as_of": mission.as_of,
+        "as_of_precision": precision(mission.as_of),
         "region": country.region,
         "subregion": country.subregion,
         "note": mission.note,
@@ -92,19 +95,64 @@ def mission_row(ds: Records, country: Country, mission: Mission) -> dict[str, An
 
 def relations_summary(country: Country) -> dict[str, Any]:
     """The relations block of `country --json` without the history and its sources."""
-    rel = country.relations.to_dict()
-    return {k: rel[k] for k in ("status", "as_of", "established", "first")}
+    rel = relations_record(country.relations.to_dict())
+    keep = ("status", "as_of", "as_of_precision", "established", "established_precision", "first")
+    return {k: rel[k] for k in keep}
 
 
-def with_precision(record: dict[str, Any], field: str = "date") -> dict[str, Any]:
-    """A record with `<field>_precision` (year, month or day) right after its partial date."""
+# Every partial date printed for machines has its precision beside it: `<field>_precision` (year,
+# month or day; null with no date) right after the field, `date_precision` for a `date`. The
+# records' `to_dict` stay the dataset's shape; these add the precisions.
+
+
+def with_precision(record: dict[str, Any], *fields: str) -> dict[str, Any]:
+    """A record with `<field>_precision` (year, month or day) right after each of its partial
+    dates `fields` (default: `date`) that the record has."""
     from .dates import precision
 
+    dated = fields or ("date",)
     out: dict[str, Any] = {}
     for key, value in record.items():
         out[key] = value
-        if key == field:
-            out[f"{field}_precision"] = precision(value)
+        if key in dated:
+            out[f"{key}_precision"] = precision(value)
+    return out
+
+
+def milestone_record(milestone: dict[str, Any]) -> dict[str, Any]:
+    """A milestone of a relationship's history, and the other dates sources give for it."""
+    out = with_precision(milestone)
+    if "alternatives" in out:
+        out["alternatives"] = [with_precision(a) for a in out["alternatives"]]
+    return out
+
+
+def relations_record(relations: dict[str, Any]) -> dict[str, Any]:
+    """A relations block (`Relations.to_dict`) with the precision of every date in it."""
+    out = with_precision(relations, "as_of", "established")
+    out["first"] = with_precision(out["first"])
+    if "history" in out:
+        out["history"] = [milestone_record(m) for m in out["history"]]
+    return out
+
+
+def mission_record(mission: dict[str, Any]) -> dict[str, Any]:
+    """A mission as `country --json` prints it (`Mission.to_dict`), its dates' precisions beside."""
+    return with_precision(mission, "closed", "as_of")
+
+
+def source_record(source: dict[str, Any]) -> dict[str, Any]:
+    """A source (`Source.to_dict`) with the precision of its publication date."""
+    return with_precision(source)
+
+
+def org_record(org: dict[str, Any]) -> dict[str, Any]:
+    """An organisation (`Organisation.to_dict`) with the precision of every date in it."""
+    out = with_precision(org, "joined", "left", "since", "until")
+    if "periods" in out:
+        out["periods"] = [with_precision(p, "start", "end") for p in out["periods"]]
+    if "members" in out:
+        out["members"] = with_precision(out["members"], "as_of")
     return out
 
 

@@ -231,7 +231,7 @@ class Mission(NamedTuple):
                 "host": self.host,
                 "kind": self.kind,
                 "city": self.city,
-                "from": self.via,
+                "accredited_from": self.via,  # stored as `from`; `--from` is the owner
                 "state": self.state,
                 "closed": self.closed,
                 "as_of": self.as_of,

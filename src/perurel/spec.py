@@ -124,30 +124,38 @@ EPILOG = (
     "4 internal error, 5 output cannot be written."
 )
 
+
+def _dated(fields: tuple[str, ...], *dated: str) -> tuple[str, ...]:
+    """A record's fields with `<field>_precision` (derived for scripts) right after each date."""
+    return tuple(g for f in fields for g in ((f, f"{f}_precision") if f in dated else (f,)))
+
+
 COUNTRY_FIELDS = (
     "code", "iso3", "name", "name_es", "aliases", "region", "subregion", "relations", "missions",
     "summary", "summary_es", "summary_sources", "memberships", "representation", "un_votes", "events", "sources",
 )  # fmt: skip
 # each record type owns its field list; the precision of a partial date is derived beside it
-EVENT_FIELDS = (*Event._fields[:2], "date_precision", *Event._fields[2:])
+EVENT_FIELDS = _dated(Event._fields, "date")
 COUNTRY_ROW_FIELDS = (
     "code", "iso3", "name", "name_es", "region", "subregion", "relations", "mission_count",
     "event_count",
 )  # fmt: skip
 MISSION_ROW_FIELDS = (
-    "country", "owner", "owner_name", "host", "host_name", "kind", "city", "from", "state",
-    "closed", "as_of", "region", "subregion", "note", "sources",
+    "country", "owner", "owner_name", "host", "host_name", "kind", "city", "accredited_from", "state",
+    "closed", "closed_precision", "as_of", "as_of_precision", "region", "subregion", "note",
+    "sources",
 )  # fmt: skip
 SEARCH_FIELDS = (
     "kind", "id", "date", "date_precision", "countries", "title", "text", "title_es", "text_es",
     "score",
 )  # fmt: skip
-SOURCE_FIELDS = (*Source._fields, "cited", "cited_by")
+SOURCE_FIELDS = (*_dated(Source._fields, "date"), "cited", "cited_by")
 STATS_FIELDS = (
-    "schema_version", "dataset_date", "facts_to", "coverage", "by_status", "by_region", "events_by_decade",
+    "schema_version", "dataset_date", "dataset_date_precision", "facts_to", "facts_to_precision",
+    "coverage", "by_status", "by_region", "events_by_decade",
     "events_by_kind", "states_by_milestone_kind", "facts_by_tier",
 )  # fmt: skip
-ORG_FIELDS = Organisation._fields
+ORG_FIELDS = _dated(Organisation._fields, "joined", "left", "since", "until")
 # `votes` answers four questions, each with its own record; --fields takes the fields of the one
 # asked (the command's field list is their union, for --fields help and the docs).
 VOTES_FIELDS = {
@@ -161,7 +169,8 @@ VOTES_FIELDS = {
 }  # fmt: skip
 # `compare`: the compared fields (`compare.FIELDS`); CSV, TSV and Markdown print one row per field.
 COMPARE_FIELDS = (
-    "countries", "status", "as_of", "since", "established", "first", "history",
+    "countries", "status", "as_of", "as_of_precision", "since", "established",
+    "established_precision", "first", "history",
     "missions_peru_there", "missions_in_peru", "memberships", "events", "un_agreement_with_peru",
     "un_agreement_with_each_other",
 )  # fmt: skip
@@ -175,8 +184,17 @@ ISSUES = ("me", "nu", "di", "hr", "co", "ec")
 # The columns inside a field that holds an object, as CSV, TSV and Markdown print it: declared so
 # that an empty result has the same header as a full one (`formats.header`).
 INSIDE = {
-    "relations": ("status", "as_of", "established", "first.kind", "first.date"),
-    "members": ("codes", "as_of", "note", "sources"),
+    "relations": (
+        "status",
+        "as_of",
+        "as_of_precision",
+        "established",
+        "established_precision",
+        "first.kind",
+        "first.date",
+        "first.date_precision",
+    ),
+    "members": ("codes", "as_of", "as_of_precision", "note", "sources"),
     "overall": ("agreement", "votes", "agreed"),
     "on_important": ("agreement", "votes", "agreed"),
 }

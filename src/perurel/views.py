@@ -117,8 +117,8 @@ def missions(rows: Sequence[Record], width: int, ds: Records) -> list[Line]:
     body = []
     for r in rows:
         where = city(r["city"]) or "—"
-        if r["from"]:
-            where = f"{where} ({r['from']})"
+        if r["accredited_from"]:
+            where = f"{where} ({r['accredited_from']})"
         state = word("state", r["state"])
         if r["state"] == "open" and r["as_of"]:
             state = t("open, as of {date}", date=date(r["as_of"]))

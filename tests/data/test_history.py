@@ -119,7 +119,7 @@ def test_predecessor_states_are_named() -> None:
     )
     tw = record("taiwan")["relations"]
     assert tw["established"] is None
-    assert tw["first"] == {"kind": "treaty", "date": "1874"}
+    assert tw["first"] == {"kind": "treaty", "date": "1874", "date_precision": "year"}
     assert tw["history"][0]["counterpart"] == "Qing China"
     assert "earliest dated tie: treaty, 1874 (with Qing China)" in card("taiwan")
 
