@@ -28,11 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(args: list[str]) -> tuple[int, str]:
-    from perurel import fulltext, store
+    from perurel import fulltext, match, store
     from perurel.launch import fast
 
     store._load.cache_clear()
     fulltext._corpus.cache_clear()
+    for cached in (match._index, match._verbatim_official, match._longest):
+        cached.cache_clear()
     store._load_votes.cache_clear()
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -63,9 +65,10 @@ def main() -> int:
     failed = False
     try:
         for kind, command in cases:
+            folder = scratch / "cache" / "perurel" / kind
+            shutil.rmtree(folder, ignore_errors=True)  # the copy this case makes, alone
             clean = run(command)
             assert clean[0] == 0, clean
-            folder = scratch / "cache" / "perurel" / kind
             (copy,) = [p for p in folder.iterdir() if p.name.endswith(".cache")]
             pristine = copy.read_bytes()
             same = errors = wrong = 0

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perurel import diskcache, fulltext, store
+from perurel import diskcache, fulltext, match, store
 from perurel.model import Country, Milestone, Relations
 
 from .conftest import FIXTURE, ROOT, Outcome, drain_pty, entry
@@ -78,6 +78,8 @@ def forget() -> None:
     """Drop what this process remembers, so the next run reads the cache as a new process."""
     store._load.cache_clear()
     fulltext._corpus.cache_clear()
+    for cached in (match._index, match._verbatim_official, match._longest):
+        cached.cache_clear()
     store._load_votes.cache_clear()
 
 
