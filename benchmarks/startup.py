@@ -3,7 +3,9 @@
     python benchmarks/startup.py [-n 21] [--data PATH]
 
 Prints, per command, the median wall time, its ratio to the bare interpreter measured in the same
-rounds, and the peak resident memory (from wait4's rusage of each child). Builds nothing: it runs
+rounds, the same ratio of CPU time (user + system, from wait4's rusage of each child: steadier
+than wall time on a busy machine, though the budgets are on wall time), and the peak resident
+memory. Builds nothing: it runs
 the `perurel` installed next to this Python (or `python -m perurel`).
 """
 
@@ -73,8 +75,8 @@ def perurel_cmd() -> list[str]:
     return [found] if found else [sys.executable, "-m", "perurel"]
 
 
-def once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one run, output discarded."""
+def once(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds of one run, output discarded."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -82,7 +84,7 @@ def once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -101,24 +103,30 @@ def main() -> int:
     print(
         f"python {sys.version.split()[0]} on {os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores; n={args.n}"
     )
-    print(f"{'command':34} {'median':>9} {'bare':>8} {'ratio':>6} {'budget':>7} {'peak RSS':>9}")
+    print(
+        f"{'command':34} {'median':>9} {'bare':>8} {'ratio':>6} {'budget':>7} {'cpu':>5} "
+        f"{'peak RSS':>9}"
+    )
     failed = False
     for label, cmd, budget in COMMANDS:
-        times, bares, peaks = [], [], []
+        times, bares, peaks, cpus, bare_cpus = [], [], [], [], []
         for _ in range(args.n):
-            b, _ = once(bare, env)
-            t, rss = once([*base, *cmd], env)
+            b, _, b_cpu = once(bare, env)
+            t, rss, cpu = once([*base, *cmd], env)
             bares.append(b)
             times.append(t)
             peaks.append(rss)
+            cpus.append(cpu)
+            bare_cpus.append(b_cpu)
         med, med_bare = statistics.median(times), statistics.median(bares)
         ratio = med / med_bare
+        cpu_ratio = statistics.median(cpus) / max(statistics.median(bare_cpus), 1e-6)
         over = budget is not None and ratio > budget
         failed |= over
         limit = f"≤{budget:g}x" if budget else ""
         print(
             f"{label:34} {med * 1000:7.1f}ms {med_bare * 1000:6.1f}ms {ratio:5.1f}x "
-            f"{limit:>7} {max(peaks) / 1024:7.1f}MiB{'  OVER' if over else ''}"
+            f"{limit:>7} {cpu_ratio:4.1f}x {max(peaks) / 1024:7.1f}MiB{'  OVER' if over else ''}"
         )
     return 1 if failed else 0
 
