@@ -172,3 +172,24 @@ def test_compare_rows_give_the_precision_of_each_side(dated: Path) -> None:
         row = by_field[f"{field}_precision"]
         assert [row["a"] or None, row["b"] or None] == [shape(d) for d in doc[field]]
     assert [by_field["as_of_precision"]["a"], by_field["as_of_precision"]["b"]] == ["month", "year"]
+
+
+@pytest.mark.parametrize("window", [[], ["--since", "1980", "--until", "1999-12"]])
+def test_votes_give_the_precision_of_the_window_asked(dated: Path, window: list[str]) -> None:
+    """`votes COUNTRY`: the window is the dates asked for, at their precision; the roll calls'
+    own dates (first_vote, last_vote) are whole days in the voting data."""
+    doc = json.loads(_run(dated, ["votes", "chile", *window], "--json"))
+    seen: set[str] = set()
+    _walk({k: v for k, v in doc.items() if k not in ("first_vote", "last_vote")}, "votes", seen)
+    assert [doc["since_precision"], doc["until_precision"]] == [
+        shape(doc["since"]),
+        shape(doc["until"]),
+    ]
+    assert all(shape(doc[k]) == "day" for k in ("first_vote", "last_vote"))
+    rows = list(
+        csv.DictReader(io.StringIO(_run(dated, ["votes", "chile", *window], "--format", "csv")))
+    )
+    assert [rows[0]["since_precision"], rows[0]["until_precision"]] == [
+        shape(doc["since"]) or "",
+        shape(doc["until"]) or "",
+    ]

@@ -748,9 +748,12 @@ def votes(
         return
     assert query is not None
     voter = votes_report.voter(ds, data, query, lookup)
+    from .formats import with_precision
+
     record = votes_report.agreement(
         ds, data, voter, calls, since=since, until=until, by=by, weighted=weighted
     )
+    record = with_precision(record, "since", "until")  # the window, at the precision asked
     span = votes_report.important_span(data)
     if important and not calls and span is not None:
         note(

@@ -159,7 +159,8 @@ ORG_FIELDS = _dated(Organisation._fields, "joined", "left", "since", "until")
 # `votes` answers four questions, each with its own record; --fields takes the fields of the one
 # asked (the command's field list is their union, for --fields help and the docs).
 VOTES_FIELDS = {
-    "country": ("country", "name", "name_es", "note", "note_es", "since", "until", "weighted", "definition", "overall",
+    "country": ("country", "name", "name_es", "note", "note_es", "since", "since_precision", "until",
+                "until_precision", "weighted", "definition", "overall",
                 "on_important", "first_vote", "last_vote", "by_period", "by_issue", "sources"),
     "rank": ("rank", "id", "code", "name", "name_es", "agreement", "votes", "agreed", "note",
              "note_es"),
