@@ -101,6 +101,16 @@ def test_the_queries_issue_12_found_wanting(ds: perurel.Dataset) -> None:
     assert "showing 10 of" in noted.stderr
 
 
+@pytest.mark.parametrize("words", ["andean community", "Comunidad Andina", "pacto andino"])
+def test_an_organisations_name_is_not_a_prefix_of_a_country(
+    ds: perurel.Dataset, words: str
+) -> None:
+    # the Andean Community is CAN, Canada's ISO alpha-3 code is CAN: neither finds the other
+    hits = search(ds, words, limit=50)
+    assert any(h.kind == "organisation" and h.id == "can" for h in hits)
+    assert hits and all("CA" not in h.countries for h in hits)
+
+
 @pytest.mark.parametrize(
     ("words", "expected"),
     [

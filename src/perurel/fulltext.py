@@ -72,8 +72,10 @@ _PHRASES = (
     ("extra otan", "nato"),
     ("pacific alliance", "pacificalliance"),
     ("alianza del pacifico", "pacificalliance"),
-    ("andean community", "can"),
-    ("comunidad andina", "can"),
+    ("andean community", "andeancommunity"),  # not 'can': Canada's ISO alpha-3 code
+    ("comunidad andina", "andeancommunity"),
+    ("andean pact", "andeancommunity"),
+    ("pacto andino", "andeancommunity"),
     ("security council", "securitycouncil"),
     ("consejo de seguridad", "securitycouncil"),
     ("persona non grata", "nongrata"),
@@ -86,6 +88,8 @@ _PHRASES = (
     ("state visit", "visit"),
     ("visita de estado", "visit"),
 )
+# What the phrases fold to: each means just that ('fta' is no prefix of another word's).
+_PHRASE_WORDS = frozenset(word for _, word in _PHRASES)
 # Words of one meaning in English and Spanish: every member is indexed and searched as the first.
 _SYNONYMS = (
     ("icj", "cij", "hague", "haya"),
@@ -648,8 +652,8 @@ def _similar_words(corpus: _Corpus, term: str) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     if term in corpus.postings:
         out.append((term, 100.0))
-    if term in _FOLD.values() or _YEAR.match(term):
-        return out  # a word of the synonym table, or a year, means just that
+    if term in _FOLD.values() or term in _PHRASE_WORDS or _YEAR.match(term):
+        return out  # a word of the synonym or phrase tables, or a year, means just that
     if len(term) >= 3:  # 'embass' finds 'embassy' and 'embassies'
         out += [(w, 95.0) for w in corpus.vocabulary if w != term and w.startswith(term)]
     if len(term) >= 4 and not out:  # a typo: only then pay for rapidfuzz
