@@ -855,3 +855,11 @@ def test_publishers_in_the_readers_language(run: Run, ds: perurel.Dataset) -> No
     assert name_es in card.stdout and source.publisher not in card.stdout
     record = json.loads(run("--lang", "es", "sources", source.id, "--json").stdout)
     assert (record["publisher"], record["publisher_es"]) == (source.publisher, source.publisher_es)
+
+
+def test_source_dates_read_as_spanish(run: Run) -> None:
+    spanish = run("--lang", "es", "sources", "seed-fn-09-rree-kosovo-2008").stdout.splitlines()
+    assert "fecha   22 feb 2008" in spanish  # a date at its precision, no row saying "day"
+    english = run("--lang", "en", "sources", "seed-fn-09-rree-kosovo-2008").stdout.splitlines()
+    assert "date       2008-02-22" in english
+    assert not any("precision" in line for line in spanish + english)

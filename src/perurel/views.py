@@ -157,6 +157,7 @@ def sources(rows: Sequence[Record], width: int) -> list[Line]:
     for r, cells in zip(rows, body, strict=True):
         cells[2] = _names(r.get("author"))
         cells[3] = publisher(cells[3], r.get("publisher_es"))
+        cells[4] = _text(date(r.get("date")) or None)
         cells[5] = word("tier", cells[5])
     headers = [t("Id"), t("Title"), t("Author"), t("Publisher"), t("Date"), t("Tier"), t("Cited")]
     return table(headers, body, width, flex=(1, 2, 3))
@@ -180,12 +181,15 @@ def source(record: Record, width: int, labels: Sequence[Any] | None = None) -> l
             return _text(in_language(value, record.get("note_es")))
         if key == "publisher":
             return publisher(value, record.get("publisher_es"))
+        if key == "date":
+            return _text(date(value) or None)
         return _text(word("tier", value) if key == "tier" else value)
 
     about = [
         [t(SOURCE_FIELDS.get(k, k)), shown(k, v)]
         for k, v in record.items()
-        if k not in ("cited", "cited_by", "note_es", "publisher_es")
+        # the date shows its own precision; the Spanish texts take their English ones' rows
+        if k not in ("cited", "cited_by", "note_es", "publisher_es", "date_precision")
     ]
     lines = table([t("Field"), t("Value")], about, width, flex=(1,))
     cited = labels if labels is not None else [
