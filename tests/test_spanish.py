@@ -838,3 +838,28 @@ def test_an_unknown_publisher_is_said_in_spanish(run: Run, ds: perurel.Dataset) 
     listed = run("--lang", "es", "sources", "--tier", unknown[0].tier, env={"COLUMNS": "300"})
     assert "editor desconocido" in listed.stdout and "unknown" not in listed.stdout
     assert "unknown publisher" in run("--lang", "en", "sources", unknown[0].id).stdout
+
+
+def test_publishers_in_the_readers_language(run: Run, ds: perurel.Dataset) -> None:
+    source = ds.sources["seed-fn-09-rree-kosovo-2008"]
+    assert (source.publisher, source.publisher_es) == (
+        "Ministry of Foreign Affairs of Peru",
+        "Ministerio de Relaciones Exteriores del Perú",
+    )
+    name_es = source.publisher_es or ""
+    spanish = run("--lang", "es", "sources", source.id).stdout
+    assert name_es in spanish and source.publisher not in spanish
+    english = run("--lang", "en", "sources", source.id).stdout
+    assert source.publisher in english and name_es not in english
+    card = run("--lang", "es", "country", "XK", "--exact", "--full", env={"COLUMNS": "300"})
+    assert name_es in card.stdout and source.publisher not in card.stdout
+    record = json.loads(run("--lang", "es", "sources", source.id, "--json").stdout)
+    assert (record["publisher"], record["publisher_es"]) == (source.publisher, source.publisher_es)
+
+
+def test_source_dates_read_as_spanish(run: Run) -> None:
+    spanish = run("--lang", "es", "sources", "seed-fn-09-rree-kosovo-2008").stdout.splitlines()
+    assert "fecha   22 feb 2008" in spanish  # a date at its precision, no row saying "day"
+    english = run("--lang", "en", "sources", "seed-fn-09-rree-kosovo-2008").stdout.splitlines()
+    assert "date       2008-02-22" in english
+    assert not any("precision" in line for line in spanish + english)

@@ -288,6 +288,10 @@ def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
             "sources[0].via: 'www.example.org/copy' is not an http or https URL",
         ),
         (
+            lambda d: d["sources"][0].update(publisher_es=5),
+            "sources[0].publisher_es: expected a non-empty string, found 5",
+        ),
+        (
             lambda d: d["sources"][0].update(note="Spanish"),
             "sources[0].note_es: missing the Spanish text of 'note'",
         ),

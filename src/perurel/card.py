@@ -483,8 +483,8 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
             continue
         label = f"[{n}]".rjust(number_width + 2) + " "
         by = "; ".join(src.author) + ": " if src.author else ""
-        text = f"{by}{src.title} — {publisher(src.publisher)}"
-        text += f", {src.date}" if src.date else ""
+        text = f"{by}{src.title} — {publisher(src.publisher, src.publisher_es)}"
+        text += f", {date(src.date)}" if src.date else ""
         text += f" · {word('tier', src.tier)}"
         if src.found_in and src.found_in in ds.sources:
             text += t(" · found in: {title}", title=ds.sources[src.found_in].title)

@@ -33,6 +33,7 @@ CREATE TABLE sources (
     title TEXT NOT NULL,
     author TEXT,
     publisher TEXT NOT NULL,
+    publisher_es TEXT,
     url TEXT,
     via TEXT,
     date TEXT,
@@ -224,6 +225,7 @@ def _rows(ds: Records) -> dict[str, list[tuple[Any, ...]]]:
                 s.title,
                 "; ".join(s.author) or None,  # people as "Family, Given", institutions whole
                 s.publisher,
+                s.publisher_es,
                 s.url,
                 s.via,
                 s.date,

@@ -72,6 +72,7 @@ MEANINGS = {
     "note_es": "the note in Spanish",
     "role_es": "Peru's standing in Spanish",
     "publisher": "who published the source (the original, where it was read in a copy)",
+    "publisher_es": "the publisher's name in Spanish, where Spanish names it otherwise",
     "author": "who wrote the source, where it says: people and institutions (a list)",
     "via": "the copy (a mirror, an archive) the source was read in",
     "url": "where the original can be read",

@@ -667,9 +667,12 @@ _OS_ERRORS = {
 UNKNOWN_PUBLISHER = N_("unknown publisher")
 
 
-def publisher(name: str) -> str:
-    """A source's publisher for people: its name as it is, or "unknown publisher" in words."""
-    return t(name) if name == UNKNOWN_PUBLISHER else name
+def publisher(name: str, name_es: str | None = None) -> str:
+    """A source's publisher for people: its name in the reader's language (`name_es`, where
+    Spanish names it otherwise), or "unknown publisher" in words."""
+    if name == UNKNOWN_PUBLISHER:
+        return t(name)
+    return name_es if name_es and CURRENT["lang"] == "es" else name
 
 
 def oserror(exc: BaseException) -> str:

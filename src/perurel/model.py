@@ -86,6 +86,9 @@ class Source(NamedTuple):
     author: tuple[str, ...] = ()
     via: str | None = None  # the copy (a mirror, an archive) the source was read in
     note_es: str | None = None  # the note in Spanish
+    publisher_es: str | None = (
+        None  # the publisher's Spanish name, where Spanish names it otherwise
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return _drop_none(
@@ -94,6 +97,7 @@ class Source(NamedTuple):
                 "title": self.title,
                 "author": list(self.author) or None,
                 "publisher": self.publisher,
+                "publisher_es": self.publisher_es,
                 "url": self.url,
                 "via": self.via,
                 "date": self.date,

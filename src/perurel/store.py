@@ -573,6 +573,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
             tuple(s.get("author", ())),
             s.get("via"),
             s.get("note_es"),
+            s.get("publisher_es"),
         )
         for s in raw["sources"]
     }

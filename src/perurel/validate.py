@@ -407,7 +407,7 @@ def _sources(c: _Checker, records: list[Any]) -> None:
         c.unique_id(rec, path, c.source_ids, N_("duplicate source id '{id}'"))
         c.text(rec, "title", path)
         c.text(rec, "publisher", path)
-        for key in ("url", "via", "note"):
+        for key in ("url", "via", "note", "publisher_es"):
             c.text(rec, key, path, required=False)
         c.spanish(rec, "note", path)
         _url(c, rec.get("url"), f"{path}.url")

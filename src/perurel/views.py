@@ -156,7 +156,8 @@ def sources(rows: Sequence[Record], width: int) -> list[Line]:
     body = [[_text(r.get(k)) for k in keys] for r in rows]
     for r, cells in zip(rows, body, strict=True):
         cells[2] = _names(r.get("author"))
-        cells[3] = publisher(cells[3])
+        cells[3] = publisher(cells[3], r.get("publisher_es"))
+        cells[4] = _text(date(r.get("date")) or None)
         cells[5] = word("tier", cells[5])
     headers = [t("Id"), t("Title"), t("Author"), t("Publisher"), t("Date"), t("Tier"), t("Cited")]
     return table(headers, body, width, flex=(1, 2, 3))
@@ -179,13 +180,16 @@ def source(record: Record, width: int, labels: Sequence[Any] | None = None) -> l
         if key == "note":  # in the reader's language (note_es is not a row of its own)
             return _text(in_language(value, record.get("note_es")))
         if key == "publisher":
-            return publisher(value)
+            return publisher(value, record.get("publisher_es"))
+        if key == "date":
+            return _text(date(value) or None)
         return _text(word("tier", value) if key == "tier" else value)
 
     about = [
         [t(SOURCE_FIELDS.get(k, k)), shown(k, v)]
         for k, v in record.items()
-        if k not in ("cited", "cited_by", "note_es")
+        # the date shows its own precision; the Spanish texts take their English ones' rows
+        if k not in ("cited", "cited_by", "note_es", "publisher_es", "date_precision")
     ]
     lines = table([t("Field"), t("Value")], about, width, flex=(1,))
     cited = labels if labels is not None else [
@@ -285,9 +289,7 @@ def org(ds: Records, o: Organisation, width: int) -> list[Line]:
         src = ds.sources.get(sid)
         if src is not None:
             by = "; ".join(src.author) + ": " if src.author else ""
-            text = (
-                f"{by}{src.title} — {publisher(src.publisher)} · {word('tier', src.tier)} ({sid})"
-            )
+            text = f"{by}{src.title} — {publisher(src.publisher, src.publisher_es)} · {word('tier', src.tier)} ({sid})"
             lines += [[(piece, "dim")] for piece in wrap(text, width)]
     return lines
 

@@ -81,6 +81,19 @@ def test_the_number_check_can_fail() -> None:
     assert numbers("in 1990") != numbers("en 1991", spanish=True)
 
 
+def test_institutions_publishing_sources_have_their_spanish_names() -> None:
+    """A ministry, an embassy, a government named in English has its Spanish name, and a
+    Spanish name is never the English one again."""
+    institution = re.compile(r"^(Ministry|Embassy|Government|Governments|Consulate) of ")
+    missing = [
+        s["id"]
+        for s in DATA["sources"]
+        if institution.match(s["publisher"]) and not s.get("publisher_es")
+    ]
+    assert missing == []
+    assert all(s["publisher_es"] != s["publisher"] for s in DATA["sources"] if "publisher_es" in s)
+
+
 def test_spanish_is_not_a_copy_of_the_english() -> None:
     same = [where for where, en, es in PAIRS if en == es and len(en) > 40]
     assert same == []
