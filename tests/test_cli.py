@@ -348,12 +348,12 @@ def test_every_command_has_help_with_examples(run: Run) -> None:
 def test_internal_errors_are_one_line_unless_debugging(
     run_mini: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import perurel.store
+    import perurel.api
 
     def boom(*a, **k):  # type: ignore[no-untyped-def]
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(perurel.store.Dataset, "match", boom)
+    monkeypatch.setattr(perurel.api.Dataset, "match", boom)
     result = run_mini("country", "chile")
     assert result.exit_code == 4
     assert result.stderr.startswith("perurel: error: internal error: RuntimeError: kaboom")

@@ -357,3 +357,22 @@ def test_a_custom_dataset_is_validated_once_per_version(
     with pytest.raises(DataError, match="1999-13"):
         perurel.load(path)
     assert calls == [1, 1]
+
+
+def test_the_api_adopts_the_loaders_records(tmp_path: Path) -> None:
+    """`perurel.load` is the loader's records with the questions: the same object for the same
+    path (nothing copied, nothing built twice), its parts built only when first read."""
+    from perurel import store
+
+    path = tmp_path / "mini.json"
+    path.write_bytes(FIXTURE.read_bytes())
+    records = store.load(path)
+    assert type(records) is store.Records
+    assert not hasattr(store.Records, "lookup")  # the loader asks no question
+    pending = set(records.__dict__.get("_pending", ()))
+    ds = perurel.load(path)
+    assert ds is records and ds is perurel.load(str(path))
+    assert isinstance(ds, perurel.Dataset)
+    assert set(ds.__dict__.get("_pending", ())) == pending  # adopting built nothing
+    assert ds.lookup("chile").code == "CL"
+    assert store.load(path) is ds

@@ -11,8 +11,8 @@ from __future__ import annotations
 from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .api import Dataset, load
     from .errors import Ambiguous, DataError, ExitCode, NotFound, PerurelError, UsageError
-    from .store import Dataset, load
 
 __version__ = "0.3.0"
 
@@ -25,8 +25,8 @@ _FROM = {
     "NotFound": "errors",
     "PerurelError": "errors",
     "UsageError": "errors",
-    "Dataset": "store",
-    "load": "store",
+    "Dataset": "api",
+    "load": "api",
 }
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .layout import Line
-    from .store import Dataset
+    from .model import Records
 
 ROUND = (25, 50, 75, 100, 150, 200)
 # the milestones people mark: the ties themselves, not every step of a relationship
@@ -99,7 +99,7 @@ TITLES = {
 }
 
 
-def _candidates(ds: Dataset) -> list[dict[str, Any]]:
+def _candidates(ds: Records) -> list[dict[str, Any]]:
     """Every dated milestone people mark and every event, as records without the count."""
     items: list[dict[str, Any]] = []
     told = set()  # events a milestone already tells
@@ -138,7 +138,7 @@ def _candidates(ds: Dataset) -> list[dict[str, Any]]:
     return items
 
 
-def find(ds: Dataset, asked: tuple[str, int, int, int]) -> list[dict[str, Any]]:
+def find(ds: Records, asked: tuple[str, int, int, int]) -> list[dict[str, Any]]:
     """The anniversaries asked for: round ones first, then by day and by years."""
     mode, year, month, day = asked
     out = []

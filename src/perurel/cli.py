@@ -240,7 +240,7 @@ app = typer.Typer(
 def _complete_country(incomplete: str) -> list[tuple[str, str]]:
     """Shell completion for country arguments: codes and names that begin with what was typed
     (case and accents ignored), completed after the letters as typed."""
-    from .store import load
+    from .api import load
     from .text import normalize
 
     try:

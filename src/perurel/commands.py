@@ -19,9 +19,9 @@ from .tuples import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from typing import Any
 
+    from .api import Dataset
     from .layout import Line
     from .model import Country, Event, Organisation, Source
-    from .store import Dataset
 
 
 class State:
@@ -47,7 +47,7 @@ class State:
         terminal.PAGING["allowed"] = not no_pager
 
     def dataset(self) -> Dataset:
-        from .store import load
+        from .api import load
 
         return load(self.data)
 

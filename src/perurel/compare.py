@@ -16,8 +16,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .layout import Line
-    from .model import Country
-    from .store import Dataset
+    from .model import Country, Records
     from .votes import Votes
 
 # The compared fields, in the order the card and the rows show them (`spec.COMPARE_FIELDS`).
@@ -47,7 +46,7 @@ def _mission(m: Any) -> dict[str, Any]:
     return {"kind": m.kind, "city": m.city, "state": m.state, "sources": list(m.sources)}
 
 
-def _side(ds: Dataset, c: Country, field: str) -> Any:
+def _side(ds: Records, c: Country, field: str) -> Any:
     from .dates import precision
     from .query import shared_memberships
 
@@ -87,14 +86,14 @@ def _side(ds: Dataset, c: Country, field: str) -> Any:
     raise AssertionError(field)
 
 
-def names(ds: Dataset) -> dict[str, str]:
+def names(ds: Records) -> dict[str, str]:
     """Each organisation's name in the reader's language, by id (the card's memberships)."""
     from .i18n import in_language
 
     return {o.id: in_language(o.name, o.name_es) for o in ds.organisations}
 
 
-def together(ds: Dataset, a: str, b: str) -> list[dict[str, Any]]:
+def together(ds: Records, a: str, b: str) -> list[dict[str, Any]]:
     """The events that involve both states, in date order."""
     from .formats import event_records
 
@@ -121,7 +120,7 @@ def voters(data: Votes, queries: Sequence[str], countries: Sequence[Country]) ->
 
 
 def record(
-    ds: Dataset,
+    ds: Records,
     a: Country,
     b: Country,
     fields: Sequence[str],

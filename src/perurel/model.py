@@ -478,8 +478,8 @@ if TYPE_CHECKING:
     from typing import Any, Protocol
 
     class Records(Protocol):
-        """What the query layer reads of a dataset (`store.Dataset` is one). Declared here, for
-        type checking only, so that the modules below the façade never import `store`."""
+        """What the query layer reads of a dataset (`store.Records` is one). Declared here, for
+        type checking only, so that the modules below the loader never import `store`."""
 
         path: str
         schema_version: int

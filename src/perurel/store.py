@@ -1,9 +1,11 @@
-"""Find, read and (for datasets other than the bundled one) validate the dataset, once."""
+"""The loader: find, read and (for datasets other than the bundled one) validate the dataset,
+once, and build its records (`Records`), kept in the user cache; find and read the voting file.
+It asks no question: the public API (`api`) sits above it."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from .errors import DataError, printable
@@ -27,8 +29,6 @@ from .tuples import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import Any
 
-    from .fulltext import Hit
-    from .match import Match
     from .votes import Votes
 
 ENV_VAR = "PERUREL_DATA"
@@ -45,8 +45,9 @@ def bundled_path(name: str = "relations.json") -> str:
     return os.path.join(os.path.dirname(os.path.dirname(_HERE)), "data", name)
 
 
-class Dataset:
-    """The whole dataset, indexed for lookups. Build it with `perurel.load()`."""
+class Records:
+    """The records of a dataset and their cheap indexes (what `model.Records` describes), as the
+    loader builds them; `api.Dataset` adds the questions people ask of them."""
 
     sources: dict[str, Source]
     countries: dict[str, Country]
@@ -80,8 +81,8 @@ class Dataset:
     @classmethod
     def _lazy(
         cls, path: str, meta: dict[str, Any], pending: dict[str, Callable[[], Any]]
-    ) -> Dataset:
-        """A Dataset whose parts (`sources`, `countries`, `events`, `organisations`) are built
+    ) -> Records:
+        """Records whose parts (`sources`, `countries`, `events`, `organisations`) are built
         the first time they are read: a timeline never builds the countries or the sources."""
         self = cls.__new__(cls)
         self.path = path
@@ -109,58 +110,15 @@ class Dataset:
         return value
 
     def __repr__(self) -> str:
-        return f"<perurel.Dataset {self.path!r}: {len(self.countries)} countries, {len(self.events)} events>"
+        return f"<perurel.{type(self).__name__} {self.path!r}: {len(self.countries)} countries, {len(self.events)} events>"
 
     def get(self, code: str) -> Country | None:
         """The country with this ISO alpha-2 code, or None."""
         return self.countries.get(code.upper())
 
-    def lookup(self, query: str) -> Country:
-        """The country a person means by `query`; raises NotFound or Ambiguous."""
-        return self.match(query).country
-
-    def match(self, query: str, *, exact: bool = False) -> Match:
-        """Like `lookup`, but says how the query matched (code, name, alias, fuzzy) and how well;
-        with `exact`, no typo is forgiven."""
-        from .match import match
-
-        return match(self, query, exact=exact)
-
-    def search(self, text: str, limit: int = 10) -> list[Hit]:
-        """Full-text search over events, country notes and summaries, and organisations."""
-        from .fulltext import search
-
-        return search(self, text, limit=limit)
-
     def events_of(self, code: str) -> tuple[Event, ...]:
         """The events involving one country, in date order."""
         return self._by_country.get(code, ())
-
-    def timeline(
-        self,
-        *,
-        since: str | None = None,
-        until: str | None = None,
-        countries: Sequence[str] = (),
-        kinds: Sequence[str] = (),
-        limit: int | None = None,
-        reverse: bool = False,
-    ) -> list[Event]:
-        """Events in date order, filtered: `since`/`until` dates (YYYY, YYYY-MM or YYYY-MM-DD),
-        `countries` as codes or any name `lookup` accepts, event `kinds`, at most `limit`."""
-        from .query import timeline
-
-        if isinstance(countries, str):
-            countries = [countries]
-        return timeline(
-            self,
-            since=since,
-            until=until,
-            countries=[c if c in self.countries else self.lookup(c).code for c in countries],
-            kinds=kinds,
-            limit=limit,
-            reverse=reverse,
-        )
 
     def cited_sources(self, ids: Iterable[str]) -> list[Source]:
         """The source records for these ids, in first-cited order, without repeats."""
@@ -207,8 +165,9 @@ def version_line() -> str:
     )
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """Read the dataset (bundled unless a path or $PERUREL_DATA names another), once per path."""
+def load(path: str | os.PathLike[str] | None = None) -> Records:
+    """Read the dataset (bundled unless a path or $PERUREL_DATA names another), once per path:
+    the same records for the same path (`api.load` gives them the questions)."""
     resolved, bundled = resolve_path(path)
     return _load(resolved, bundled)
 
@@ -232,7 +191,7 @@ def _validate(raw: Any, path: str) -> bool:
 
 
 @cache
-def _load(path: str, bundled: bool) -> Dataset:
+def _load(path: str, bundled: bool) -> Records:
     """The dataset at `path`: its records from the user cache when it holds this version of the
     file, else read, validated (unless bundled) and built, then kept there. Only a dataset that
     passed validation is kept, so a copy is also the proof that this version is valid (on a
@@ -242,7 +201,7 @@ def _load(path: str, bundled: bool) -> Dataset:
         _validate(raw, path)
         return _built(raw, path)
     fd, st = open_data(path, "dataset", MAX_DATASET)
-    fresh: list[Dataset] = []
+    fresh: list[Records] = []
 
     def read() -> dict[str, Any]:
         fresh.append(_read(fd, st, path, bundled))
@@ -262,7 +221,7 @@ def _load(path: str, bundled: bool) -> Dataset:
     return dataset
 
 
-def _uncached(path: str, bundled: bool) -> Dataset:
+def _uncached(path: str, bundled: bool) -> Records:
     """The dataset read from its file, the cache left aside."""
     fd, st = open_data(path, "dataset", MAX_DATASET)
     try:
@@ -271,14 +230,14 @@ def _uncached(path: str, bundled: bool) -> Dataset:
         os.close(fd)
 
 
-def _read(fd: int, st: os.stat_result, path: str, bundled: bool) -> Dataset:
+def _read(fd: int, st: os.stat_result, path: str, bundled: bool) -> Records:
     raw = parse_json(read_fd(fd, st, MAX_DATASET, path, "dataset"), path)
     if not bundled:
         _validate(raw, path)
     return _built(raw, path)
 
 
-def _built(raw: Any, path: str) -> Dataset:
+def _built(raw: Any, path: str) -> Records:
     try:
         return build(raw, path)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
@@ -558,7 +517,7 @@ def _members(m: dict[str, Any] | None) -> Members | None:
     return Members(tuple(m["codes"]), m.get("as_of"), m.get("note"), _ids(m.get("sources")))
 
 
-def build(raw: dict[str, Any], path: str) -> Dataset:
+def build(raw: dict[str, Any], path: str) -> Records:
     """Turn a parsed (and valid) dataset into records and indexes."""
     sources = {
         s["id"]: Source(
@@ -681,7 +640,7 @@ def build(raw: dict[str, Any], path: str) -> Dataset:
         )
         for o in raw["organisations"]
     )
-    return Dataset(
+    return Records(
         path=path,
         schema_version=raw["schema_version"],
         dataset_date=raw.get("dataset_date"),
@@ -704,7 +663,7 @@ _CLASSES = (
 LAYOUT = ";".join(f"{c.__name__}:{','.join(c._fields)}" for c in _CLASSES)
 
 
-def table(dataset: Dataset) -> dict[str, Any]:
+def table(dataset: Records) -> dict[str, Any]:
     """The dataset's records as plain data for the cache (`revive` turns them back): each part
     marshalled on its own, so that a run unmarshals only the parts it reads."""
     import marshal
@@ -734,8 +693,8 @@ def _is_table(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(value.get(k), bytes) for k in _PARTS)
 
 
-def revive(kept: dict[str, Any], path: str, bundled: bool = True) -> Dataset:
-    """The Dataset from what `table` kept, each part built when first read. (The copy proved
+def revive(kept: dict[str, Any], path: str, bundled: bool = True) -> Records:
+    """The records from what `table` kept, each part built when first read. (The copy proved
     itself whole before this: a part that still cannot be revived, a forgery by the cache's own
     user, is read from the file instead.)"""
     import marshal
@@ -749,7 +708,7 @@ def revive(kept: dict[str, Any], path: str, bundled: bool = True) -> Dataset:
 
         return build
 
-    return Dataset._lazy(
+    return Records._lazy(
         path,
         kept,
         {
