@@ -146,8 +146,23 @@ ONLY_IMPORTS: dict[str, tuple[set[str], str]] = {
         "passes the fields to describe",
     ),
     "votes": (
-        BOTTOM | {"query"},
+        BOTTOM | {"bounds"},
         "votes receives its data rather than finding it: store finds and reads the voting file",
+    ),
+    "store": (
+        BOTTOM | {"diskcache", "validate", "votes", "bounds"},
+        "the loader loads and validates: it asks no question (query, match, fulltext) and "
+        "builds no API (api adopts the records it builds)",
+    ),
+    "query": (
+        BOTTOM | {"bounds"},
+        "the questions read the records they are handed: no loader, API or command line",
+    ),
+    "api": (
+        BOTTOM
+        | {"store", "diskcache", "validate", "votes", "bounds"}
+        | {"query", "match", "fulltext", "history_names"},
+        "the public API composes the loader and the questions, below the command line",
     ),
 }
 
@@ -174,9 +189,37 @@ def test_layer_imports(module: str) -> None:
 
 def test_layer_rules_can_fail() -> None:
     """The rules above read real imports: the modules they forbid are imported elsewhere."""
-    assert {"query", "store"} <= _reached("commands")
+    assert {"query", "store", "api", "match", "fulltext"} <= _reached("commands")
     assert "spec" in _reached("helptext")
     assert "store" in _reached("map")
+
+
+def _spellings(module: str) -> list[str]:
+    """The command-line spellings (`--since`) in a module's strings, docstrings aside."""
+    import re
+
+    tree = _tree(module)
+    docs = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and re.search(r"(?<![\w-])--[a-z]", node.value)
+    ]
+
+
+def test_the_questions_speak_the_apis_names() -> None:
+    """The query layer's errors name the Python API's arguments (`since`); the command layer
+    hands over its own spellings (`spec.OPTION_NAMES`)."""
+    for module in ("query", "bounds"):
+        assert not _spellings(module), module
+    assert _spellings("spec")  # the finder sees a spelling where there is one
 
 
 SAMPLES = {

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from . import terminal
 from .errors import DataError, NotFound, UsageError, printable, quoted
 from .i18n import N_, in_language, number, t, the, tn, word
-from .spec import CITATION_FORMATS, COMMANDS, Param
+from .spec import CITATION_FORMATS, COMMANDS, OPTION_NAMES, Param
 from .terminal import note, show
 from .tuples import TYPE_CHECKING, NamedTuple
 
@@ -271,10 +271,10 @@ def _check_cite(cite: str | None, fmt: str | None, json_: bool, fields: str | No
 
 def check_filters(since: str | None, until: str | None, limit: int | None) -> None:
     """Usage errors in date and limit filters, found before any data is read."""
-    from .query import CLI_NAMES, check_limit, window
+    from .bounds import check_limit, window
 
-    window(since, until, CLI_NAMES)
-    check_limit(limit, CLI_NAMES)
+    window(since, until, OPTION_NAMES)
+    check_limit(limit, OPTION_NAMES)
 
 
 def expand_kinds(values: Sequence[str]) -> list[str]:
@@ -711,11 +711,11 @@ def votes(
         raise UsageError(t("--resolution and --rcid each choose a roll call; use one"))
     out = _output("votes", fmt, json_, fields, VOTES_FIELDS[mode])
     check_filters(since, until, None)
-    from .query import CLI_NAMES, check_limit
+    from .bounds import check_limit
 
     if top < 1:
         raise UsageError(t("--top must be at least 1, not {n}", n=top))
-    check_limit(min_votes, {**CLI_NAMES, "limit": "--min-votes"})
+    check_limit(min_votes, {**OPTION_NAMES, "limit": "--min-votes"})
     from . import views, votes_report
     from .store import load_votes
 
@@ -882,8 +882,10 @@ def map_(
     output: str | None,
 ) -> None:
     from . import map as world
+    from .bounds import window
 
     world.check(by, since, until)
+    window(since, until, OPTION_NAMES)
     chosen = fmt or ("html" if output and output.lower().endswith((".html", ".htm")) else "svg")
     text = world.render(state.dataset(), by, chosen, since, until)
     world.deliver(text, output, f"perurel-map-{by}.{chosen}")

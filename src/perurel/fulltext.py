@@ -558,7 +558,7 @@ def search_all(
     kinds: tuple[str, ...] = (),
 ) -> list[Hit]:
     """Every hit of `search`, ranked (so that a caller can say how many it did not show)."""
-    from .query import window
+    from .bounds import window
     from .text import normalize
 
     lo, hi = window(since, until)

@@ -125,9 +125,6 @@ def check(by: str, since: str | None, until: str | None) -> None:
                                 views=", ".join(BY)))  # fmt: skip
     if (since or until) and by not in WINDOWED:
         raise UsageError(i18n.t("--since and --until apply to --by established and --by votes"))
-    from .query import CLI_NAMES, window
-
-    window(since, until, CLI_NAMES)
 
 
 def era(year: int) -> str:
@@ -224,7 +221,7 @@ def values(
     if by == "status":
         classify = _status
     elif by == "established":
-        from .query import window
+        from .bounds import window
 
         lo, hi = window(since, until)
 

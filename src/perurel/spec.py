@@ -205,6 +205,9 @@ KIND_GROUP = "agreements"
 KIND_GROUPS = {KIND_GROUP: ("treaty", "agreement", "trade")}
 
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
+# How the command line spells the arguments the questions' errors name (`bounds.window`,
+# `bounds.check_limit` name the Python API's arguments unless handed these).
+OPTION_NAMES = {"since": "--since", "until": "--until", "limit": "--limit"}
 
 COMMANDS: dict[str, Command] = {
     c.name: c

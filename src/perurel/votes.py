@@ -128,7 +128,7 @@ class Votes:
     ) -> list[int]:
         """Indices of the roll calls in a window of dates (inclusive, YYYY[-MM[-DD]]), of one
         issue, or marked important."""
-        from .query import window
+        from .bounds import window
 
         lo, hi = window(since, until)
         low = lo.isoformat() if lo else ""
