@@ -25,7 +25,8 @@ from .i18n import (
 )
 from .layout import Line, cell, row, table, wrap
 from .model import BREAKS, PERU
-from .query import ORG_ALIASES, country_sources, shared_memberships
+from .org_names import ORG_ALIASES
+from .query import country_sources, shared_memberships
 from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:

@@ -636,7 +636,7 @@ def orgs(
     from .formats import org_record
 
     if name is not None:
-        from .query import organisation
+        from .org_names import organisation
 
         org = organisation(ds, name)
         record = org_record(org.to_dict())

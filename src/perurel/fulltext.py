@@ -397,7 +397,7 @@ def _corpus(ds: Records) -> _Corpus:
     import zlib
 
     from .diskcache import cached
-    from .query import ORG_ALIASES
+    from .org_names import ORG_ALIASES
 
     tables = repr((_PHRASES, _SYNONYMS, _ALSO, sorted(_STOPWORDS), ORG_ALIASES, _INDEX_VERSION))
     status = getattr(ds, "file_status", None)  # None: not read from a file (nothing to key on)
@@ -438,7 +438,7 @@ def _is_index(value: Any) -> bool:
 
 def _index(ds: Records) -> tuple[Any, ...]:
     """The search index as plain data (for the cache)."""
-    from .query import ORG_ALIASES
+    from .org_names import ORG_ALIASES
     from .text import normalize_all
 
     names = {
