@@ -883,11 +883,14 @@ def map_(
 ) -> None:
     from . import map as world
     from .bounds import window
+    from .store import load_votes, load_world
 
     world.check(by, since, until)
     window(since, until, OPTION_NAMES)
     chosen = fmt or ("html" if output and output.lower().endswith((".html", ".htm")) else "svg")
-    text = world.render(state.dataset(), by, chosen, since, until)
+    ds, geo = state.dataset(), load_world()
+    votes = load_votes() if world.needs_votes(by, since, until) else None
+    text = world.render(ds, by, chosen, since, until, geo=geo, votes=votes)
     world.deliver(text, output, f"perurel-map-{by}.{chosen}")
 
 

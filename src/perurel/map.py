@@ -213,10 +213,20 @@ def _votes_window(c: Country, data: Votes, calls: list[int]) -> Value:
     return Value(vote_class(share), text, last, ("unvotes-voeten-strezhnev-bailey",))
 
 
+def needs_votes(by: str, since: str | None, until: str | None) -> bool:
+    """Whether the view needs the voting data (votes in a window), which its caller hands in."""
+    return by == "votes" and (since is not None or until is not None)
+
+
 def values(
-    ds: Records, by: str, since: str | None = None, until: str | None = None
+    ds: Records,
+    by: str,
+    since: str | None = None,
+    until: str | None = None,
+    votes: Votes | None = None,
 ) -> dict[str, Value]:
-    """Every state of the record → its class and words in the view `by`."""
+    """Every state of the record → its class and words in the view `by` (`votes`: the voting
+    data, for the views that `needs_votes`)."""
     classify: Callable[[Country], Value]
     if by == "status":
         classify = _status
@@ -233,9 +243,9 @@ def values(
     elif since is None and until is None:
         classify = _votes_summary
     else:
-        from .store import load_votes
-
-        data = load_votes()
+        if votes is None:
+            raise ValueError("the votes view over a window needs the voting data")
+        data = votes
         calls = data.calls(since, until)
 
         def classify(c: Country) -> Value:
@@ -258,17 +268,6 @@ def vote_span(ds: Records, since: str | None, until: str | None) -> str:
 
 
 # --- drawing -------------------------------------------------------------------------------------
-
-
-def world() -> dict[str, Any]:
-    """The bundled boundaries (data/world.json)."""
-    import json
-
-    from .store import bundled_path
-
-    with open(bundled_path("world.json"), encoding="utf-8") as f:
-        loaded: dict[str, Any] = json.load(f)
-    return loaded
 
 
 def xml(text: str) -> str:
@@ -303,11 +302,18 @@ def title(ds: Records, by: str, since: str | None, until: str | None) -> str:
     return text
 
 
-def svg(ds: Records, by: str, since: str | None = None, until: str | None = None) -> str:
-    """The map as a standalone SVG document."""
-    geo = world()
+def svg(
+    ds: Records,
+    by: str,
+    since: str | None = None,
+    until: str | None = None,
+    *,
+    geo: dict[str, Any],
+    votes: Votes | None = None,
+) -> str:
+    """The map as a standalone SVG document over the boundaries `geo` (`store.load_world`)."""
     width, height = geo["projection"]["width"], geo["projection"]["height"]
-    found = values(ds, by, since, until)
+    found = values(ds, by, since, until, votes)
     colour = {c.key: c.colour for c in CLASSES[by]}
     windowed = since is not None or until is not None
     classes = tuple(c for c in CLASSES[by] if c.key != "outside" or windowed)
@@ -507,11 +513,21 @@ g.st:hover, g.st:focus, g.st.on {{ stroke: #000; stroke-width: 5; outline: none;
 """
 
 
-def html(ds: Records, by: str, since: str | None = None, until: str | None = None) -> str:
+def html(
+    ds: Records,
+    by: str,
+    since: str | None = None,
+    until: str | None = None,
+    *,
+    geo: dict[str, Any],
+    votes: Votes | None = None,
+) -> str:
     """The map in a self-contained page: hover (or tap) a state for its name, value and card."""
     import json
 
-    drawing = svg(ds, by, since, until).split("\n", 1)[1]  # no XML declaration inside HTML
+    drawing = svg(ds, by, since, until, geo=geo, votes=votes).split("\n", 1)[
+        1
+    ]  # no XML declaration inside HTML
     card = "Ficha:" if i18n.spanish() else "Card:"
     return PAGE.format(
         lang=i18n.CURRENT["lang"],
@@ -521,8 +537,19 @@ def html(ds: Records, by: str, since: str | None = None, until: str | None = Non
     )
 
 
-def render(ds: Records, by: str, fmt: str, since: str | None, until: str | None) -> str:
-    return (html if fmt == "html" else svg)(ds, by, since, until)
+def render(
+    ds: Records,
+    by: str,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    *,
+    geo: dict[str, Any],
+    votes: Votes | None = None,
+) -> str:
+    """The map in `fmt` (svg, html), drawn from the data it is handed: the records, the
+    boundaries and, for the views that `needs_votes`, the voting data."""
+    return (html if fmt == "html" else svg)(ds, by, since, until, geo=geo, votes=votes)
 
 
 def deliver(text: str, output: str | None, default_name: str) -> None:

@@ -408,6 +408,15 @@ def parse_json(data: bytes, path: str, what: str = "dataset") -> Any:
         ) from None  # fmt: skip
 
 
+def load_world() -> dict[str, Any]:
+    """The map's boundaries, bundled (`data/world.json`, already projected), for `map` to draw."""
+    import json
+
+    with open(bundled_path("world.json"), encoding="utf-8") as f:
+        loaded: dict[str, Any] = json.load(f)
+    return loaded
+
+
 VOTES_VAR = "PERUREL_VOTES"
 # The voting file: gzip of compact JSON (~0.4 MB, ~3 MB once decompressed). Beyond these limits
 # it is not a voting file of ours (the data to 2019 is all in it), and a gzip "bomb" stops here
