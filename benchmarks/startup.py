@@ -66,6 +66,8 @@ COMMANDS = [
     ("timeline --since 1990 --lang es", ["timeline", "--since", "1990", "--lang", "es"], 6.0),
     ("--lang es --help", ["--lang", "es", "--help"], 6.0),
     ("country --help --lang es", ["country", "--help", "--lang", "es"], 6.0),
+    # the field meanings (issue 25: from the schema's descriptions, within 6x)
+    ("country chile --fields help", ["country", "chile", "--fields", "help"], 6.0),
 ]
 
 

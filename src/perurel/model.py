@@ -229,12 +229,11 @@ class Mission(NamedTuple):
         return self.state == "open"
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none(
+        d = _drop_none(
             {
                 "owner": self.owner,
                 "host": self.host,
                 "kind": self.kind,
-                "city": self.city,
                 "accredited_from": self.via,  # stored as `from`; `--from` is the owner
                 "state": self.state,
                 "closed": self.closed,
@@ -244,6 +243,9 @@ class Mission(NamedTuple):
                 "sources": list(self.sources),
             }
         )
+        # `city` is required, null where a mission covers Peru from no city of its own
+        return {"owner": d.pop("owner"), "host": d.pop("host"), "kind": d.pop("kind"),
+                "city": self.city, **d}  # fmt: skip
 
 
 LEVELS = {0: "none", 1: "chargé d'affaires", 2: "minister", 3: "ambassador", 9: "other"}
@@ -472,6 +474,40 @@ class Organisation(NamedTuple):
             ids.extend(self.members.sources)
         return list(dict.fromkeys(ids))
 
+
+# --- the records as data/relations.schema.json declares them --------------------------------------
+# The schema is the one declaration of the dataset's records (docs/architecture.md says why): each
+# `$defs` entry below is held by its class here. The one table of the deliberate differences
+# between a stored record, its class and its `to_dict()`; `store.build` reads it and
+# tests/test_schema.py holds the schema, the classes and `to_dict` to it.
+RECORDS = {
+    "source": Source,
+    "alternative": Alternative,  # an item of a milestone's `alternatives`
+    "milestone": Milestone,
+    "relations": Relations,
+    "mission": Mission,
+    "representation": Representation,
+    "un_votes": VotesSummary,
+    "country": Country,
+    "event": Event,
+    "period": Period,
+    "members": Members,
+    "organisation": Organisation,
+}
+# A class field held under another name than the property it is stored as (record, field): property.
+# (A mission's `from` is a Python keyword; a representation keeps its snapshots as codes.)
+STORED_AS = {("mission", "via"): "from", ("representation", "codes"): "snapshots"}
+# A class field `to_dict` gives under another name than the stored one (record, field): key.
+# (`--from` names a mission's owner in `perurel missions`, so the output says `accredited_from`.)
+OUTPUT_AS = {("mission", "via"): "accredited_from"}
+# Keys `to_dict` adds that are never stored: derived from the stored ones (docs/data.md).
+DERIVED = {"relations": ("established", "first")}
+# Stored properties `to_dict` leaves out: a country's source ids (`country --json` gives the full
+# sources instead); a representation's `to_dict` is its snapshots in words (a list).
+NOT_IN_DICT = {
+    "country": ("sources",),
+    "representation": ("snapshots", "note", "note_es", "sources"),
+}
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

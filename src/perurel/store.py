@@ -11,6 +11,7 @@ from functools import cache
 from .errors import DataError, printable
 from .i18n import N_, oserror, t
 from .model import (
+    STORED_AS,
     Alternative,
     Country,
     Event,
@@ -526,6 +527,10 @@ def _members(m: dict[str, Any] | None) -> Members | None:
     return Members(tuple(m["codes"]), m.get("as_of"), m.get("note"), _ids(m.get("sources")))
 
 
+# the property a mission's `via` is stored as (model.STORED_AS, the table of such differences)
+_FROM = STORED_AS[("mission", "via")]
+
+
 def build(raw: dict[str, Any], path: str) -> Records:
     """Turn a parsed (and valid) dataset into records and indexes."""
     sources = {
@@ -587,7 +592,7 @@ def build(raw: dict[str, Any], path: str) -> Records:
                     m["kind"],
                     m.get("city"),
                     _ids(m.get("sources")),
-                    m.get("from"),
+                    m.get(_FROM),
                     m.get("note"),
                     m.get("state") or "open",
                     m.get("closed"),
