@@ -62,13 +62,15 @@ def spec_texts() -> list[str]:
     help screens and docs/cli.es.md are made from it in each language), and the meaning of every
     field (`fields`, for --fields help)."""
     sys.path.insert(0, str(PACKAGE.parent))
-    from perurel.fields import MEANINGS, NARROWER
+    from perurel.fields import DATASET, MEANINGS, NARROWER, RECORD
     from perurel.spec import APP_HELP, COMMANDS, EPILOG, GLOBAL
 
     texts = [APP_HELP, EPILOG, *(p.help for p in GLOBAL)]
     for command in COMMANDS.values():
         texts += [command.doc, *(p.help for p in command.params)]
     texts += [*MEANINGS.values(), *NARROWER.values()]  # --fields help
+    for record in (*RECORD.values(), "relations"):  # the schema's meanings it prints
+        texts += DATASET[record].values()
     return [text for text in dict.fromkeys(texts) if text]
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import EVENT_KINDS, MISSION_KINDS, MISSION_STATES, STATUSES, TIERS, TIES
+from . import dataset_fields
+from .model import STATUSES
 
 
 def _one_of(values: Sequence[str]) -> str:
@@ -14,36 +15,38 @@ def _one_of(values: Sequence[str]) -> str:
     return f"{', '.join(values[:-1])} or {values[-1]}"
 
 
-# The meaning of each field name, the same in every command that has it.
+# What each field of the dataset's records means: the schema's descriptions (its one declaration,
+# data/relations.schema.json), which scripts/docs.py writes into dataset_fields.py.
+DATASET = dataset_fields.MEANINGS
+# The record each command prints, as the schema names it: a field of it means what the schema
+# says, unless the command narrows it (NARROWER).
+RECORD = {
+    "country": "country",
+    "countries": "country",
+    "timeline": "event",
+    "missions": "mission",
+    "sources": "source",
+    "orgs": "organisation",
+    "stats": "dataset",
+}
+# Inside `relations`: the stored fields in the schema's order, the derived ones after the status
+# and its date.
+_STORED = [(f"relations.{name}", text) for name, text in DATASET["relations"].items()]
+_DERIVED = [
+    (
+        "relations.established",
+        "the date relations were established (no date if no source gives it)",
+    ),
+    ("relations.first", "the earliest dated milestone of any kind: {kind, date, date_precision}"),
+]
+
+# The meaning of each other field name (derived, or in no stored record), the same in every
+# command that has it; a name the schema declares means, elsewhere, what its first record says.
 MEANINGS = {
-    "code": "ISO 3166-1 alpha-2 code of the state (CL)",
-    "iso3": "ISO 3166-1 alpha-3 code of the state (CHL)",
-    "name": "English name",
-    "name_es": "Spanish name",
-    "aliases": "other names, codes and demonyms a query can use",
-    "region": "UN geoscheme region (Americas, Europe ...)",
-    "subregion": "UN geoscheme subregion (South America ...)",
-    "relations": "the relationship with Peru: status, as_of, established, first (and, in "
-    "`country`, history, note, sources), each date with its precision beside it; dotted names "
-    "reach inside: relations.status",
-    "relations.status": _one_of(STATUSES) + " (none: no relations)",
-    "relations.as_of": "the date the status was last seen in a source",
-    "relations.established": "the date relations were established (no date if no source gives it)",
-    "relations.first": "the earliest dated milestone of any kind: {kind, date, date_precision}",
-    "relations.history": "every dated milestone: recognition, establishment, breaks, restorations",
-    "relations.note": "how the dates and status were chosen from the sources",
-    "relations.note_es": "the note in Spanish",
-    "relations.sources": "ids of the sources of the status",
-    "missions": "embassies, consulates and accreditations both ways (a list)",
+    **dict([*_STORED[:2], *_DERIVED, *_STORED[2:]]),
     "mission_count": "how many missions are recorded (the list is in `country`)",
     "event_count": "how many events name the state (the list is in `country`)",
-    "summary": "a short text on the record, in English",
-    "summary_es": "the summary in Spanish",
-    "summary_sources": "ids of the sources of the summary",
     "memberships": "organisations Peru belongs to whose recorded members include the state",
-    "representation": "Correlates of War snapshots of the level of representation both ways",
-    "un_votes": "agreement with Peru in UN General Assembly roll calls 2000-2019: {since, until, "
-    "agreement (percent), votes (roll calls both voted on), sources}; `perurel votes` has more",
     "events": "the events that name the state (a list)",
     "sources": "ids of the sources the record cites",
     "id": "the record's stable id",
@@ -58,31 +61,14 @@ MEANINGS = {
     "text_es": "the text in Spanish",
     "score": "how well the record matches the words (higher is better)",
     "country": "ISO alpha-2 code of the partner state",
-    "owner": "ISO alpha-2 code of the state that runs the mission (PE for Peru)",
     "owner_name": "English name of the state that runs the mission",
-    "host": "ISO alpha-2 code of the state where the mission is, or that it covers",
     "host_name": "English name of the host state",
-    "city": "the city the mission is in",
     "accredited_from": "for a mission of kind accredited-from, the state whose capital it covers "
     "the host from (the state that runs it is `owner`)",
-    "state": _one_of(MISSION_STATES),
-    "closed": "when a closed mission closed",
-    "as_of": "the date the state of the record was last seen in a source",
     "note": "how the facts were read from the sources, and what they leave open",
     "note_es": "the note in Spanish",
-    "role_es": "Peru's standing in Spanish",
-    "publisher": "who published the source (the original, where it was read in a copy)",
-    "publisher_es": "the publisher's name in Spanish, where Spanish names it otherwise",
-    "author": "who wrote the source, where it says: people and institutions (a list)",
-    "via": "the copy (a mirror, an archive) the source was read in",
-    "url": "where the original can be read",
-    "tier": _one_of(TIERS),
-    "found_in": "id of the source where this one was found cited",
     "cited": "how many facts cite the source",
     "cited_by": "the facts that cite the source (a list)",
-    "schema_version": "version of the dataset's schema",
-    "dataset_date": "the date the dataset was last revised",
-    "facts_to": "the date of the newest recorded fact (event or milestone)",
     "coverage": "counts of states with a status, a date, missions ... (an object)",
     "by_status": "states by relations status (an object)",
     "by_region": "states, dated states, states with missions and events by region (an object)",
@@ -90,12 +76,6 @@ MEANINGS = {
     "events_by_kind": "events per kind (an object)",
     "states_by_milestone_kind": "states with at least one dated milestone of each kind",
     "facts_by_tier": "facts by the best tier among their sources (an object)",
-    "joined": "when Peru joined (members only)",
-    "left": "when Peru left, if it did (members only)",
-    "tie": "what Peru is to it: " + _one_of(TIES),
-    "role": "Peru's standing in the organisation (original member, observer ...)",
-    "periods": "Peru's terms, for bodies with terms (a list)",
-    "members": "the member states in the data, with their sources",
     # perurel votes
     "since": "the first date of the window asked for (none: from 1946)",
     "until": "the last date of the window asked for (none: to January 2020)",
@@ -122,21 +102,21 @@ MEANINGS = {
     "no": "percent of Peru's votes that were no",
     "abstain": "percent of Peru's votes that were abstentions",
 }
+for _record in ("country", "mission", "event", "organisation", "source", "dataset"):
+    for _name, _text in DATASET[_record].items():
+        MEANINGS.setdefault(_name, _text)
 
-# A command whose record gives a name a narrower sense.
+# A command whose record gives a name a narrower sense (or prints it otherwise than it is stored).
+_RELATIONS = (
+    "the relationship with Peru: status, as_of, established, first (and, in `country`, history, "
+    "note, sources), each date with its precision beside it; dotted names reach inside: "
+    "relations.status"
+)
 NARROWER = {
+    ("country", "relations"): _RELATIONS,
+    ("countries", "relations"): _RELATIONS,
     ("country", "sources"): "the full records of every source the card cites (a list)",
-    ("country", "summary"): "a short text on the relationship, in English",
-    ("timeline", "kind"): "event kind: " + _one_of(EVENT_KINDS),
-    ("timeline", "summary"): "what happened, in English",
-    ("timeline", "date"): "when it happened: YYYY, YYYY-MM or YYYY-MM-DD",
-    ("missions", "kind"): _one_of(MISSION_KINDS),
     ("search", "kind"): "what was found: event, country or organisation",
-    ("sources", "date"): "publication date",
-    ("sources", "note"): "what the source says or where in it the fact is",
-    ("orgs", "note"): "how the dates were read from the sources",
-    ("orgs", "since"): "when a tie other than membership began (candidate, associate ...)",
-    ("orgs", "until"): "when a tie other than membership ended",
     ("votes", "country"): "the state compared with Peru: its ISO alpha-2 code, or a "
     "predecessor's own id (SUN Soviet Union, YUG, SCG, CSK, DDR, FRG, YAR, YMD, ZAN)",
     ("votes", "id"): "the voter: an ISO alpha-2 code, or a predecessor's id (SUN, YUG ...)",
@@ -218,7 +198,8 @@ def meaning(command: str, field: str) -> str:
     the catalogue: scripts/messages.py reads them from here)."""
     from .i18n import t
 
-    return t(NARROWER.get((command, field)) or MEANINGS[field])
+    text = NARROWER.get((command, field)) or DATASET.get(RECORD.get(command, ""), {}).get(field)
+    return t(text or MEANINGS[field])
 
 
 def describe(command: str, available: Sequence[str]) -> str:
