@@ -313,6 +313,27 @@ def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
             "sources[4].id: duplicate source id 'seed'",
         ),
         (lambda d: d["organisations"][0].update(joined="1945-1"), "organisations[0].joined"),
+        # a field the schema does not declare, at any depth
+        (lambda d: d.update(extra=1), "extra: not a field of dataset"),
+        (
+            lambda d: d["countries"][0].update(motto="x"),
+            "countries[0].motto: not a field of country",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"].update(since="1900"),
+            "countries[0].relations.since: not a field of relations",
+        ),
+        (
+            lambda d: d["countries"][0]["missions"][0].update(via="AR"),
+            "countries[0].missions[0].via: not a field of mission",
+        ),
+        (
+            lambda d: d["countries"][0]["relations"]["history"][0].update(
+                alternatives=[{"date": "1900", "sources": ["seed"], "why": "x"}]
+            ),
+            "countries[0].relations.history[0].alternatives[0].why: not a field of"
+            " milestone.alternatives",
+        ),
     ],
 )
 def test_validator_names_the_path(

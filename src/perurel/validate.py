@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import cache
 
 from . import dates
 from .i18n import N_, t
@@ -323,6 +324,8 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
             c.add(path, t("{value} is not an event id of this dataset", value=_show(ref)))
     _mission_events(c, data["events"])
     _organisations(c, data["organisations"])
+    declared = schema()
+    _unknown(c, data, declared, "", "dataset", declared["$defs"])
     _texts(c, data)
     if "facts_to" in data:
         c.date(data, "facts_to", "", required=False)
@@ -341,6 +344,47 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
                 ),
             )
     return c.problems
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The dataset's JSON Schema, the one declaration of its records (data/relations.schema.json,
+    shipped in the package's `data` folder), read when a dataset is checked."""
+    import json
+    import os
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, "data", "relations.schema.json")
+    if not os.path.isfile(path):  # a source checkout or an editable install
+        path = os.path.join(os.path.dirname(os.path.dirname(here)), "data", "relations.schema.json")
+    with open(path, encoding="utf-8") as f:
+        loaded: dict[str, Any] = json.load(f)
+    return loaded
+
+
+def _unknown(
+    c: _Checker, value: Any, spec: dict[str, Any], path: str, record: str, defs: dict[str, Any]
+) -> None:
+    """Every field the schema does not declare (its records admit no other), walked along the
+    schema: `$ref`, object properties and list items (the subset our schema uses)."""
+    ref = spec.get("$ref")
+    if ref is not None:
+        record = ref.rpartition("/")[2]
+        spec = defs[record]
+    if isinstance(value, dict) and "properties" in spec:
+        props = spec["properties"]
+        closed = spec.get("additionalProperties") is False
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if key in props:
+                if isinstance(item, dict | list):
+                    _unknown(c, item, props[key], where, f"{record}.{key}", defs)
+            elif closed:
+                c.add(where, t("not a field of {record}", record=record))
+    elif isinstance(value, list) and isinstance(spec.get("items"), dict):
+        for i, item in enumerate(value):
+            if isinstance(item, dict | list):
+                _unknown(c, item, spec["items"], f"{path}[{i}]", record, defs)
 
 
 # Characters no text of a dataset may hold: controls (C0 with tab and line feed, DEL, C1), the
@@ -548,8 +592,6 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
                 t("expected a count of roll calls, found {found}", found=_show(un.get("votes"))),
             )
         c.cites(un, "sources", upath)
-        for key in un.keys() - {"since", "until", "agreement", "votes", "sources"}:
-            c.add(f"{upath}.{key}", t("not a field of un_votes"))
 
 
 def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
