@@ -186,3 +186,53 @@ def test_to_dict_keys_are_the_properties_and_the_derived_fields(dataset: Records
         expected = declared | set(DERIVED.get(record, ()))
         # (and every stored property is given back: the test above)
         assert keys[record] <= expected, (record, keys[record] - expected)
+
+
+def _docs_script() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_script", ROOT / "scripts" / "docs.py")
+    assert spec is not None and spec.loader is not None
+    docs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(docs)
+    return docs
+
+
+def test_how_to_add_a_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/architecture.md's "How to add a field", followed on copies of the schema and the
+    fixture: the schema's new property reaches validation, the docs and `--fields help`, and the
+    class test asks for the field until the record class has it."""
+    from perurel import validate
+
+    schema = json.loads(json.dumps(SCHEMA))
+    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    data["countries"][0]["motto"] = "Firm and happy for the union"
+    # before: the field is refused, naming it
+    assert [str(p) for p in validate.check(data)] == ["countries[0].motto: not a field of country"]
+
+    # 1. the property, with its meaning
+    schema["$defs"]["country"]["properties"]["motto"] = {
+        "type": "string",
+        "minLength": 1,
+        "description": "the state's motto, in English",
+    }
+    (tmp_path / "relations.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    monkeypatch.setattr(validate, "schema", lambda: schema)
+    # 2. the class must hold it: the check above fails until it does
+    held = {STORED_AS.get(("country", f), f) for f in model.Country._fields}
+    assert set(schema["$defs"]["country"]["properties"]) - held == {"motto"}
+    with_motto = (*model.Country._fields, "motto")  # the class's fields once it has it
+    assert {STORED_AS.get(("country", f), f) for f in with_motto} == set(
+        schema["$defs"]["country"]["properties"]
+    )
+    # 3. the data: validation accepts it, and still refuses a field nobody declared
+    assert validate.check(data) == []
+    data["countries"][0]["mottos"] = "x"
+    assert [str(p) for p in validate.check(data)] == ["countries[0].mottos: not a field of country"]
+    # 4. the docs and the meanings --fields help prints follow
+    docs = _docs_script()
+    assert "| `motto` | text |  | the state's motto, in English |" in docs.field_tables(schema)
+    module = docs.meanings_module(docs.read_schema(tmp_path / "relations.schema.json"))
+    namespace: dict[str, Any] = {}
+    exec(module, namespace)
+    assert namespace["MEANINGS"]["country"]["motto"] == "the state's motto, in English"
