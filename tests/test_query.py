@@ -141,3 +141,13 @@ def test_partial_dates_sort_as_text_in_calendar_order(values: list[str]) -> None
 )
 def test_sort_key_orders_partial_dates(earlier: str, later: str) -> None:
     assert sort_key(earlier) < sort_key(later)
+
+
+def test_an_organisations_spanish_acronym_is_written_once() -> None:
+    """`i18n.ACRONYMS_ES` owns the Spanish acronyms; the names people type take them from it."""
+    from perurel import org_names
+    from perurel.i18n import ACRONYMS_ES
+
+    for org_id, acronym in ACRONYMS_ES.items():
+        assert acronym not in org_names._ALIASES.get(org_id, ()), org_id
+        assert acronym in org_names.ORG_ALIASES[org_id], org_id

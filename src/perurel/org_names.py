@@ -4,7 +4,7 @@ the acronyms and short names people use, in English and Spanish, and the matchin
 from __future__ import annotations
 
 from .errors import quoted
-from .i18n import in_language, t
+from .i18n import ACRONYMS_ES, in_language, t
 from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -12,22 +12,23 @@ if TYPE_CHECKING:
 
 
 # Acronyms and short names people use for the organisations, in English and Spanish: a table for
-# matching what someone types (`perurel orgs OEA`), keyed by organisation id.
-ORG_ALIASES = {
+# matching what someone types (`perurel orgs OEA`), keyed by organisation id. The Spanish acronym
+# the library prints (`i18n.ACRONYMS_ES`, its one place) joins each organisation's names below.
+_ALIASES = {
     "league-of-nations": ("League", "Liga de las Naciones", "SDN"),
-    "un": ("UN", "ONU", "Naciones Unidas", "UNO"),
-    "oas": ("OAS", "OEA"),
+    "un": ("UN", "Naciones Unidas", "UNO"),
+    "oas": ("OAS",),
     "gatt": ("GATT",),
-    "unsc": ("UNSC", "Security Council", "Consejo de Seguridad", "CSNU"),
-    "idb": ("IDB", "BID", "IADB"),
-    "lafta": ("LAFTA", "ALALC"),
+    "unsc": ("UNSC", "Security Council", "Consejo de Seguridad"),
+    "idb": ("IDB", "IADB"),
+    "lafta": ("LAFTA",),
     "can": ("CAN", "Andean Pact", "Pacto Andino", "Comunidad Andina", "Andean Community"),
-    "nam": ("NAM", "MNOAL", "No Alineados", "Non-Aligned"),
-    "amazon-cooperation-treaty": ("ACTO", "OTCA", "Amazon Cooperation Treaty"),
+    "nam": ("NAM", "No Alineados", "Non-Aligned"),
+    "amazon-cooperation-treaty": ("ACTO", "Amazon Cooperation Treaty"),
     "aladi": ("ALADI", "LAIA"),
     "antarctic-treaty": ("ATS",),
     "rio-group": ("Grupo de Rio",),
-    "wto": ("WTO", "OMC"),
+    "wto": ("WTO",),
     "apec": ("APEC",),
     "mercosur": ("Mercosul",),
     "pacific-alliance": ("Alianza del Pacifico",),
@@ -35,9 +36,13 @@ ORG_ALIASES = {
     "lima-group": ("Grupo de Lima",),
     "prosur": ("PROSUR",),
     "cptpp": ("CPTPP", "TPP-11", "TPP11", "TIPAT", "CPTPP-11"),
-    "ftaa": ("FTAA", "ALCA"),
-    "oecd": ("OECD", "OCDE"),
+    "ftaa": ("FTAA",),
+    "oecd": ("OECD",),
     "unasur": ("UNASUR", "USAN"),
+}
+ORG_ALIASES = {
+    key: (*names, ACRONYMS_ES[key]) if key in ACRONYMS_ES else names
+    for key, names in _ALIASES.items()
 }
 
 
@@ -75,7 +80,7 @@ def organisation(ds: Records, query: str) -> Organisation:
             ),
             tuple(o.id for o in exact),
         )
-    from .i18n import ACRONYMS_ES, collation_key, spanish
+    from .i18n import collation_key, spanish
 
     short = [
         (spanish() and ACRONYMS_ES.get(o.id))
