@@ -299,3 +299,55 @@ def test_the_ranking_says_what_it_rests_on(run: Run) -> None:
     assert "roll calls between 2000 and January 2020" in first
     assert "at least 100 in common with Peru" in first
     assert "Votes" in out.split("Closest to Peru")[1].splitlines()[1]
+
+
+def test_former_voters_are_declared_once_in_history_names() -> None:
+    # The voting data marks its predecessor states (they have successors); each is a former
+    # state of history_names with that voter id and those successors, and votes knows no other.
+    from perurel.history_names import FORMERS, VOTERS
+    from perurel.store import load_votes
+    from perurel.votes import FORMER_NAMES
+
+    data = {s.id: s.successors for s in load_votes().states.values() if s.former}
+    assert set(data) == set(VOTERS) == set(FORMER_NAMES)
+    for voter, successors in data.items():
+        for name in VOTERS[voter]:
+            assert FORMERS[name].voter == voter
+            assert set(successors) <= set(FORMERS[name].successors), (voter, name)
+        assert set(FORMER_NAMES[voter]) == {*VOTERS[voter], voter.lower()}
+
+
+def test_no_module_but_history_names_writes_a_former_state_name() -> None:
+    from perurel.history_names import FORMERS
+
+    package = ROOT / "src" / "perurel"
+    for path in package.glob("*.py"):
+        if path.stem == "history_names":
+            continue
+        text = path.read_text(encoding="utf-8")
+        written = sorted(n for n in FORMERS if f'"{n}"' in text)
+        assert not written, f"{path.name} writes former-state names: {written}"
+
+
+@pytest.mark.parametrize(
+    ("query", "voter"),
+    [
+        ("union de republicas socialistas sovieticas", "SUN"),
+        ("czecho slovakia", "CSK"),
+        ("jugoslavia", "YUG"),
+        ("fr yugoslavia", "SCG"),
+        ("zanzibar", "ZAN"),
+        ("yemen del sur", "YMD"),
+        ("sun", "SUN"),
+    ],
+)
+def test_any_name_of_a_former_voter_finds_its_votes(run: Run, query: str, voter: str) -> None:
+    result = run("votes", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["country"] == voter
+
+
+def test_a_former_state_that_never_voted_has_no_votes(run: Run) -> None:
+    result = run("votes", "kingdom of yugoslavia")
+    assert result.exit_code == 1
+    assert "no longer exists" in result.stderr and "Serbia (RS)" in result.stderr

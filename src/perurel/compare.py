@@ -188,9 +188,9 @@ def _text(field: str, value: Any) -> str:
             return "—"
         share = f"{value['agreement']:.1f}".replace(".", "," if i18n.spanish() else ".")
         text = i18n.t("{share}% of {n} votes", share=share, n=i18n.number(value["votes"]))
-        from .votes import FORMER_NAMES
+        from .history_names import VOTERS
 
-        former = [v for v in (value.get("voter"), *value.get("voters", ())) if v in FORMER_NAMES]
+        former = [v for v in (value.get("voter"), *value.get("voters", ())) if v in VOTERS]
         return f"{text} ({', '.join(former)})" if former else text  # a former state's own votes
     return str(value)
 

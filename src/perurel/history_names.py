@@ -1,6 +1,9 @@
 """Names of states that no longer exist, or that changed their name, and what became of them: so
 that 'Czechoslovakia' lists its successors and 'Prussia' never lands on Russia by spelling alone.
-Also the words that only look like a country name and must match nothing."""
+Each one that voted at the UN General Assembly as a state of its own carries its id in the voting
+data, so that 'USSR' also means the Soviet Union's votes (`votes.FORMER_NAMES` is built from this
+table, the only place these names are written). Also the words that only look like a country name
+and must match nothing."""
 
 from __future__ import annotations
 
@@ -14,6 +17,11 @@ class Former(NamedTuple):
     successors: tuple[str, ...]
     continued: bool  # True: the first successor continues the state (or it was only renamed)
     what: str  # what happened, in a few words, for the note (translated where shown)
+    voter: str = ""  # its id in the UN voting data, if it voted there as a state of its own
+
+
+_TANZANIA = N_("Tanganyika and Zanzibar united as Tanzania in 1964")
+_YEMEN = N_("North Yemen and South Yemen united as the Republic of Yemen in 1990")
 
 
 _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
@@ -25,7 +33,7 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
             "union sovietica",
             "union de republicas socialistas sovieticas",
         ),
-        Former(("RU",), True, N_("the Soviet Union dissolved in 1991; Russia continues it")),
+        Former(("RU",), True, N_("the Soviet Union dissolved in 1991; Russia continues it"), "SUN"),
     ),
     (
         ("russian empire", "imperio ruso", "tsarist russia", "rusia zarista"),
@@ -49,11 +57,20 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
         Former(("DE",), True, N_("Germany is the successor of the German Empire")),
     ),
     (
-        ("west germany", "alemania occidental", "federal republic of germany", "frg", "brd", "rfa"),
+        (
+            "west germany",
+            "alemania occidental",
+            "federal republic of germany",
+            "republica federal de alemania",
+            "frg",
+            "brd",
+            "rfa",
+        ),
         Former(
             ("DE",),
             True,
             N_("Germany (the Federal Republic) continues West Germany, reunified in 1990"),
+            "FRG",
         ),
     ),
     (
@@ -68,27 +85,48 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
             "republica democratica alemana",
         ),
         Former(
-            ("DE",), True, N_("East Germany acceded to the Federal Republic of Germany in 1990")
+            ("DE",),
+            True,
+            N_("East Germany acceded to the Federal Republic of Germany in 1990"),
+            "DDR",
         ),
     ),
     (
         ("czechoslovakia", "checoslovaquia", "czecho slovakia"),
-        Former(("CZ", "SK"), False, N_("Czechoslovakia split on 1 January 1993")),
+        Former(("CZ", "SK"), False, N_("Czechoslovakia split on 1 January 1993"), "CSK"),
     ),
     (
         (
             "yugoslavia",
             "yugoslavia socialista",
             "sfr yugoslavia",
-            "kingdom of yugoslavia",
-            "reino de yugoslavia",
+            "yugoslavia sfr",
+            "socialist federal republic of yugoslavia",
+            "yugoslavia rfs",
             "jugoslavia",
+            "yugoeslavia",
         ),
+        Former(
+            ("SI", "HR", "BA", "MK", "RS", "ME"), False, N_("Yugoslavia broke up from 1991"), "YUG"
+        ),
+    ),
+    (  # the kingdom, before the Yugoslavia that voted at the UN
+        ("kingdom of yugoslavia", "reino de yugoslavia"),
         Former(("SI", "HR", "BA", "MK", "RS", "ME"), False, N_("Yugoslavia broke up from 1991")),
     ),
     (
-        ("serbia and montenegro", "serbia y montenegro", "federal republic of yugoslavia"),
-        Former(("RS", "ME"), True, N_("Montenegro left the union in 2006; Serbia continues it")),
+        (
+            "serbia and montenegro",
+            "serbia y montenegro",
+            "federal republic of yugoslavia",
+            "fr yugoslavia",
+        ),
+        Former(
+            ("RS", "ME"),
+            True,
+            N_("Montenegro left the union in 2006; Serbia continues it"),
+            "SCG",
+        ),
     ),
     (
         ("gran colombia", "great colombia", "greater colombia", "republica de colombia 1819"),
@@ -149,9 +187,20 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
         ("rhodesia", "southern rhodesia", "rodesia"),
         Former(("ZW",), True, N_("Southern Rhodesia became Zimbabwe in 1980")),
     ),
+    (("tanganyika", "tanganica"), Former(("TZ",), True, _TANZANIA)),
+    (("zanzibar",), Former(("TZ",), True, _TANZANIA, "ZAN")),
     (
-        ("tanganyika", "tanganica", "zanzibar"),
-        Former(("TZ",), True, N_("Tanganyika and Zanzibar united as Tanzania in 1964")),
+        ("north yemen", "yemen arab republic", "yemen del norte"),
+        Former(("YE",), True, _YEMEN, "YAR"),
+    ),
+    (
+        (
+            "south yemen",
+            "yemen del sur",
+            "peoples democratic republic of yemen",
+            "yemen peoples republic",
+        ),
+        Former(("YE",), True, _YEMEN, "YMD"),
     ),
     (
         ("east pakistan", "pakistan oriental"),
@@ -166,6 +215,12 @@ _FORMERS: tuple[tuple[tuple[str, ...], Former], ...] = (
 )
 
 FORMERS: dict[str, Former] = {name: former for names, former in _FORMERS for name in names}
+# The former states that voted at the UN General Assembly: id in the voting data -> their names.
+VOTERS: dict[str, tuple[str, ...]] = {}
+for _names, _former in _FORMERS:
+    if _former.voter:
+        VOTERS[_former.voter] = (*VOTERS.get(_former.voter, ()), *_names)
+del _names, _former
 
 # Words that look like a country name, or slurs, that must never resolve to a state.
 NOT_COUNTRIES = frozenset(

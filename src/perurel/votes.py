@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .errors import DataError, NotFound, UsageError, printable, quoted
+from .history_names import VOTERS
 from .i18n import t
 from .model import PERU
 from .tuples import TYPE_CHECKING, NamedTuple
@@ -307,23 +308,11 @@ def _symbol(text: str) -> str:
 
 
 # Predecessors are matched by their own names before a country query is resolved, so that
-# 'USSR' means the Soviet Union's votes and never Russia's.
+# 'USSR' means the Soviet Union's votes and never Russia's: the names of history_names (their
+# only declaration), and each one's id in the voting data ('sun').
 FORMER_NAMES = {
-    "SUN": ("soviet union", "ussr", "urss", "union sovietica", "sun"),
-    "YUG": ("yugoslavia", "sfr yugoslavia", "yugoslavia sfr", "socialist federal republic of "
-            "yugoslavia", "yugoslavia rfs", "yug", "yugoeslavia"),
-    "SCG": ("serbia and montenegro", "serbia y montenegro", "federal republic of yugoslavia",
-            "fr yugoslavia", "scg"),
-    "CSK": ("czechoslovakia", "checoslovaquia", "csk"),
-    "DDR": ("east germany", "gdr", "ddr", "rda", "german democratic republic",
-            "alemania oriental", "alemania del este", "republica democratica alemana"),
-    "FRG": ("west germany", "frg", "brd", "rfa", "federal republic of germany",
-            "alemania occidental", "republica federal de alemania"),
-    "YAR": ("north yemen", "yemen arab republic", "yemen del norte", "yar"),
-    "YMD": ("south yemen", "yemen del sur", "peoples democratic republic of yemen",
-            "yemen peoples republic", "ymd"),
-    "ZAN": ("zanzibar", "zan"),
-}  # fmt: skip
+    voter: tuple(dict.fromkeys((*names, voter.lower()))) for voter, names in VOTERS.items()
+}
 
 
 def former(query: str, data: Votes | None = None) -> str | None:
