@@ -863,3 +863,37 @@ def test_source_dates_read_as_spanish(run: Run) -> None:
     english = run("--lang", "en", "sources", "seed-fn-09-rree-kosovo-2008").stdout.splitlines()
     assert "date       2008-02-22" in english
     assert not any("precision" in line for line in spanish + english)
+
+
+def test_closed_vocabularies_have_their_spanish_words_in_one_place() -> None:
+    # The Spanish word of a status, kind, state, tier or tie is i18n.WORDS's: the message
+    # catalogue holds no second translation of the same value (the map's legend once did).
+    from babel.messages.pofile import read_po
+
+    from perurel.model import MISSION_STATES, PERIOD_KINDS, TIES
+
+    po = ROOT / "src" / "perurel" / "locale" / "es" / "LC_MESSAGES" / "perurel.po"
+    with po.open("rb") as f:
+        msgids = {m.id for m in read_po(f) if isinstance(m.id, str)}
+    vocabularies = {
+        "status": STATUSES,
+        "event": EVENT_KINDS,
+        "milestone": MILESTONE_KINDS,
+        "mission": MISSION_KINDS,
+        "state": MISSION_STATES,
+        "level": tuple(LEVELS.values()),
+        "tier": TIERS,
+        "tie": TIES,
+        "period": PERIOD_KINDS,
+    }
+    for kind, values in vocabularies.items():
+        for value in values:
+            assert value in i18n.WORDS[kind], (kind, value)
+            twice = {value, value.replace("-", " ")} & msgids
+            assert not twice, f"{kind} {value!r} is translated in WORDS and the catalogue"
+
+
+def test_the_map_legend_says_the_status_in_the_words_of_the_card(run: Run) -> None:
+    svg = run("--lang", "es", "map", "--by", "status", "--format", "svg").stdout
+    legend = {"activas", "suspendidas", "rotas", "sin relaciones", "desconocido"}
+    assert all(f">{word}<" in svg for word in legend), [w for w in legend if f">{w}<" not in svg]

@@ -34,20 +34,21 @@ STROKE = "#ffffff"
 
 class Class(NamedTuple):
     """One class of a view: its key, colour and legend label (in English; the catalogue has its
-    Spanish)."""
+    Spanish), or the vocabulary of i18n.WORDS whose word for the key is the label."""
 
     key: str
     colour: str
-    en: str
+    en: str = ""
+    words: str = ""
 
 
 CLASSES: dict[str, tuple[Class, ...]] = {
     "status": (
-        Class("active", "#2b83ba", N_("active")),
-        Class("suspended", "#fdae61", N_("suspended")),
-        Class("broken", "#d7191c", N_("broken")),
-        Class("none", "#9e7bb5", N_("none")),
-        Class("unknown", "#b3b3b3", N_("unknown")),
+        Class("active", "#2b83ba", words="status"),
+        Class("suspended", "#fdae61", words="status"),
+        Class("broken", "#d7191c", words="status"),
+        Class("none", "#9e7bb5", words="status"),
+        Class("unknown", "#b3b3b3", words="status"),
     ),
     "established": (
         Class("to-1899", "#08306b", N_("before 1900")),
@@ -103,7 +104,7 @@ def _t(key: str, **values: Any) -> str:
 
 
 def label(c: Class) -> str:
-    return i18n.t(c.en)
+    return i18n.word(c.words, c.key) if c.words else i18n.t(c.en)
 
 
 class Value(NamedTuple):
