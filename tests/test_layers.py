@@ -161,7 +161,7 @@ ONLY_IMPORTS: dict[str, tuple[set[str], str]] = {
         "votes receives its data rather than finding it: store finds and reads the voting file",
     ),
     "store": (
-        BOTTOM | {"diskcache", "validate", "votes", "bounds"},
+        BOTTOM | {"diskcache", "validate", "schema_check", "votes", "bounds"},
         "the loader loads and validates: it asks no question (query, match, fulltext) and "
         "builds no API (api adopts the records it builds)",
     ),
@@ -180,7 +180,7 @@ ONLY_IMPORTS: dict[str, tuple[set[str], str]] = {
     ),
     "api": (
         BOTTOM
-        | {"store", "diskcache", "validate", "votes", "bounds"}
+        | {"store", "diskcache", "validate", "schema_check", "votes", "bounds"}
         | {"query", "match", "fulltext", "history_names", "org_names"},
         "the public API composes the loader and the questions, below the command line",
     ),

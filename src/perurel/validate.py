@@ -28,6 +28,10 @@ from .model import (
     TIERS,
     TIES,
 )
+from .schema_check import Walker
+from .schema_check import kind_of as _kind
+from .schema_check import not_one_of as _not_one_of
+from .schema_check import show as _show
 from .tuples import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -220,34 +224,25 @@ class _Checker:
             self.add(path, t("{value} is not a country code of this dataset", value=_show(value)))
 
 
-_KINDS = {
-    dict: N_("an object"),
-    list: N_("a list"),
-    str: N_("a string"),
-    bool: N_("a boolean"),
-    type(None): N_("null"),
-}
-
-
-def _kind(value: Any) -> str:
-    kind = _KINDS.get(type(value))
-    if kind is None:
-        return t("a number") if isinstance(value, int | float) else type(value).__name__
-    return t(kind)
-
-
-def _not_one_of(value: Any, allowed: Iterable[str]) -> str:
-    # the values as the file writes them, quoted: they are codes, the same in every language
-    listed = ", ".join(f"'{a}'" for a in allowed)
-    return t("{value} is not one of {allowed}", value=_show(value), allowed=listed)
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        from .errors import quoted
-
-        return quoted(value, 60)
-    return _kind(value) if isinstance(value, dict | list) or value is None else repr(value)
+def shape(data: Any, *, today: date | None = None) -> list[Problem]:
+    """The problems of each record's fields, found by the generic walk along the schema
+    (`schema_check`); `data` has the top level `check` requires."""
+    problems: list[Problem] = []
+    declared = schema()
+    walker = Walker(
+        declared["$defs"],
+        lambda path, msg: problems.append(Problem(path, msg)),
+        today or date.today(),
+    )
+    for key, record in (
+        ("sources", "source"),
+        ("countries", "country"),
+        ("events", "event"),
+        ("organisations", "organisation"),
+    ):
+        for i, rec in enumerate(data[key]):
+            walker.record(rec, record, f"{key}[{i}]")
+    return problems
 
 
 def check(data: Any, *, today: date | None = None) -> list[Problem]:
