@@ -7,30 +7,22 @@ dataset is checked by the tests instead, to keep start-up fast.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
 
-from . import dates
 from .i18n import N_, t
 from .model import (
     BREAKS,
-    EVENT_KINDS,
     LEVELS,
     MEMBER_TIES,
-    MILESTONE_KINDS,
-    MISSION_KINDS,
-    MISSION_STATES,
-    PERIOD_KINDS,
     PERU,
     STATUS_AFTER,
     STATUSES,
-    TIERS,
     TIES,
 )
 from .schema_check import Walker
 from .schema_check import kind_of as _kind
-from .schema_check import not_one_of as _not_one_of
 from .schema_check import show as _show
 from .tuples import TYPE_CHECKING, NamedTuple
 
@@ -94,31 +86,11 @@ class _Checker:
         self.today = today
         self.source_ids: set[str] = set()
         self.codes: set[str] = set()
+        # the shape of each field: one walk along the schema
+        self.walker = Walker(schema()["$defs"], self.add, today)
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
-
-    def obj(self, value: Any, path: str) -> bool:
-        if not isinstance(value, dict):
-            self.add(path, t("expected an object, found {found}", found=_kind(value)))
-            return False
-        return True
-
-    def text(self, rec: dict[str, Any], key: str, path: str, *, required: bool = True) -> None:
-        value = rec.get(key)
-        if type(value) is str and (value.strip() or not required or key == "note"):
-            return  # the common case, checked first: validation runs on every custom load
-        if key not in rec:
-            if required:
-                self.add(path, t("missing required field '{key}'", key=key))
-            return
-        value = rec[key]
-        if value is None and not required:
-            return
-        if not isinstance(value, str) or (required and not value.strip() and key != "note"):
-            self.add(
-                f"{path}.{key}", t("expected a non-empty string, found {found}", found=_show(value))
-            )
 
     def spanish(self, rec: dict[str, Any], key: str, path: str) -> None:
         """A text people read has its Spanish text (`key_es`) wherever the English is not empty."""
@@ -129,31 +101,11 @@ class _Checker:
         elif spanish not in (None, ""):
             self.add(f"{path}.{key}_es", t("a Spanish text without an English '{key}'", key=key))
 
-    def date(self, rec: dict[str, Any], key: str, path: str, *, required: bool) -> None:
-        if key not in rec or rec[key] is None:
-            if required:
-                self.add(path, t("missing required field '{key}'", key=key))
-            return
-        value = rec[key]
-        try:
-            start = dates.parse_span(value)[0] if isinstance(value, str) else None
-        except ValueError:
-            start = None
-        where = f"{path}.{key}" if path else key  # a top-level date is its key alone
-        if start is None:
-            self.add(
-                where,
-                t("{value} is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)", value=_show(value)),
-            )
-        elif start > self.today:
-            self.add(where, t("{value} is in the future", value=_show(value)))
-
-    def enum(self, rec: dict[str, Any], key: str, allowed: Iterable[str], path: str) -> None:
-        allowed = tuple(allowed)
-        if key not in rec:
+    def needs(self, rec: dict[str, Any], key: str, path: str) -> None:
+        """A field the schema requires only where another has some value (its `if`/`then`):
+        present and not null (its shape is the walk's)."""
+        if rec.get(key) is None:
             self.add(path, t("missing required field '{key}'", key=key))
-        elif rec[key] not in allowed:
-            self.add(f"{path}.{key}", _not_one_of(rec[key], allowed))
 
     def cites(self, rec: dict[str, Any], key: str, path: str, *, required: bool = True) -> None:
         ids = rec.get(key)
@@ -163,8 +115,8 @@ class _Checker:
                     return  # the common case, in C: every id known
             except TypeError:  # an unhashable item: reported below
                 pass
-        if ids is None and not required:
-            return
+        if key not in rec or (ids is None and not required):
+            return  # a missing required field: the walk reports it
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             self.add(
                 f"{path}.{key}", t("expected a list of source ids, found {found}", found=_show(ids))
@@ -185,7 +137,7 @@ class _Checker:
             self.add(f"{path}.{key}", t("expected a list, found {found}", found=_show(items)))
             return
         for j, item in enumerate(items):
-            if self.obj(item, f"{path}.{key}[{j}]"):
+            if isinstance(item, dict):  # anything else: the walk reports it
                 yield item, f"{path}.{key}[{j}]"
 
     def code_list(self, rec: dict[str, Any], key: str, path: str) -> None:
@@ -201,18 +153,12 @@ class _Checker:
             self.code(code, f"{path}.{key}[{j}]", allow_peru=False)
 
     def unique_id(self, rec: dict[str, Any], path: str, seen: set[str], duplicate: str) -> None:
-        """A well-formed id not used before by another record of the same list (`duplicate`:
-        the message saying it was, with the `{id}`)."""
+        """An id not used before by another record of the same list (`duplicate`: the message
+        saying it was, with the `{id}`); its form is the walk's to check."""
         rid = rec.get("id")
-        if not isinstance(rid, str) or not _ID.fullmatch(rid):
-            self.add(
-                f"{path}.id",
-                t(
-                    "{value} is not a valid id (lower-case letters, digits, '.', '_', '-')",
-                    value=_show(rid),
-                ),
-            )
-        elif rid in seen:
+        if not isinstance(rid, str):
+            return
+        if rid in seen:
             self.add(f"{path}.id", t(duplicate, id=rid))
         else:
             seen.add(rid)
@@ -222,27 +168,6 @@ class _Checker:
             return
         if not isinstance(value, str) or value not in self.codes:
             self.add(path, t("{value} is not a country code of this dataset", value=_show(value)))
-
-
-def shape(data: Any, *, today: date | None = None) -> list[Problem]:
-    """The problems of each record's fields, found by the generic walk along the schema
-    (`schema_check`); `data` has the top level `check` requires."""
-    problems: list[Problem] = []
-    declared = schema()
-    walker = Walker(
-        declared["$defs"],
-        lambda path, msg: problems.append(Problem(path, msg)),
-        today or date.today(),
-    )
-    for key, record in (
-        ("sources", "source"),
-        ("countries", "country"),
-        ("events", "event"),
-        ("organisations", "organisation"),
-    ):
-        for i, rec in enumerate(data[key]):
-            walker.record(rec, record, f"{key}[{i}]")
-    return problems
 
 
 def check(data: Any, *, today: date | None = None) -> list[Problem]:
@@ -301,7 +226,7 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
     if c.problems:
         return c.problems
     if "dataset_date" in data:
-        c.date(data, "dataset_date", "", required=False)
+        c.walker.walk(data["dataset_date"], {"$ref": "#/$defs/date"}, "dataset_date")
 
     _sources(c, data["sources"])
     raw_countries = data["countries"]
@@ -323,7 +248,7 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
     _unknown(c, data, declared, "", "dataset", declared["$defs"])
     _texts(c, data)
     if "facts_to" in data:
-        c.date(data, "facts_to", "", required=False)
+        c.walker.walk(data["facts_to"], {"$ref": "#/$defs/date"}, "facts_to")
         if data["facts_to"] != (c.newest_fact or None):
             c.add(
                 "facts_to",
@@ -423,38 +348,20 @@ def _texts(c: _Checker, data: Any) -> None:
     walk(data, "")
 
 
-_SPACE = re.compile(r"\s")
-_HTTP = re.compile(r"https?://[^/?#]", re.IGNORECASE)  # a scheme people can follow, and a host
-
-
-def _url(c: _Checker, value: Any, path: str) -> None:
-    """A source's URL: http or https, with a host, without spaces (a terminal would link only
-    its first part, to another page)."""
-    if not isinstance(value, str) or not value:
-        return  # its type is text()'s to report
-    if _SPACE.search(value):
-        c.add(path, t("{value} holds a space; write it as %20", value=_show(value)))
-    elif not _HTTP.match(value):
-        c.add(path, t("{value} is not an http or https URL", value=_show(value)))
-
-
 def _sources(c: _Checker, records: list[Any]) -> None:
     for i, rec in enumerate(records):
         path = f"sources[{i}]"
-        if not c.obj(rec, path):
+        c.walker.record(rec, "source", path)  # each field's shape, URLs and authors too
+        if not isinstance(rec, dict):
             continue
         c.unique_id(rec, path, c.source_ids, N_("duplicate source id '{id}'"))
-        c.text(rec, "title", path)
-        c.text(rec, "publisher", path)
-        for key in ("url", "via", "note", "publisher_es"):
-            c.text(rec, key, path, required=False)
         c.spanish(rec, "note", path)
-        _url(c, rec.get("url"), f"{path}.url")
-        _url(c, rec.get("via"), f"{path}.via")
-        if "author" in rec:
-            _authors(c, rec["author"], f"{path}.author")
-        c.date(rec, "date", path, required=False)
-        c.enum(rec, "tier", TIERS, path)
+        names = rec.get("author")
+        if "author" in rec and (not isinstance(names, list) or not names):
+            c.add(
+                f"{path}.author",
+                t("expected a non-empty list of names, found {found}", found=_show(names)),
+            )
     for i, rec in enumerate(records):
         found_in = rec.get("found_in") if isinstance(rec, dict) else None
         if found_in is not None and (
@@ -468,54 +375,27 @@ def _sources(c: _Checker, records: list[Any]) -> None:
             )
 
 
-def _authors(c: _Checker, names: Any, path: str) -> None:
-    """A list of people ("Family, Given") and institutions (no comma): what citations name."""
-    if not isinstance(names, list) or not names:
-        c.add(path, t("expected a non-empty list of names, found {found}", found=_show(names)))
-        return
-    for i, name in enumerate(names):
-        if not isinstance(name, str) or not name.strip():
-            c.add(f"{path}[{i}]", t("expected a name, found {found}", found=_show(name)))
-        elif not _AUTHOR.fullmatch(name):
-            c.add(
-                f"{path}[{i}]",
-                t("{value} is neither 'Family, Given' nor an institution", value=_show(name)),
-            )
-
-
 def _country(c: _Checker, rec: Any, path: str) -> None:
-    if not c.obj(rec, path):
+    c.walker.record(rec, "country", path)  # each field's shape, in every nested record too
+    if not isinstance(rec, dict):
         return
     code = rec.get("code")
-    if not isinstance(code, str) or not _CODE.fullmatch(code):
-        c.add(f"{path}.code", t("{value} is not an ISO 3166-1 alpha-2 code", value=_show(code)))
-    elif code == PERU:
+    if code == PERU:
         c.add(f"{path}.code", t("Peru itself is not one of its partners"))
-    iso3 = rec.get("iso3")
-    if not isinstance(iso3, str) or not _ISO3.fullmatch(iso3):
-        c.add(f"{path}.iso3", t("{value} is not an ISO 3166-1 alpha-3 code", value=_show(iso3)))
-    for key in ("name", "name_es", "region", "subregion"):
-        c.text(rec, key, path)
-    aliases = rec.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+    if not isinstance(rec.get("aliases", []), list):  # each alias: the walk checks it
         c.add(f"{path}.aliases", t("expected a list of non-empty strings"))
     c.cites(rec, "sources", path, required=False)
     rel = rec.get("relations")
     rpath = f"{path}.relations"
-    if rel is None:
-        c.add(path, t("missing required field '{key}'", key="relations"))
-    elif c.obj(rel, rpath):
+    if isinstance(rel, dict):
         _relations(c, rel, rpath, code if isinstance(code, str) else "")
     for m, mpath in c.objects(rec, "missions", path):
         c.code(m.get("owner"), f"{mpath}.owner", allow_peru=True)
         c.code(m.get("host"), f"{mpath}.host", allow_peru=True)
         if PERU not in (m.get("owner"), m.get("host")):
             c.add(mpath, t("a mission must be Peru's or hosted by Peru"))
-        c.enum(m, "kind", MISSION_KINDS, mpath)
-        c.text(m, "city", mpath, required=False)
-        c.enum(m, "state", MISSION_STATES, mpath)
-        c.date(m, "closed", mpath, required=False)
-        c.date(m, "as_of", mpath, required=m.get("state") == "open")
+        if m.get("state") == "open":
+            c.needs(m, "as_of", mpath)
         if m.get("closed") is not None and m.get("state") != "closed":
             c.add(f"{mpath}.closed", t("only a closed mission has a closing date"))
         if m.get("state") == "open" and str(m.get("as_of") or "9999") < STALE_BEFORE:
@@ -531,11 +411,12 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
         if m.get("events") is not None:
             c.mission_refs.append((mpath, m, code if isinstance(code, str) else ""))
     if "summary" in rec:
-        c.text(rec, "summary", path)
         c.spanish(rec, "summary", path)
+        if "summary_sources" not in rec:
+            c.add(path, t("missing required field '{key}'", key="summary_sources"))
         c.cites(rec, "summary_sources", path)
     rep = rec.get("representation")
-    if rep is not None and c.obj(rep, f"{path}.representation"):
+    if isinstance(rep, dict):
         rpath = f"{path}.representation"
         snaps = rep.get("snapshots")
         if not isinstance(snaps, list):
@@ -559,13 +440,12 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
                             found=_show(snap),
                         ),
                     )
-        c.text(rep, "note", rpath, required=False)
         c.spanish(rep, "note", rpath)
         c.cites(rep, "sources", rpath)
     un = rec.get("un_votes")
-    if un is not None and c.obj(un, f"{path}.un_votes"):
+    if isinstance(un, dict):
         upath = f"{path}.un_votes"
-        years = [un.get(k) for k in ("since", "until")]
+        years: list[Any] = [un.get(k) for k in ("since", "until")]
         if not all(type(y) is int and 1946 <= y <= c.today.year for y in years) or (
             years[0] > years[1]
         ):
@@ -591,10 +471,9 @@ def _country(c: _Checker, rec: Any, path: str) -> None:
 
 def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
     """Status, its date of evidence, and a history in order whose status agrees with it."""
-    c.enum(rel, "status", STATUSES, path)
     status = rel.get("status")
-    c.date(rel, "as_of", path, required=status != "unknown")
-    c.text(rel, "note", path, required=False)
+    if status != "unknown":
+        c.needs(rel, "as_of", path)
     c.spanish(rel, "note", path)
     history = list(c.objects(rel, "history", path))
     c.cites(rel, "sources", path, required=status != "unknown" and not history)
@@ -604,7 +483,6 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
     last_status_date = ""
     once: dict[tuple[Any, ...], str] = {}
     for m, mpath in history:
-        c.enum(m, "kind", MILESTONE_KINDS, mpath)
         when, kind = m.get("date"), m.get("kind")
         kind = kind if isinstance(kind, str) else None  # any other type: reported by enum()
         if when is None and "date" in m and kind == "restored":
@@ -612,11 +490,8 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
             if not (isinstance(m.get("note"), str) and m["note"].strip()):
                 c.add(mpath, t("an undated 'restored' needs a note saying what the sources show"))
             c.spanish(m, "note", mpath)
-        else:
-            c.date(m, "date", mpath, required=True)
-        c.text(m, "counterpart", mpath, required=False)
-        c.text(m, "note", mpath, required=False)
-        c.text(m, "note_es", mpath, required=False)
+        elif when is None and "date" in m:  # null only for a 'restored'
+            c.add(mpath, t("missing required field '{key}'", key="date"))
         if m.get("event") is not None:
             c.event_refs.append((f"{mpath}.event", m.get("event")))
         c.cites(m, "sources", mpath)
@@ -632,7 +507,6 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
                 ),
             )
         for alt, apath in c.objects(m, "alternatives", mpath):
-            c.date(alt, "date", apath, required=True)
             c.cites(alt, "sources", apath)
             if alt.get("date") == when:
                 c.add(f"{apath}.date", t("an alternative date must differ from the milestone's"))
@@ -716,16 +590,11 @@ def _events(c: _Checker, records: list[Any]) -> None:
     seen: dict[tuple[str, str], int] = {}
     for i, rec in enumerate(records):
         path = f"events[{i}]"
-        if not c.obj(rec, path):
+        c.walker.record(rec, "event", path)  # each field's shape (both texts required in Spanish)
+        if not isinstance(rec, dict):
             continue
         c.unique_id(rec, path, ids, N_("duplicate event id '{id}'"))
-        c.date(rec, "date", path, required=True)
         c.code_list(rec, "countries", path)
-        c.enum(rec, "kind", EVENT_KINDS, path)
-        c.text(rec, "title", path)
-        c.text(rec, "summary", path)
-        c.spanish(rec, "title", path)
-        c.spanish(rec, "summary", path)
         c.cites(rec, "sources", path)
         if isinstance(rec.get("id"), str) and isinstance(rec.get("date"), str):
             c.event_dates[rec["id"]] = rec["date"]
@@ -804,18 +673,13 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
     ids: set[str] = set()
     for i, rec in enumerate(records):
         path = f"organisations[{i}]"
-        if not c.obj(rec, path):
+        c.walker.record(rec, "organisation", path)  # each field's shape
+        if not isinstance(rec, dict):
             continue
         c.unique_id(rec, path, ids, N_("duplicate organisation id '{id}'"))
-        c.text(rec, "name", path)
-        c.text(rec, "name_es", path)
-        c.date(rec, "joined", path, required=False)
-        c.date(rec, "left", path, required=False)
-        c.date(rec, "since", path, required=False)
-        c.date(rec, "until", path, required=False)
         tie = rec.get("tie", "member")
         if tie not in TIES:
-            c.add(f"{path}.tie", _not_one_of(tie, TIES))
+            pass  # the walk reports it
         elif tie not in MEMBER_TIES:
             for key in ("joined", "left"):
                 if rec.get(key) is not None:
@@ -841,22 +705,14 @@ def _organisations(c: _Checker, records: list[Any]) -> None:
         ]
         if tie == "elected-seat" and not terms:
             c.add(f"{path}.periods", t("an elected seat is its terms: give periods of kind 'term'"))
-        c.text(rec, "role", path, required=False)
-        c.text(rec, "note", path, required=False)
         c.spanish(rec, "role", path)
         c.spanish(rec, "note", path)
         c.cites(rec, "sources", path)
         members = rec.get("members")
         if members is not None:
             mpath = f"{path}.members"
-            if c.obj(members, mpath):
+            if isinstance(members, dict):
                 c.code_list(members, "codes", mpath)
-                c.date(members, "as_of", mpath, required=False)
-                c.text(members, "note", mpath, required=False)
                 c.cites(members, "sources", mpath)
         for per, ppath in c.objects(rec, "periods", path):
-            c.enum(per, "kind", PERIOD_KINDS, ppath)
-            c.date(per, "start", ppath, required=True)
-            c.date(per, "end", ppath, required=False)
-            c.text(per, "note", ppath, required=False)
             c.cites(per, "sources", ppath)
