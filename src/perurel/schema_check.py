@@ -2,7 +2,7 @@
 
 It interprets the subset of JSON Schema the schema uses for the shape of each field (`$ref`,
 `type` (nullable through `oneOf` with `{"type": "null"}`), `required`, `properties`,
-`additionalProperties: false`, `items`, `enum`, `const`, `minLength`), plus perurel's own
+`additionalProperties: false` (a field it does not declare is refused), `items`, `enum`, `const`, `minLength`), plus perurel's own
 `format`s: `partial-date` (YYYY, YYYY-MM or YYYY-MM-DD, a real day, not in the future), `id`,
 `iso-alpha-2`, `iso-alpha-3`, `url`, `author`, and `country-code` and `reference`, which name a
 record of the dataset and are checked by the rules that cross records (`validate.py`). A string
@@ -55,12 +55,15 @@ class Walker:
 
     def record(self, value: Any, name: str, path: str) -> None:
         """A record of the `$defs` named `name`."""
-        self.walk(value, self.defs[name], path)
+        self.walk(value, self.defs[name], path, name)
 
-    def walk(self, value: Any, spec: dict[str, Any], path: str) -> None:
+    def walk(self, value: Any, spec: dict[str, Any], path: str, record: str = "") -> None:
+        """`value` at `path` against `spec`, part of `record` (named in the messages about
+        undeclared fields: the `$defs` it comes from, then the properties that lead to it)."""
         ref = spec.get("$ref")
         if ref is not None:
-            spec = self.defs[ref.rpartition("/")[2]]
+            record = ref.rpartition("/")[2]
+            spec = self.defs[record]
         one_of = spec.get("oneOf")
         if one_of is not None:  # nullable: [spec, {"type": "null"}]
             if value is None and any(s.get("type") == "null" for s in one_of):
@@ -71,20 +74,20 @@ class Walker:
                 spec = self.defs[ref.rpartition("/")[2]]
         kind = spec.get("type")
         if kind == "object":
-            self._object(value, spec, path)
+            self._object(value, spec, path, record)
         elif kind == "string":
             self._string(value, spec, path)
         elif kind == "array":
             items = spec.get("items")
             if isinstance(value, list) and items is not None:
                 for i, item in enumerate(value):
-                    self.walk(item, items, f"{path}[{i}]")
+                    self.walk(item, items, f"{path}[{i}]", record)
         elif "enum" in spec:
             allowed = spec["enum"]
             if value not in allowed:
                 self.add(path, not_one_of(value, allowed))
 
-    def _object(self, value: Any, spec: dict[str, Any], path: str) -> None:
+    def _object(self, value: Any, spec: dict[str, Any], path: str, record: str) -> None:
         if not isinstance(value, dict):
             self.add(path, t("expected an object, found {found}", found=kind_of(value)))
             return
@@ -92,10 +95,14 @@ class Walker:
             if key not in value:
                 self.add(path, t("missing required field '{key}'", key=key))
         props = spec.get("properties", {})
+        closed = spec.get("additionalProperties") is False
         for key, item in value.items():
             prop = props.get(key)
+            where = f"{path}.{key}" if path else str(key)
             if prop is not None:
-                self.walk(item, prop, f"{path}.{key}" if path else key)
+                self.walk(item, prop, where, f"{record}.{key}")
+            elif closed:  # the schema declares every field its records admit
+                self.add(where, t("not a field of {record}", record=record))
 
     def _string(self, value: Any, spec: dict[str, Any], path: str) -> None:
         fmt = spec.get("format")
