@@ -1,5 +1,8 @@
 """Check a dataset's shape and integrity, reporting every problem with its JSON path.
 
+Each record's fields are checked by one walk along the schema (`schema_check`); written here by
+hand are only the rules that cross fields or records.
+
 Used for datasets given with --data / PERUREL_DATA and by `perurel validate`; the bundled
 dataset is checked by the tests instead, to keep start-up fast.
 """
