@@ -79,13 +79,22 @@ class Walker:
             self._string(value, spec, path)
         elif kind == "array":
             items = spec.get("items")
-            if isinstance(value, list) and items is not None:
-                for i, item in enumerate(value):
-                    self.walk(item, items, f"{path}[{i}]", record)
+            if isinstance(value, list):
+                if items is not None:
+                    for i, item in enumerate(value):
+                        self.walk(item, items, f"{path}[{i}]", record)
+            elif items is not None and self._resolve(items).get("type") == "object":
+                # a list of records; a list of values (names, codes, ids, levels) is checked
+                # whole by its rule in validate, whose message says what it holds
+                self.add(path, t("expected a list, found {found}", found=show(value)))
         elif "enum" in spec:
             allowed = spec["enum"]
             if value not in allowed:
                 self.add(path, not_one_of(value, allowed))
+
+    def _resolve(self, spec: dict[str, Any]) -> dict[str, Any]:
+        ref = spec.get("$ref")
+        return spec if ref is None else self.defs[ref.rpartition("/")[2]]
 
     def _object(self, value: Any, spec: dict[str, Any], path: str, record: str) -> None:
         if not isinstance(value, dict):
