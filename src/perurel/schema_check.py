@@ -1,15 +1,16 @@
 """Check a record against the schema: one generic walk along `data/relations.schema.json`.
 
-It interprets the subset of JSON Schema the schema uses for the shape of each field (`$ref`,
+It interprets the subset of JSON Schema the schema uses for the shape of each field: `$ref`,
 `type` (nullable through `oneOf` with `{"type": "null"}`), `required`, `properties`,
-`additionalProperties: false` (a field it does not declare is refused), `items`, `enum`, `const`, `minLength`), plus perurel's own
-`format`s: `partial-date` (YYYY, YYYY-MM or YYYY-MM-DD, a real day, not in the future), `id`,
-`iso-alpha-2`, `iso-alpha-3`, `url`, `author`, and `country-code` and `reference`, which name a
-record of the dataset and are checked by the rules that cross records (`validate.py`). A string
-with a `format` is checked by it (its `pattern` is for other JSON-Schema tools); the rules that
-cross fields or records (`if`/`then`, `dependentRequired`, lists of references, levels and
-years) are `validate.py`'s, written by hand. Each problem has its JSON path and the same message
-as the hand-written rules.
+`additionalProperties: false` (a field the schema does not declare is refused), `items` (and a
+list of records that is not a list), `enum` and `minLength`; plus perurel's own `format`s:
+`partial-date` (YYYY, YYYY-MM or YYYY-MM-DD, a real day, not in the future), `id`,
+`iso-alpha-2`, `iso-alpha-3`, `url` and `author`, and `country-code` and `reference`, which name
+a record of the dataset and are left to the rules that cross records. A string with a `format`
+is checked by it (its `pattern` is for other JSON-Schema tools). What crosses fields or records
+(`if`/`then`, `dependentRequired`, lists of references, `minItems` of sources, representation
+levels, UN vote years and figures) is `validate.py`'s, written by hand. Each problem has its
+JSON path and the message the validator has always given.
 """
 
 from __future__ import annotations
