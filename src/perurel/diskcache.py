@@ -96,6 +96,26 @@ def cached(
         os.close(folder)
 
 
+def derived(
+    kind: str,
+    records: Any,
+    build: Callable[[], Any],
+    tables: object,
+    shape: Callable[[Any], bool],
+) -> Any:
+    """`build()`, an index derived from a dataset's records, kept like the records themselves:
+    per version of the file they were read from, and of the `tables` the index is built with
+    (their repr, as a checksum). Records not read from a file (built in Python) have nothing to
+    key on: the index is built each time."""
+    status = getattr(records, "file_status", None)
+    if status is None:
+        return build()
+    import zlib
+
+    salt = f"{zlib.crc32(repr(tables).encode()):08x}"
+    return cached(kind, records.path, build, salt, source=status, shape=shape)
+
+
 def _digest(data: bytes | memoryview) -> bytes:
     # _blake2 directly: hashlib loads OpenSSL first (~3 ms of start-up for a function we have).
     try:

@@ -394,24 +394,12 @@ class _Corpus(NamedTuple):
 def _corpus(ds: Records) -> _Corpus:
     """The search index of a dataset: built once per version of its file and kept in the user's
     cache (building it folds ~300 KB of text: 40 ms; loading it: a few)."""
-    import zlib
-
-    from .diskcache import cached
+    from .diskcache import derived
     from .org_names import ORG_ALIASES
 
-    tables = repr((_PHRASES, _SYNONYMS, _ALSO, sorted(_STOPWORDS), ORG_ALIASES, _INDEX_VERSION))
-    status = getattr(ds, "file_status", None)  # None: not read from a file (nothing to key on)
-    docs, postings, texts, country_words, kinds, titles = (
-        _index(ds)
-        if status is None
-        else cached(
-            "search",
-            ds.path,
-            lambda: _index(ds),
-            salt=f"{zlib.crc32(tables.encode()):08x}",
-            source=status,
-            shape=_is_index,
-        )
+    tables = (_PHRASES, _SYNONYMS, _ALSO, sorted(_STOPWORDS), ORG_ALIASES, _INDEX_VERSION)
+    docs, postings, texts, country_words, kinds, titles = derived(
+        "search", ds, lambda: _index(ds), tables, _is_index
     )
     try:
         hits = [Hit(*d) for d in docs]

@@ -126,22 +126,10 @@ def _verbatim_official(ds: Records) -> dict[str, list[_Entry]]:
 def _index(ds: Records) -> _Index:
     """The normalized names of a dataset: built once per version of its file and kept in the
     user's cache (normalizing ~1,400 names and aliases costs more than reading them back)."""
-    status = getattr(ds, "file_status", None)  # None: not read from a file (nothing to key on)
-    if status is None:
-        return _build_index(ds)
-    import zlib
+    from .diskcache import derived
 
-    from .diskcache import cached
-
-    tables = repr((PERU_NAMES, sorted(_ARTICLES), MIN_FUZZY_LENGTH, _INDEX_VERSION))
-    kept = cached(
-        "names",
-        ds.path,
-        lambda: tuple(_build_index(ds)),
-        salt=f"{zlib.crc32(tables.encode()):08x}",
-        source=status,
-        shape=_is_index,
-    )
+    tables = (PERU_NAMES, sorted(_ARTICLES), MIN_FUZZY_LENGTH, _INDEX_VERSION)
+    kept = derived("names", ds, lambda: tuple(_build_index(ds)), tables, _is_index)
     return _Index(*kept)
 
 

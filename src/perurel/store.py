@@ -450,8 +450,6 @@ def _load_votes(path: str) -> Votes:
         with os.fdopen(fd, "rb") as raw, gzip.GzipFile(fileobj=raw) as f:
             data = f.read(MAX_VOTES_DECOMPRESSED + 1)
     except (OSError, EOFError, zlib.error) as exc:
-        from .i18n import oserror
-
         # gzip's own words are English: said here in the reader's language
         if isinstance(exc, gzip.BadGzipFile) and str(exc).startswith("Not a gzipped file"):
             problem = t("not a gzip file")
