@@ -48,35 +48,28 @@ def _mission(m: Any) -> dict[str, Any]:
 
 def _side(ds: Records, c: Country, field: str) -> Any:
     from .dates import precision
+    from .formats import with_precision
     from .query import shared_memberships
 
     rel = c.relations
+    if field in PRECISIONS:
+        return precision(_side(ds, c, field.removesuffix("_precision")))
     if field == "countries":
         return {"code": c.code, "name": c.name, "name_es": c.name_es}
     if field == "status":
         return rel.status
     if field == "as_of":
         return rel.as_of
-    if field == "as_of_precision":
-        return precision(rel.as_of)
-    if field == "since":
-        m = rel.since
-        return {"kind": m.kind, "date": m.date, "date_precision": precision(m.date)} if m else None
     if field == "established":
         return rel.established
-    if field == "established_precision":
-        return precision(rel.established)
-    if field == "first":
-        first = rel.first
-        if first is None:
-            return None
-        return {"kind": first.kind, "date": first.date, "date_precision": precision(first.date)}
+    if field in ("since", "first"):
+        m = rel.since if field == "since" else rel.first
+        return with_precision({"kind": m.kind, "date": m.date}) if m else None
     if field == "history":
         return [
-            {"kind": m.kind, "date": m.date, "date_precision": precision(m.date),
-             "sources": list(m.sources)}
+            with_precision({"kind": m.kind, "date": m.date, "sources": list(m.sources)})
             for m in rel.history
-        ]  # fmt: skip
+        ]
     if field == "missions_peru_there":
         return [_mission(m) for m in c.missions if m.owner == "PE"]
     if field == "missions_in_peru":
@@ -186,8 +179,8 @@ def _text(field: str, value: Any) -> str:
     if field.startswith("un_agreement"):
         if value["agreement"] is None:
             return "—"
-        share = f"{value['agreement']:.1f}".replace(".", "," if i18n.spanish() else ".")
-        text = i18n.t("{share}% of {n} votes", share=share, n=i18n.number(value["votes"]))
+        share = i18n.percent(value["agreement"])
+        text = i18n.t("{share} of {n} votes", share=share, n=i18n.number(value["votes"]))
         from .history_names import VOTERS
 
         former = [v for v in (value.get("voter"), *value.get("voters", ())) if v in VOTERS]
