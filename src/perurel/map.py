@@ -91,6 +91,7 @@ TEXTS = {
     "markers": N_("● states too small to see"),
     "Peru": N_("Peru"),
     "card": N_("its card: perurel country {code}"),
+    "card_label": N_("Card:"),  # before the command in the page's tooltip
     "as_of": N_("{value} (as of {date})"),
     "agreement": N_("{share} of {n} roll calls"),
     "no_votes": N_("no roll call in common"),
@@ -529,12 +530,11 @@ def html(
     drawing = svg(ds, by, since, until, geo=geo, votes=votes).split("\n", 1)[
         1
     ]  # no XML declaration inside HTML
-    card = "Ficha:" if i18n.spanish() else "Card:"
     return PAGE.format(
         lang=i18n.CURRENT["lang"],
         title=xml(title(ds, by, since, until)),
         svg=drawing,
-        card=json.dumps(card),
+        card=json.dumps(_t("card_label")),
     )
 
 
