@@ -102,8 +102,8 @@ def show(lines: Sequence[Line]) -> None:
     from . import layout
 
     texts = [_text(line) for line in lines]
-    if _unsafe(texts):
-        lines = safe(lines)
+    if _unsafe(texts):  # every control character from data made visible (`errors.visible`)
+        lines = [[(visible(text), style) for text, style in line] for line in lines]
         texts = [_text(line) for line in lines]
     if layout.DROPPED:
         from .i18n import t
@@ -153,14 +153,6 @@ def _unsafe(texts: Sequence[str]) -> bool:
     from .errors import UNSAFE
 
     return re.search(UNSAFE, "\n".join(texts)) is not None
-
-
-def safe(lines: Sequence[Line]) -> Sequence[Line]:
-    """The lines with every control character from data made visible (`errors.visible`): the
-    one place text for people is neutralised before it reaches the terminal."""
-    if not _unsafe([_text(line) for line in lines]):
-        return lines
-    return [[(visible(text), style) for text, style in line] for line in lines]
 
 
 def _pager(count: int) -> str | None:
