@@ -35,9 +35,6 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 2
 # An open mission whose newest evidence is older than this is worth a second look.
 STALE_BEFORE = "2015"
-_CODE = re.compile(r"[A-Z]{2}")
-_ISO3 = re.compile(r"[A-Z]{3}")
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 # Milestones a relationship has at most one of (per predecessor state and, for envoys and
 # consuls, per sending side): two sources disagreeing on the date make one milestone with
 # `alternatives`, not two.
@@ -64,7 +61,6 @@ MISSION_EVENT = re.compile(
     r"\b(?:opens?|opened|reopen\w*|clos\w*|downgrad\w*)\b",
     re.IGNORECASE,
 )
-_AUTHOR = re.compile(r"[^,\s][^,]*(?:, [^,\s][^,]*)?")
 
 
 class Problem(NamedTuple):
