@@ -131,6 +131,13 @@ def test_country_json(run_mini: Invoke) -> None:
                 "kind": "established",
                 "date": "1822",
                 "date_precision": "year",
+                # every field of a milestone, empty where the record has none
+                "by": None,
+                "counterpart": None,
+                "event": None,
+                "note": None,
+                "note_es": None,
+                "alternatives": [],
                 "sources": ["ministry"],
             }
         ],
@@ -143,9 +150,14 @@ def test_country_json(run_mini: Invoke) -> None:
         "host": "CL",
         "kind": "embassy",
         "city": "Santiago",
+        "accredited_from": None,
         "state": "open",
+        "closed": None,
+        "closed_precision": None,
         "as_of": "2023",
         "as_of_precision": "year",
+        "events": [],
+        "note": None,
         "sources": ["ministry"],
     }
     assert [e["id"] for e in doc["events"]] == [

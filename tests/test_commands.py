@@ -219,15 +219,23 @@ def test_orgs() -> None:
             "tie": "member",  # the fixture gives no tie: a member, who joins
             "joined": "1945-10-31",
             "joined_precision": "day",
+            "left": None,  # every field of the record, empty where it has none
+            "left_precision": None,
+            "since": None,
+            "since_precision": None,
+            "until": None,
+            "until_precision": None,
             "role": "original member",
             "role_es": "miembro fundador",
             "note": "",
-            "note_es": "",
+            "note_es": None,
             "sources": ["ministry"],
+            "periods": [],
             "members": {
                 "codes": ["CL", "EC", "BG"],
                 "as_of": "2024",
                 "as_of_precision": "year",
+                "note": None,
                 "sources": ["ministry"],
             },
         }

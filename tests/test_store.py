@@ -331,8 +331,7 @@ def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
             lambda d: d["countries"][0]["relations"]["history"][0].update(
                 alternatives=[{"date": "1900", "sources": ["seed"], "why": "x"}]
             ),
-            "countries[0].relations.history[0].alternatives[0].why: not a field of"
-            " milestone.alternatives",
+            "countries[0].relations.history[0].alternatives[0].why: not a field of alternative",
         ),
     ],
 )

@@ -122,8 +122,7 @@ def with_precision(record: dict[str, Any], *fields: str) -> dict[str, Any]:
 def milestone_record(milestone: dict[str, Any]) -> dict[str, Any]:
     """A milestone of a relationship's history, and the other dates sources give for it."""
     out = with_precision(milestone)
-    if "alternatives" in out:
-        out["alternatives"] = [with_precision(a) for a in out["alternatives"]]
+    out["alternatives"] = [with_precision(a) for a in out["alternatives"]]
     return out
 
 
@@ -131,8 +130,7 @@ def relations_record(relations: dict[str, Any]) -> dict[str, Any]:
     """A relations block (`Relations.to_dict`) with the precision of every date in it."""
     out = with_precision(relations, "as_of", "established")
     out["first"] = with_precision(out["first"])
-    if "history" in out:
-        out["history"] = [milestone_record(m) for m in out["history"]]
+    out["history"] = [milestone_record(m) for m in out["history"]]
     return out
 
 
@@ -149,9 +147,8 @@ def source_record(source: dict[str, Any]) -> dict[str, Any]:
 def org_record(org: dict[str, Any]) -> dict[str, Any]:
     """An organisation (`Organisation.to_dict`) with the precision of every date in it."""
     out = with_precision(org, "joined", "left", "since", "until")
-    if "periods" in out:
-        out["periods"] = [with_precision(p, "start", "end") for p in out["periods"]]
-    if "members" in out:
+    out["periods"] = [with_precision(p, "start", "end") for p in out["periods"]]
+    if out["members"] is not None:
         out["members"] = with_precision(out["members"], "as_of")
     return out
 

@@ -69,54 +69,40 @@ MAP_VIEWS = ("status", "established", "missions", "votes")
 MAP_FORMATS = ("svg", "html")
 
 
-def _drop_none(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if v is not None}
-
-
 class Source(NamedTuple):
-    id: str
-    title: str
-    publisher: str
-    url: str | None = None  # where the original can be read
-    date: str | None = None
-    note: str | None = None
-    tier: str = "other"
-    found_in: str | None = None  # the source where this one was found cited (an article)
-    # Who wrote it, as the source states: a person "Family, Given" or an institution (no comma).
+    # --- fields of "source": written by scripts/records.py from the schema ---
+    id: str  # the record's stable id
+    title: str  # the original's title
+    publisher: str  # who published the source (the original, where it was read in a copy)
+    tier: str  # what kind of publisher it is
+    # who wrote the source, where it says: people and institutions (a list)
     author: tuple[str, ...] = ()
+    # the publisher's name in Spanish, where Spanish names it otherwise
+    publisher_es: str | None = None
+    url: str | None = None  # where the original can be read
     via: str | None = None  # the copy (a mirror, an archive) the source was read in
+    date: str | None = None  # publication date
+    found_in: str | None = None  # id of the source where this one was found cited
+    note: str | None = None  # what the source says or where in it the fact is
     note_es: str | None = None  # the note in Spanish
-    publisher_es: str | None = (
-        None  # the publisher's Spanish name, where Spanish names it otherwise
-    )
+    # --- end of fields ---
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_none(
-            {
-                "id": self.id,
-                "title": self.title,
-                "author": list(self.author) or None,
-                "publisher": self.publisher,
-                "publisher_es": self.publisher_es,
-                "url": self.url,
-                "via": self.via,
-                "date": self.date,
-                "tier": self.tier,
-                "found_in": self.found_in,
-                "note": self.note,
-                "note_es": self.note_es,
-            }
-        )
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
 
 class Alternative(NamedTuple):
     """Another date that other sources give for the same milestone."""
 
-    date: str
-    sources: tuple[str, ...]
+    # --- fields of "alternative": written by scripts/records.py from the schema ---
+    date: str  # another date a source gives
+    sources: tuple[str, ...]  # ids of the sources that give it
+    # --- end of fields ---
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "sources": list(self.sources)}
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
 
 class Milestone(NamedTuple):
@@ -125,43 +111,47 @@ class Milestone(NamedTuple):
     `date` is None only for a restoration that sources show happened but none dates (its note
     says what is known)."""
 
-    kind: str
-    date: str | None
-    sources: tuple[str, ...]
-    counterpart: str | None = None  # a predecessor state: "Russian Empire", "Qing China"
-    event: str | None = None  # the timeline event that tells it
-    note: str | None = None
-    alternatives: tuple[Alternative, ...] = ()  # other dates other sources give for it
-    by: str | None = None  # who sent the first envoy or consul, where both sides did ("PE", "VA")
-    note_es: str | None = None
+    # --- fields of "milestone": written by scripts/records.py from the schema ---
+    kind: str  # what happened
+    date: str | None  # when it happened (null only for a 'restored' no source dates)
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    # who sent the first envoy or consul, where each side's first is recorded (PE or the
+    # partner)
+    by: str | None = None
+    # the predecessor state it was with (Russian Empire, Soviet Union, Qing China ...)
+    counterpart: str | None = None
+    event: str | None = None  # id of the timeline event that tells it
+    note: str | None = None  # what the sources say of it, and what they leave open
+    note_es: str | None = None  # the note in Spanish
+    # other dates other sources give for it, each with its sources
+    alternatives: tuple[Alternative, ...] = ()
+    # --- end of fields ---
 
     def to_dict(self) -> dict[str, Any]:
-        d = _drop_none(
-            {
-                "kind": self.kind,
-                "date": self.date,
-                "by": self.by,
-                "counterpart": self.counterpart,
-                "event": self.event,
-                "note": self.note,
-                "note_es": self.note_es,
-            }
-        )
-        if self.date is None:
-            d["date"] = None
-        if self.alternatives:
-            d["alternatives"] = [a.to_dict() for a in self.alternatives]
-        d["sources"] = list(self.sources)
-        return d
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
 
 class Relations(NamedTuple):
-    status: str
-    as_of: str | None  # the date of the newest source showing the status
+    # --- fields of "relations": written by scripts/records.py from the schema ---
+    status: str  # the state of relations with Peru
+    # every dated milestone: recognition, establishment, breaks, restorations
     history: tuple[Milestone, ...]
-    note: str
-    sources: tuple[str, ...]
-    note_es: str = ""
+    note: str  # how the dates and status were chosen from the sources
+    sources: tuple[str, ...]  # ids of the sources of the status
+    as_of: str | None = None  # the date the status was last seen in a source
+    note_es: str | None = None  # the note in Spanish
+    # --- end of fields ---
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the dataset stores it (`model.to_dict`), with the date relations were
+        established and the first milestone (derived, for scripts)."""
+        first = self.first
+        return {
+            **to_dict(self),
+            "established": self.established,
+            "first": {"kind": first.kind if first else None, "date": first.date if first else None},
+        }
 
     @property
     def established(self) -> str | None:
@@ -196,56 +186,33 @@ class Relations(NamedTuple):
                 ids.extend(a.sources)
         return list(dict.fromkeys(ids))
 
-    def to_dict(self) -> dict[str, Any]:
-        first = self.first
-        return {
-            "status": self.status,
-            "as_of": self.as_of,
-            "established": self.established,
-            "first": {"kind": first.kind if first else None, "date": first.date if first else None},
-            "history": [m.to_dict() for m in self.history],
-            "note": self.note,
-            "note_es": self.note_es,
-            "sources": list(self.sources),
-        }
-
 
 class Mission(NamedTuple):
-    owner: str
-    host: str
-    kind: str
-    city: str | None
-    sources: tuple[str, ...]
-    via: str | None = None  # for accredited-from: the country whose capital the mission sits in
-    note: str | None = None
-    state: str = "open"  # open, closed or unknown
-    closed: str | None = None  # when it closed (or stopped covering Peru), if known
-    as_of: str | None = None  # the date of the newest source showing it in this state
-    events: tuple[str, ...] = ()  # ids of the timeline events about it (credentials, opening...)
+    # --- fields of "mission": written by scripts/records.py from the schema ---
+    owner: str  # ISO alpha-2 code of the state that runs the mission (PE for Peru)
+    host: str  # ISO alpha-2 code of the state where the mission is, or that it covers
+    kind: str  # what sort of mission it is
+    city: str | None  # the city the mission is in
+    state: str  # whether a dated source shows the mission at work
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    # stored as `from`: for an accreditation, the state whose capital the mission covers the
+    # host from
+    via: str | None = None
+    closed: str | None = None  # when a closed mission closed
+    as_of: str | None = None  # the date the state of the record was last seen in a source
+    # ids of the timeline events about the mission (credentials, opening, closing ...)
+    events: tuple[str, ...] = ()
+    note: str | None = None  # how the facts were read from the sources, and what they leave open
+    # --- end of fields ---
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
     @property
     def open(self) -> bool:
         """True only for a mission a dated source shows at work."""
         return self.state == "open"
-
-    def to_dict(self) -> dict[str, Any]:
-        d = _drop_none(
-            {
-                "owner": self.owner,
-                "host": self.host,
-                "kind": self.kind,
-                "accredited_from": self.via,  # stored as `from`; `--from` is the owner
-                "state": self.state,
-                "closed": self.closed,
-                "as_of": self.as_of,
-                "events": list(self.events) or None,
-                "note": self.note,
-                "sources": list(self.sources),
-            }
-        )
-        # `city` is required, null where a mission covers Peru from no city of its own
-        return {"owner": d.pop("owner"), "host": d.pop("host"), "kind": d.pop("kind"),
-                "city": self.city, **d}  # fmt: skip
 
 
 LEVELS = {0: "none", 1: "chargé d'affaires", 2: "minister", 3: "ambassador", 9: "other"}
@@ -264,10 +231,14 @@ class Representation(NamedTuple):
     """Correlates of War snapshots of the level of representation both ways: `codes` as the
     dataset stores them ([year, level, level]), `snapshots` with the levels in words."""
 
+    # --- fields of "representation": written by scripts/records.py from the schema ---
+    # stored as `snapshots`: [year, level of the partner's representative in Lima, level of
+    # Peru's in the partner]
     codes: tuple[tuple[int, int, int], ...]
-    note: str | None
-    sources: tuple[str, ...]
-    note_es: str | None = None
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    note: str | None = None  # how the snapshots were read (a predecessor state's rows folded in)
+    note_es: str | None = None  # the note in Spanish
+    # --- end of fields ---
 
     @property
     def snapshots(self) -> tuple[Snapshot, ...]:
@@ -285,52 +256,45 @@ class VotesSummary(NamedTuple):
     """Peru's agreement with a state in UN General Assembly roll calls, `since`-`until` (years):
     the percentage of the `votes` both cast on which they voted alike (`perurel votes`)."""
 
-    since: int
-    until: int
-    agreement: float
-    votes: int
-    sources: tuple[str, ...]
+    # --- fields of "un_votes": written by scripts/records.py from the schema ---
+    since: int  # the first year of the window
+    until: int  # the last year of the window
+    agreement: float  # percent of the roll calls both states voted on where they voted alike
+    votes: int  # roll calls both states voted on
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    # --- end of fields ---
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self._asdict(), "sources": list(self.sources)}
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
 
 class Country(NamedTuple):
-    code: str
-    iso3: str
-    name: str
-    name_es: str
-    aliases: tuple[str, ...]
-    region: str
-    subregion: str
-    relations: Relations
-    missions: tuple[Mission, ...]
-    sources: tuple[str, ...]
-    summary: str | None = None
-    summary_sources: tuple[str, ...] = ()
+    # --- fields of "country": written by scripts/records.py from the schema ---
+    code: str  # ISO 3166-1 alpha-2 code of the state (CL)
+    iso3: str  # ISO 3166-1 alpha-3 code of the state (CHL)
+    name: str  # English name
+    name_es: str  # Spanish name
+    aliases: tuple[str, ...]  # other names, codes and demonyms a query can use
+    region: str  # UN geoscheme region (Americas, Europe ...)
+    subregion: str  # UN geoscheme subregion (South America ...)
+    relations: Relations  # the relationship with Peru: its status and dated history
+    missions: tuple[Mission, ...]  # embassies, consulates and accreditations both ways (a list)
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    summary: str | None = None  # a short text on the relationship, in English
+    summary_es: str | None = None  # the summary in Spanish
+    summary_sources: tuple[str, ...] = ()  # ids of the sources of the summary
+    # Correlates of War snapshots of the level of representation both ways
     representation: Representation | None = None
+    # agreement with Peru in UN General Assembly roll calls 2000-2019: {since, until,
+    # agreement (percent), votes (roll calls both voted on), sources}; `perurel votes` has
+    # more
     un_votes: VotesSummary | None = None
-    summary_es: str | None = None
+    # --- end of fields ---
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "code": self.code,
-            "iso3": self.iso3,
-            "name": self.name,
-            "name_es": self.name_es,
-            "aliases": list(self.aliases),
-            "region": self.region,
-            "subregion": self.subregion,
-            "relations": self.relations.to_dict(),
-            "missions": [m.to_dict() for m in self.missions],
-        }
-        if self.summary is not None:
-            d["summary"] = self.summary
-            d["summary_es"] = self.summary_es
-            d["summary_sources"] = list(self.summary_sources)
-        d["representation"] = self.representation.to_dict() if self.representation else []
-        d["un_votes"] = self.un_votes.to_dict() if self.un_votes else None
-        return d
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
     def cited(self) -> list[str]:
         """Every source id this country's facts cite, in card order; name lists last."""
@@ -345,45 +309,37 @@ class Country(NamedTuple):
 
 
 class Event(NamedTuple):
-    id: str
-    date: str
-    countries: tuple[str, ...]
-    kind: str
-    title: str
-    summary: str
-    sources: tuple[str, ...]
-    title_es: str = ""
-    summary_es: str = ""
+    # --- fields of "event": written by scripts/records.py from the schema ---
+    id: str  # the record's stable id
+    date: str  # when it happened: YYYY, YYYY-MM or YYYY-MM-DD
+    countries: tuple[str, ...]  # ISO alpha-2 codes of the states the record names
+    kind: str  # event kind
+    title: str  # a one-line title
+    title_es: str  # the title in Spanish
+    summary: str  # what happened, in English
+    summary_es: str  # the summary in Spanish
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    # --- end of fields ---
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "date": self.date,
-            "countries": list(self.countries),
-            "kind": self.kind,
-            "title": self.title,
-            "title_es": self.title_es,
-            "summary": self.summary,
-            "summary_es": self.summary_es,
-            "sources": list(self.sources),
-        }
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
 
 class Period(NamedTuple):
     """A stretch of an organisation membership: a Security Council term, a suspension."""
 
-    kind: str  # "term" or "suspension"
-    start: str
-    end: str | None
-    note: str | None
-    sources: tuple[str, ...]
+    # --- fields of "period": written by scripts/records.py from the schema ---
+    kind: str  # what the stretch is
+    start: str  # when it began
+    end: str | None  # when it ended (null: it has not)
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    note: str | None = None  # what the sources leave open
+    # --- end of fields ---
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end}
-        if self.note:
-            d["note"] = self.note
-        d["sources"] = list(self.sources)
-        return d
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
 
 PERIOD_KINDS = ("term", "suspension")
@@ -404,66 +360,45 @@ MEMBER_TIES = ("member", "founding-member")
 class Members(NamedTuple):
     """Who else belongs to an organisation, as a source lists them (and as of when)."""
 
-    codes: tuple[str, ...]
-    as_of: str | None
-    note: str | None
-    sources: tuple[str, ...]
+    # --- fields of "members": written by scripts/records.py from the schema ---
+    codes: tuple[str, ...]  # ISO alpha-2 codes of the other member states
+    as_of: str | None  # the date of the list (null: the source does not date it)
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    note: str | None = None  # how the list was read from the sources
+    # --- end of fields ---
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"codes": list(self.codes), "as_of": self.as_of}
-        if self.note:
-            d["note"] = self.note
-        d["sources"] = list(self.sources)
-        return d
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
 
 class Organisation(NamedTuple):
-    id: str
-    name: str
-    name_es: str
-    joined: str | None
-    note: str
-    sources: tuple[str, ...]
-    left: str | None = None
-    role: str | None = None
-    periods: tuple[Period, ...] = ()
-    members: Members | None = None
-    note_es: str = ""
-    role_es: str | None = None
-    tie: str = "member"  # one of TIES
-    since: str | None = None  # when a tie other than membership began
-    until: str | None = None  # when it ended
+    # --- fields of "organisation": written by scripts/records.py from the schema ---
+    id: str  # the record's stable id
+    name: str  # English name
+    name_es: str  # Spanish name
+    note: str  # how the dates were read from the sources
+    sources: tuple[str, ...]  # ids of the sources the record cites
+    tie: str = "member"  # what Peru is to it
+    joined: str | None = None  # when Peru joined (members only)
+    left: str | None = None  # when Peru left, if it did (members only)
+    since: str | None = None  # when a tie other than membership began (candidate, associate ...)
+    until: str | None = None  # when a tie other than membership ended
+    role: str | None = None  # Peru's standing in the organisation (original member, observer ...)
+    role_es: str | None = None  # Peru's standing in Spanish
+    note_es: str | None = None  # the note in Spanish
+    periods: tuple[Period, ...] = ()  # Peru's terms, for bodies with terms (a list)
+    members: Members | None = None  # the member states in the data, with their sources
+    # --- end of fields ---
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as the dataset stores it (`model.to_dict`)."""
+        return to_dict(self)
 
     @property
     def member(self) -> bool:
         """True for a member (founding or not): only members join."""
         return self.tie in MEMBER_TIES
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "id": self.id,
-            "name": self.name,
-            "name_es": self.name_es,
-            "tie": self.tie,
-            "joined": self.joined,
-        }
-        d.update(
-            _drop_none(
-                {
-                    "left": self.left,
-                    "since": self.since,
-                    "until": self.until,
-                    "role": self.role,
-                    "role_es": self.role_es,
-                }
-            )
-        )
-        d.update({"note": self.note, "note_es": self.note_es, "sources": list(self.sources)})
-        if self.periods:
-            d["periods"] = [p.to_dict() for p in self.periods]
-        if self.members is not None:
-            d["members"] = self.members.to_dict()
-        return d
 
     def cited(self) -> list[str]:
         """Every source id the membership and its periods cite."""
@@ -475,14 +410,244 @@ class Organisation(NamedTuple):
         return list(dict.fromkeys(ids))
 
 
-# --- the records as data/relations.schema.json declares them --------------------------------------
-# The schema is the one declaration of the dataset's records (docs/architecture.md says why): each
-# `$defs` entry below is held by its class here. The one table of the deliberate differences
-# between a stored record, its class and its `to_dict()`; `store.build` reads it and
-# tests/test_schema.py holds the schema, the classes and `to_dict` to it.
-RECORDS = {
+# --- conversion to and from the dataset's JSON -------------------------------------------------
+# The schema, data/relations.schema.json, is the one declaration of the records
+# (docs/architecture.md says why): scripts/records.py writes each class's fields and the shapes
+# below from it, so that a property added there reaches the class, both conversions, `perurel
+# validate`, docs/data.md and `--fields help` (tests/test_schema.py holds them to it).
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as its output gives it: every property in the schema's order (`SHAPES`), under
+    the output's names, as the dataset stores it; null or [] where the record has none (the
+    dataset's file leaves such properties out)."""
+    out: dict[str, Any] = {}
+    for key, i, give in _outputs(type(record)):
+        value = record[i]
+        out[key] = give(value) if give and value is not None else value
+    return out
+
+
+def from_dict(cls: type[R], stored: dict[str, Any]) -> R:
+    """A record of class `cls` from the dataset's JSON (valid: `perurel validate`): an absent or
+    null property takes the class's default."""
+    template, steps = _inputs(cls)
+    values = template.copy()
+    for key, i, convert in steps:
+        value = stored.get(key)
+        if value is not None:
+            values[i] = convert(value) if convert else value
+    return cls._make(values)  # type: ignore[attr-defined, no-any-return]
+
+
+def _outputs(cls: type) -> list[tuple[str, int, Callable[[Any], Any] | None]]:
+    found = _OUTPUTS.get(cls)
+    if found is None:
+        shape = SHAPES[_NAMES[cls]]
+        found = _OUTPUTS[cls] = [(out, i, _giver(holds)) for _, out, i, holds, _ in shape if out]
+    return found
+
+
+def _inputs(cls: type) -> tuple[list[Any], list[tuple[str, int, Callable[[Any], Any] | None]]]:
+    found = _INPUTS.get(cls)
+    if found is None:
+        fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
+        defaults: dict[str, Any] = cls._field_defaults  # type: ignore[attr-defined]
+        template = [defaults.get(f) for f in fields]
+        steps = [(key, i, _converter(holds)) for key, _, i, holds, _ in SHAPES[_NAMES[cls]]]
+        found = _INPUTS[cls] = (template, steps)
+    return found
+
+
+def _converter(holds: str) -> Callable[[Any], Any] | None:
+    """How a stored value becomes what the record holds."""
+    if holds == "":
+        return None
+    if holds == "[]":
+        return tuple
+    if holds == "[[]]":
+        return lambda rows: tuple(map(tuple, rows))
+    if holds.endswith("[]"):
+        sub = RECORDS[holds[:-2]]
+        return lambda items: tuple(from_dict(sub, item) for item in items)
+    one = RECORDS[holds]
+    return lambda item: from_dict(one, item)
+
+
+def _giver(holds: str) -> Callable[[Any], Any] | None:
+    """How a held value is given back as the dataset stores it."""
+    if holds == "":
+        return None
+    if holds == "[]":
+        return list
+    if holds == "[[]]":
+        return _rows
+    return _records if holds.endswith("[]") else _record
+
+
+def _rows(value: Any) -> list[Any]:
+    return [list(row) for row in value]
+
+
+def _record(value: Any) -> Any:
+    return value.to_dict()
+
+
+def _records(value: Any) -> list[Any]:
+    return [item.to_dict() for item in value]
+
+
+_OUTPUTS: dict[type, list[tuple[str, int, Callable[[Any], Any] | None]]] = {}
+_INPUTS: dict[type, tuple[list[Any], list[tuple[str, int, Callable[[Any], Any] | None]]]] = {}
+
+
+# --- the records' shapes: written by scripts/records.py from the schema ---
+# Each record's properties in the schema's order (the output's order too): (stored key,
+# output key or "" where the output leaves it out, index of the class field, what it
+# holds: "" a value, "[]" a list of values, "[[]]" a list of lists, "<record>" a record,
+# "<record>[]" a list of records; whether the schema requires it).
+SHAPES: dict[str, tuple[tuple[str, str, int, str, bool], ...]] = {
+    "source": (
+        ("id", "id", 0, "", True),
+        ("title", "title", 1, "", True),
+        ("author", "author", 4, "[]", False),
+        ("publisher", "publisher", 2, "", True),
+        ("publisher_es", "publisher_es", 5, "", False),
+        ("url", "url", 6, "", False),
+        ("via", "via", 7, "", False),
+        ("date", "date", 8, "", False),
+        ("tier", "tier", 3, "", True),
+        ("found_in", "found_in", 9, "", False),
+        ("note", "note", 10, "", False),
+        ("note_es", "note_es", 11, "", False),
+    ),
+    "alternative": (
+        ("date", "date", 0, "", True),
+        ("sources", "sources", 1, "[]", True),
+    ),
+    "milestone": (
+        ("kind", "kind", 0, "", True),
+        ("date", "date", 1, "", True),
+        ("by", "by", 3, "", False),
+        ("counterpart", "counterpart", 4, "", False),
+        ("event", "event", 5, "", False),
+        ("note", "note", 6, "", False),
+        ("note_es", "note_es", 7, "", False),
+        ("alternatives", "alternatives", 8, "alternative[]", False),
+        ("sources", "sources", 2, "[]", True),
+    ),
+    "relations": (
+        ("status", "status", 0, "", True),
+        ("as_of", "as_of", 4, "", False),
+        ("history", "history", 1, "milestone[]", True),
+        ("note", "note", 2, "", True),
+        ("note_es", "note_es", 5, "", False),
+        ("sources", "sources", 3, "[]", True),
+    ),
+    "mission": (
+        ("owner", "owner", 0, "", True),
+        ("host", "host", 1, "", True),
+        ("kind", "kind", 2, "", True),
+        ("city", "city", 3, "", True),
+        ("from", "accredited_from", 6, "", False),
+        ("state", "state", 4, "", True),
+        ("closed", "closed", 7, "", False),
+        ("as_of", "as_of", 8, "", False),
+        ("events", "events", 9, "[]", False),
+        ("note", "note", 10, "", False),
+        ("sources", "sources", 5, "[]", True),
+    ),
+    "representation": (
+        ("snapshots", "snapshots", 0, "[[]]", True),
+        ("note", "note", 2, "", False),
+        ("note_es", "note_es", 3, "", False),
+        ("sources", "sources", 1, "[]", True),
+    ),
+    "un_votes": (
+        ("since", "since", 0, "", True),
+        ("until", "until", 1, "", True),
+        ("agreement", "agreement", 2, "", True),
+        ("votes", "votes", 3, "", True),
+        ("sources", "sources", 4, "[]", True),
+    ),
+    "country": (
+        ("code", "code", 0, "", True),
+        ("iso3", "iso3", 1, "", True),
+        ("name", "name", 2, "", True),
+        ("name_es", "name_es", 3, "", True),
+        ("aliases", "aliases", 4, "[]", True),
+        ("region", "region", 5, "", True),
+        ("subregion", "subregion", 6, "", True),
+        ("relations", "relations", 7, "relations", True),
+        ("missions", "missions", 8, "mission[]", True),
+        ("summary", "summary", 10, "", False),
+        ("summary_es", "summary_es", 11, "", False),
+        ("summary_sources", "summary_sources", 12, "[]", False),
+        ("representation", "representation", 13, "representation", False),
+        ("un_votes", "un_votes", 14, "un_votes", False),
+        ("sources", "", 9, "[]", True),
+    ),
+    "event": (
+        ("id", "id", 0, "", True),
+        ("date", "date", 1, "", True),
+        ("countries", "countries", 2, "[]", True),
+        ("kind", "kind", 3, "", True),
+        ("title", "title", 4, "", True),
+        ("title_es", "title_es", 5, "", True),
+        ("summary", "summary", 6, "", True),
+        ("summary_es", "summary_es", 7, "", True),
+        ("sources", "sources", 8, "[]", True),
+    ),
+    "period": (
+        ("kind", "kind", 0, "", True),
+        ("start", "start", 1, "", True),
+        ("end", "end", 2, "", True),
+        ("note", "note", 4, "", False),
+        ("sources", "sources", 3, "[]", True),
+    ),
+    "members": (
+        ("codes", "codes", 0, "[]", True),
+        ("as_of", "as_of", 1, "", True),
+        ("note", "note", 3, "", False),
+        ("sources", "sources", 2, "[]", True),
+    ),
+    "organisation": (
+        ("id", "id", 0, "", True),
+        ("name", "name", 1, "", True),
+        ("name_es", "name_es", 2, "", True),
+        ("tie", "tie", 5, "", False),
+        ("joined", "joined", 6, "", False),
+        ("left", "left", 7, "", False),
+        ("since", "since", 8, "", False),
+        ("until", "until", 9, "", False),
+        ("role", "role", 10, "", False),
+        ("role_es", "role_es", 11, "", False),
+        ("note", "note", 3, "", True),
+        ("note_es", "note_es", 12, "", False),
+        ("sources", "sources", 4, "[]", True),
+        ("periods", "periods", 13, "period[]", False),
+        ("members", "members", 14, "members", False),
+    ),
+}
+# The properties of each record that are partial dates (YYYY, YYYY-MM, YYYY-MM-DD).
+DATES: dict[str, tuple[str, ...]] = {
+    "source": ("date",),
+    "alternative": ("date",),
+    "milestone": ("date",),
+    "relations": ("as_of",),
+    "mission": ("closed", "as_of"),
+    "representation": (),
+    "un_votes": (),
+    "country": (),
+    "event": ("date",),
+    "period": ("start", "end"),
+    "members": ("as_of",),
+    "organisation": ("joined", "left", "since", "until"),
+}
+# The class of each record.
+RECORDS: dict[str, Any] = {
     "source": Source,
-    "alternative": Alternative,  # an item of a milestone's `alternatives`
+    "alternative": Alternative,
     "milestone": Milestone,
     "relations": Relations,
     "mission": Mission,
@@ -494,24 +659,14 @@ RECORDS = {
     "members": Members,
     "organisation": Organisation,
 }
-# A class field held under another name than the property it is stored as (record, field): property.
-# (A mission's `from` is a Python keyword; a representation keeps its snapshots as codes.)
-STORED_AS = {("mission", "via"): "from", ("representation", "codes"): "snapshots"}
-# A class field `to_dict` gives under another name than the stored one (record, field): key.
-# (`--from` names a mission's owner in `perurel missions`, so the output says `accredited_from`.)
-OUTPUT_AS = {("mission", "via"): "accredited_from"}
-# Keys `to_dict` adds that are never stored: derived from the stored ones (docs/data.md).
-DERIVED = {"relations": ("established", "first")}
-# Stored properties `to_dict` leaves out: a country's source ids (`country --json` gives the full
-# sources instead); a representation's `to_dict` is its snapshots in words (a list).
-NOT_IN_DICT = {
-    "country": ("sources",),
-    "representation": ("snapshots", "note", "note_es", "sources"),
-}
+# --- end of shapes ---
+_NAMES = {cls: name for name, cls in RECORDS.items()}
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from typing import Any, Protocol
+    from collections.abc import Callable, Iterable
+    from typing import Any, Protocol, TypeVar
+
+    R = TypeVar("R")
 
     class Records(Protocol):
         """What the query layer reads of a dataset (`store.Records` is one). Declared here, for

@@ -11,16 +11,15 @@ from __future__ import annotations
 from .formats import FORMATS
 from .i18n import LANGUAGES
 from .model import (
+    DATES,
     EVENT_KINDS,
     MAP_FORMATS,
     MAP_VIEWS,
     MISSION_KINDS,
     MISSION_STATES,
+    SHAPES,
     STATUSES,
     TIERS,
-    Event,
-    Organisation,
-    Source,
 )
 from .tuples import TYPE_CHECKING, NamedTuple
 
@@ -125,17 +124,20 @@ EPILOG = (
 )
 
 
-def _dated(fields: tuple[str, ...], *dated: str) -> tuple[str, ...]:
-    """A record's fields with `<field>_precision` (derived for scripts) right after each date."""
+def _dated(record: str) -> tuple[str, ...]:
+    """A record's fields as its output gives them (the schema's order, `model.SHAPES`), with
+    `<field>_precision` (derived for scripts) right after each date."""
+    dated = DATES[record]
+    fields = [out for stored, out, *_ in SHAPES[record] if out]
     return tuple(g for f in fields for g in ((f, f"{f}_precision") if f in dated else (f,)))
 
 
+# `country --json`: the record as its output gives it, then what the command adds
 COUNTRY_FIELDS = (
-    "code", "iso3", "name", "name_es", "aliases", "region", "subregion", "relations", "missions",
-    "summary", "summary_es", "summary_sources", "memberships", "representation", "un_votes", "events", "sources",
+    *(out for _, out, *_ in SHAPES["country"] if out), "memberships", "events", "sources",
 )  # fmt: skip
 # each record type owns its field list; the precision of a partial date is derived beside it
-EVENT_FIELDS = _dated(Event._fields, "date")
+EVENT_FIELDS = _dated("event")
 COUNTRY_ROW_FIELDS = (
     "code", "iso3", "name", "name_es", "region", "subregion", "relations", "mission_count",
     "event_count",
@@ -149,13 +151,13 @@ SEARCH_FIELDS = (
     "kind", "id", "date", "date_precision", "countries", "title", "text", "title_es", "text_es",
     "score",
 )  # fmt: skip
-SOURCE_FIELDS = (*_dated(Source._fields, "date"), "cited", "cited_by")
+SOURCE_FIELDS = (*_dated("source"), "cited", "cited_by")
 STATS_FIELDS = (
     "schema_version", "dataset_date", "dataset_date_precision", "facts_to", "facts_to_precision",
     "coverage", "by_status", "by_region", "events_by_decade",
     "events_by_kind", "states_by_milestone_kind", "facts_by_tier",
 )  # fmt: skip
-ORG_FIELDS = _dated(Organisation._fields, "joined", "left", "since", "until")
+ORG_FIELDS = _dated("organisation")
 # `votes` answers four questions, each with its own record; --fields takes the fields of the one
 # asked (the command's field list is their union, for --fields help and the docs).
 VOTES_FIELDS = {

@@ -10,25 +10,13 @@ from functools import cache
 
 from .errors import DataError, printable
 from .i18n import N_, oserror, t
-from .model import (
-    STORED_AS,
-    Alternative,
-    Country,
-    Event,
-    Members,
-    Milestone,
-    Mission,
-    Organisation,
-    Period,
-    Relations,
-    Representation,
-    Source,
-    VotesSummary,
-)
+from .model import RECORDS, SHAPES, Country, Event, Organisation, Source, from_dict
 from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypeVar
+
+    R = TypeVar("R")
 
     from .votes import Votes
 
@@ -508,150 +496,14 @@ _JSON_ERRORS = frozenset(
 )
 
 
-def _ids(values: Any) -> tuple[str, ...]:
-    return tuple(values or ())
-
-
-def _representation(r: dict[str, Any] | None) -> Representation | None:
-    if r is None:
-        return None
-    snapshots = tuple(map(tuple, r["snapshots"]))
-    return Representation(snapshots, r.get("note"), _ids(r.get("sources")), r.get("note_es"))
-
-
-def _members(m: dict[str, Any] | None) -> Members | None:
-    if m is None:
-        return None
-    return Members(tuple(m["codes"]), m.get("as_of"), m.get("note"), _ids(m.get("sources")))
-
-
-# the property a mission's `via` is stored as (model.STORED_AS, the table of such differences)
-_FROM = STORED_AS[("mission", "via")]
-
-
 def build(raw: dict[str, Any], path: str) -> Records:
     """Turn a parsed (and valid) dataset into records and indexes."""
-    sources = {
-        s["id"]: Source(
-            s["id"],
-            s["title"],
-            s["publisher"],
-            s.get("url"),
-            s.get("date"),
-            s.get("note"),
-            s.get("tier") or "other",
-            s.get("found_in"),
-            tuple(s.get("author", ())),
-            s.get("via"),
-            s.get("note_es"),
-            s.get("publisher_es"),
-        )
-        for s in raw["sources"]
-    }
-    countries: dict[str, Country] = {}
-    for c in raw["countries"]:
-        rel = c["relations"]
-        countries[c["code"]] = Country(
-            code=c["code"],
-            iso3=c["iso3"],
-            name=c["name"],
-            name_es=c["name_es"],
-            aliases=tuple(c.get("aliases", ())),
-            region=c["region"],
-            subregion=c["subregion"],
-            relations=Relations(
-                rel["status"],
-                rel.get("as_of"),
-                tuple(
-                    Milestone(
-                        h["kind"],
-                        h.get("date"),
-                        _ids(h.get("sources")),
-                        h.get("counterpart"),
-                        h.get("event"),
-                        h.get("note"),
-                        tuple(
-                            Alternative(a["date"], _ids(a.get("sources")))
-                            for a in h.get("alternatives", ())
-                        ),
-                        h.get("by"),
-                        h.get("note_es"),
-                    )
-                    for h in rel.get("history", ())
-                ),
-                rel.get("note") or "",
-                _ids(rel.get("sources")),
-                rel.get("note_es") or "",
-            ),
-            missions=tuple(
-                Mission(
-                    m["owner"],
-                    m["host"],
-                    m["kind"],
-                    m.get("city"),
-                    _ids(m.get("sources")),
-                    m.get(_FROM),
-                    m.get("note"),
-                    m.get("state") or "open",
-                    m.get("closed"),
-                    m.get("as_of"),
-                    _ids(m.get("events")),
-                )
-                for m in c.get("missions", ())
-            ),
-            sources=_ids(c.get("sources")),
-            summary=c.get("summary"),
-            summary_sources=_ids(c.get("summary_sources")),
-            representation=_representation(c.get("representation")),
-            un_votes=(
-                VotesSummary(**{**c["un_votes"], "sources": _ids(c["un_votes"]["sources"])})
-                if c.get("un_votes")
-                else None
-            ),
-            summary_es=c.get("summary_es"),
-        )
-    events = sorted(
-        (
-            Event(
-                e["id"],
-                e["date"],
-                tuple(e["countries"]),
-                e["kind"],
-                e["title"],
-                e["summary"],
-                _ids(e["sources"]),
-                e.get("title_es") or "",
-                e.get("summary_es") or "",
-            )
-            for e in raw["events"]
-        ),
-        # ISO partial dates sort as text exactly as dates.sort_key orders them ('1999' before
-        # '1999-01' before '1999-01-01'), without parsing each one.
-        key=lambda e: (e.date, e.id),
-    )
-    organisations = tuple(
-        Organisation(
-            o["id"],
-            o["name"],
-            o["name_es"],
-            o.get("joined"),
-            o.get("note") or "",
-            _ids(o["sources"]),
-            o.get("left"),
-            o.get("role"),
-            tuple(
-                Period(p["kind"], p["start"], p.get("end"), p.get("note"), _ids(p.get("sources")))
-                for p in o.get("periods", ())
-            ),
-            _members(o.get("members")),
-            o.get("note_es") or "",
-            o.get("role_es"),
-            o.get("tie") or "member",
-            o.get("since"),
-            o.get("until"),
-        )
-        for o in raw["organisations"]
-    )
+    sources = {s["id"]: from_dict(Source, s) for s in raw["sources"]}
+    countries = {c["code"]: from_dict(Country, c) for c in raw["countries"]}
+    # ISO partial dates sort as text exactly as dates.sort_key orders them ('1999' before
+    # '1999-01' before '1999-01-01'), without parsing each one.
+    events = sorted((from_dict(Event, e) for e in raw["events"]), key=lambda e: (e.date, e.id))
+    organisations = tuple(from_dict(Organisation, o) for o in raw["organisations"])
     return Records(
         path=path,
         schema_version=raw["schema_version"],
@@ -667,12 +519,8 @@ def build(raw: dict[str, Any], path: str) -> Records:
 # --- the records as the user cache keeps them ----------------------------------------------------
 # Plain tuples in the records' field order (marshal stores no named tuples): unmarshalling them
 # and giving each its class takes a third of the time of parsed JSON turned into records.
-_CLASSES = (
-    *(Source, Alternative, Milestone, Relations, Mission, Representation, VotesSummary),
-    *(Country, Event, Period, Members, Organisation),
-)
 # The layout of the tuples: a copy made with other fields is a miss, whatever the version.
-LAYOUT = ";".join(f"{c.__name__}:{','.join(c._fields)}" for c in _CLASSES)
+LAYOUT = ";".join(f"{c.__name__}:{','.join(c._fields)}" for c in RECORDS.values())
 
 
 def table(dataset: Records) -> dict[str, Any]:
@@ -711,6 +559,8 @@ def revive(kept: dict[str, Any], path: str, bundled: bool = True) -> Records:
     user, is read from the file instead.)"""
     import marshal
 
+    country, organisation = _reviver(Country), _reviver(Organisation)
+
     def part(name: str, revive: Callable[[Any], Any]) -> Callable[[], Any]:
         def build() -> Any:
             try:
@@ -725,47 +575,33 @@ def revive(kept: dict[str, Any], path: str, bundled: bool = True) -> Records:
         kept,
         {
             "sources": part("sources", lambda rows: {row[0]: Source._make(row) for row in rows}),
-            "countries": part("countries", lambda rows: {row[0]: _country(row) for row in rows}),
+            "countries": part("countries", lambda rows: {row[0]: country(row) for row in rows}),
             "events": part("events", lambda rows: tuple(map(Event._make, rows))),
-            "organisations": part("organisations", lambda rows: tuple(map(_organisation, rows))),
+            "organisations": part("organisations", lambda rows: tuple(map(organisation, rows))),
         },
     )
 
 
-_ALTERNATIVES = Milestone._fields.index("alternatives")
-_HISTORY = Relations._fields.index("history")
-_RELATIONS = Country._fields.index("relations")
-_MISSIONS = Country._fields.index("missions")
-_REPRESENTATION = Country._fields.index("representation")
-_UN_VOTES = Country._fields.index("un_votes")
-_PERIODS = Organisation._fields.index("periods")
-_MEMBERS = Organisation._fields.index("members")
+def _reviver(cls: type[R]) -> Callable[[tuple[Any, ...]], R]:
+    """How a cached row of `cls` becomes its record, with the records it holds (`model.SHAPES`)."""
+    nested = [
+        (i, holds.endswith("[]"), _reviver(RECORDS[holds.removesuffix("[]")]))
+        for _, _, i, holds, _ in SHAPES[_NAME[cls]]
+        if holds not in ("", "[]", "[[]]")
+    ]
+    make = cls._make  # type: ignore[attr-defined]
+    if not nested:
+        return make  # type: ignore[no-any-return]
+
+    def revive(row: tuple[Any, ...]) -> R:
+        fields = list(row)
+        for i, many, sub in nested:
+            value = row[i]
+            if value is not None:
+                fields[i] = tuple(map(sub, value)) if many else sub(value)
+        return make(fields)  # type: ignore[no-any-return]
+
+    return revive
 
 
-def _milestone(row: tuple[Any, ...]) -> Milestone:
-    if not row[_ALTERNATIVES]:
-        return Milestone._make(row)
-    fields = list(row)
-    fields[_ALTERNATIVES] = tuple(map(Alternative._make, row[_ALTERNATIVES]))
-    return Milestone._make(fields)
-
-
-def _country(row: tuple[Any, ...]) -> Country:
-    fields = list(row)
-    relations = list(row[_RELATIONS])
-    relations[_HISTORY] = tuple(map(_milestone, relations[_HISTORY]))
-    fields[_RELATIONS] = Relations._make(relations)
-    fields[_MISSIONS] = tuple(map(Mission._make, row[_MISSIONS]))
-    if row[_REPRESENTATION] is not None:
-        fields[_REPRESENTATION] = Representation._make(row[_REPRESENTATION])
-    if row[_UN_VOTES] is not None:
-        fields[_UN_VOTES] = VotesSummary._make(row[_UN_VOTES])
-    return Country._make(fields)
-
-
-def _organisation(row: tuple[Any, ...]) -> Organisation:
-    fields = list(row)
-    fields[_PERIODS] = tuple(map(Period._make, row[_PERIODS]))
-    if row[_MEMBERS] is not None:
-        fields[_MEMBERS] = Members._make(row[_MEMBERS])
-    return Organisation._make(fields)
+_NAME = {cls: name for name, cls in RECORDS.items()}

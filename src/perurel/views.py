@@ -188,8 +188,10 @@ def source(record: Record, width: int, labels: Sequence[Any] | None = None) -> l
     about = [
         [t(SOURCE_FIELDS.get(k, k)), shown(k, v)]
         for k, v in record.items()
-        # the date shows its own precision; the Spanish texts take their English ones' rows
+        # the date shows its own precision; the Spanish texts take their English ones' rows;
+        # a field the source does not have is not a row
         if k not in ("cited", "cited_by", "note_es", "publisher_es", "date_precision")
+        and v not in (None, [])
     ]
     lines = table([t("Field"), t("Value")], about, width, flex=(1,))
     cited = labels if labels is not None else [
