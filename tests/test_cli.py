@@ -134,6 +134,7 @@ def test_country_json(run_mini: Invoke) -> None:
                 # every field of a milestone, empty where the record has none
                 "by": None,
                 "counterpart": None,
+                "counterpart_es": None,
                 "event": None,
                 "note": None,
                 "note_es": None,

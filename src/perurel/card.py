@@ -119,12 +119,15 @@ def _mission(ds: Records, m: Mission) -> tuple[str, str, str]:
 def _milestone(m: Milestone) -> str:
     """'established 1863 with the Russian Empire'."""
     text = f"{milestone_label(m.kind)} {milestone_date(m)}"
-    return text + t(" with {partner}", partner=_article(m.counterpart)) if m.counterpart else text
+    return text + t(" with {partner}", partner=_article(m)) if m.counterpart else text
 
 
-def _article(name: str) -> str:
+def _article(m: Milestone) -> str:
+    """The milestone's counterpart as a sentence names it: 'the Russian Empire', 'el Imperio
+    ruso'."""
+    name = m.counterpart or ""
     if spanish():
-        return the(word("partner", name))
+        return the(m.counterpart_es or name)
     starts = ("Russian", "Austrian", "German", "North German", "Soviet", "United", "Federal",
               "Republic", "Empire", "Kingdom", "Free City", "Qing")  # fmt: skip
     return f"the {name}" if name.startswith(starts) and not name.startswith("Qing") else name
@@ -162,7 +165,7 @@ def relations_lines(ds: Records, country: Country) -> list[str]:
             others = ", ".join(date(a.date) for a in est.alternatives)
             text += t(" (sources differ: {dates})", dates=others)
         if est.counterpart:
-            text += t(" with {partner}", partner=_article(est.counterpart))
+            text += t(" with {partner}", partner=_article(est))
         later = rel.history[rel.history.index(est) + 1 :]
         restored = [m for m in later if m.kind == "restored"]
         if restored:
@@ -173,7 +176,7 @@ def relations_lines(ds: Records, country: Country) -> list[str]:
                 else t("; last re-established at a date no source gives")
             )
             if m.counterpart:
-                text += t(" with {partner}", partner=_article(m.counterpart))
+                text += t(" with {partner}", partner=_article(m))
         lines.append(text)
     elif rel.first is not None:
         first = rel.first
@@ -183,11 +186,7 @@ def relations_lines(ds: Records, country: Country) -> list[str]:
                 kind=milestone_label(first.kind),
                 date=date(first.date),
             )
-            + (
-                t(" (with {partner})", partner=_article(first.counterpart))
-                if first.counterpart
-                else ""
-            )
+            + (t(" (with {partner})", partner=_article(first)) if first.counterpart else "")
         )
     return lines
 
@@ -379,7 +378,7 @@ def card(ds: Records, country: Country, width: int) -> list[Line]:
             [
                 milestone_date(m),
                 milestone_label(m.kind),
-                (t("with {partner}", partner=_article(m.counterpart)) if m.counterpart else "")
+                (t("with {partner}", partner=_article(m)) if m.counterpart else "")
                 + (f" {ENCYCLOPEDIA_ONLY}" if encyclopedia_only(ds, m.sources) else "")
                 + (f" {in_language(m.note, m.note_es)}" if m.date is None and m.note else ""),
                 notes.cite([*m.sources, *(i for a in m.alternatives for i in a.sources)]),

@@ -42,6 +42,7 @@ MEANINGS = {
         "date": "when it happened (null only for a 'restored' no source dates)",
         "by": "who sent the first envoy or consul, where each side's first is recorded (PE or the partner)",
         "counterpart": "the predecessor state it was with (Russian Empire, Soviet Union, Qing China ...)",
+        "counterpart_es": "the counterpart's name in Spanish",
         "event": "id of the timeline event that tells it",
         "note": "what the sources say of it, and what they leave open",
         "note_es": "the note in Spanish",

@@ -120,6 +120,7 @@ class Milestone(NamedTuple):
     by: str | None = None
     # the predecessor state it was with (Russian Empire, Soviet Union, Qing China ...)
     counterpart: str | None = None
+    counterpart_es: str | None = None  # the counterpart's name in Spanish
     event: str | None = None  # id of the timeline event that tells it
     note: str | None = None  # what the sources say of it, and what they leave open
     note_es: str | None = None  # the note in Spanish
@@ -530,10 +531,11 @@ SHAPES: dict[str, tuple[tuple[str, str, int, str, bool], ...]] = {
         ("date", "date", 1, "", True),
         ("by", "by", 3, "", False),
         ("counterpart", "counterpart", 4, "", False),
-        ("event", "event", 5, "", False),
-        ("note", "note", 6, "", False),
-        ("note_es", "note_es", 7, "", False),
-        ("alternatives", "alternatives", 8, "alternative[]", False),
+        ("counterpart_es", "counterpart_es", 5, "", False),
+        ("event", "event", 6, "", False),
+        ("note", "note", 7, "", False),
+        ("note_es", "note_es", 8, "", False),
+        ("alternatives", "alternatives", 9, "alternative[]", False),
         ("sources", "sources", 2, "[]", True),
     ),
     "relations": (
