@@ -5,7 +5,8 @@ language's `.po` file and compile it to the `.mo` file the package reads (with B
     python scripts/messages.py --check    # fail if a message has no translation, one is fuzzy or
                                           # stale, or a .mo is not the compiled .po
 
-The help of commands and options is taken from `perurel.spec` as it is declared. Messages are
+The help of commands and options is taken from `perurel.spec` as it is declared, and the
+messages of the schema's own rules from its `errorMessage`s. Messages are
 marked in the code with `t("...")`, `tn("...", "...", n)` or `N_("...")` (see
 `perurel.i18n`), and `dates.BadDate("...")`. A new message arrives in each `.po` untranslated:
 write its translation there (remove any `#, fuzzy` flag), then run this script again to compile. Needs Babel (the `test`
@@ -54,7 +55,34 @@ def extract() -> Catalog:
         )
     for text in spec_texts():
         template.add(text, None, [("perurel/spec.py", 0)])
+    for text in schema_messages():
+        template.add(text, None, [("data/relations.schema.json", 0)])
     return template
+
+
+def schema_messages() -> list[str]:
+    """The messages the schema gives for its own rules (its `errorMessage`s), which the walk
+    along it (`perurel.schema_check`) reports in the reader's language."""
+    import json
+
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            said = node.get("errorMessage")
+            if isinstance(said, str):
+                found.append(said)
+            elif isinstance(said, dict):
+                found.extend(said.values())
+            for key, value in node.items():
+                if key != "errorMessage":
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads((ROOT / "data" / "relations.schema.json").read_text(encoding="utf-8")))
+    return list(dict.fromkeys(found))
 
 
 def spec_texts() -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -175,4 +176,251 @@ def test_every_pattern_has_a_format_the_walk_knows() -> None:
     walker = schema_check.Walker({}, lambda path, message: None, date.today())
     known = set(walker._formats)
     for node in _strings(validate.schema()):
-        assert node.get("format") in known, node
+        if node.get("type") == "integer":  # a year: not in the future
+            assert node.get("format") == "year", node
+        else:
+            assert node.get("format") in known, node
+
+
+def _specs(spec: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every spec in the schema: the top, its $defs, and the specs nested in them."""
+    yield spec
+    for key in ("$defs", "properties"):
+        for sub in spec.get(key, {}).values():
+            yield from _specs(sub)
+    for key in ("prefixItems", "allOf", "oneOf"):
+        for sub in spec.get(key, []):
+            yield from _specs(sub)
+    for key in ("items", "if", "then", "else", "not", "contains"):
+        if key in spec:
+            yield from _specs(spec[key])
+
+
+def test_the_walk_reads_every_keyword_of_the_schema() -> None:
+    """A keyword the walk does not read would be a rule no one checks: the schema uses only the
+    keywords it reads and annotations."""
+    allowed = schema_check.KEYWORDS | schema_check.ANNOTATIONS
+    used = {key for spec in _specs(validate.schema()) for key in spec}
+    assert used - allowed == set()
+    # and what the rules the schema states are, read off the keywords it uses
+    assert {"if", "then", "else", "allOf", "dependentRequired", "prefixItems", "contains"} <= used
+
+
+# Rules within one record that the schema states (conditions, counts, ranges, pairs of
+# languages), each as a change to the fixture, the one problem it makes, and whether other
+# JSON-Schema tools see it too (perurel's own `format`s and `translates` are its own).
+def _append(*keys: Any, value: Any) -> Callable[[dict[str, Any]], None]:
+    def mutate(data: dict[str, Any]) -> None:
+        node: Any = data
+        for key in keys:
+            node = node[key]
+        node.append(value)
+
+    return mutate
+
+
+RULES = [
+    (
+        _set("events", 0, "sources", value=[]),
+        "events[0].sources: a fact needs at least one source",
+        True,
+    ),
+    (
+        _set("events", 0, "countries", value=["CL", "CL"]),
+        "events[0].countries[1]: 'CL' is given twice",
+        True,
+    ),
+    (
+        _set("countries", 0, "relations", "as_of", value=KeyError),
+        "countries[0].relations: missing required field 'as_of'",
+        True,
+    ),
+    (
+        _set("countries", 0, "relations", "status", value="unknown"),
+        "countries[0].relations.history: 'unknown' although the history has milestones",
+        True,
+    ),
+    (
+        _set("countries", 0, "missions", 0, "as_of", value=KeyError),
+        "countries[0].missions[0]: missing required field 'as_of'",
+        True,
+    ),
+    (
+        _set("countries", 0, "missions", 0, "closed", value="2001"),
+        "countries[0].missions[0].closed: only a closed mission has a closing date",
+        True,
+    ),
+    (
+        _set("countries", 0, "summary_sources", value=KeyError),
+        "countries[0]: missing required field 'summary_sources'",
+        True,
+    ),
+    (
+        _set("countries", 0, "summary_es", value=KeyError),
+        "countries[0].summary_es: missing the Spanish text of 'summary'",
+        False,
+    ),
+    (
+        _set("sources", 0, "note_es", value="Solo en castellano."),
+        "sources[0].note_es: a Spanish text without an English 'note'",
+        False,
+    ),
+    (
+        _set("countries", 0, "relations", "history", 0, "counterpart", value="Gran Colombia"),
+        "countries[0].relations.history[0].counterpart_es: missing the Spanish text of"
+        " 'counterpart'",
+        False,
+    ),
+    (
+        _set("countries", 0, "relations", "history", 0, "date", value=None),
+        "countries[0].relations.history[0]: only a 'restored' no source dates may have a null"
+        " 'date'",
+        True,
+    ),
+    (
+        _append(
+            "countries",
+            0,
+            "relations",
+            "history",
+            value={"kind": "broken", "date": "1900", "sources": ["seed"]},
+        ),
+        None,  # a break not mended: the status says so (a rule across milestones)
+        False,
+    ),
+    (
+        _set("countries", 0, "representation", "snapshots", 0, value=[1850, 4, 1]),
+        "countries[0].representation.snapshots[0]: expected [year, level, level] with levels"
+        " 0, 1, 2, 3 or 9, found a list",
+        True,
+    ),
+    (
+        _set("countries", 0, "representation", "snapshots", 0, value=[1850, 1]),
+        "countries[0].representation.snapshots[0]: expected [year, level, level]",
+        True,
+    ),
+    (
+        _set("countries", 0, "representation", "snapshots", 0, value=[2999, 1, 1]),
+        "countries[0].representation.snapshots[0]: expected [year, level, level]",
+        False,  # a year in the future: perurel's own `format`
+    ),
+    (
+        _set("organisations", 0, "since", value="1945"),
+        "organisations[0].since: a member gives 'joined' and 'left', not 'since'",
+        True,
+    ),
+    (
+        _set("organisations", 0, "tie", value="observer"),
+        "organisations[0].joined: only a member joins or leaves: the other ties give 'since'"
+        " and 'until'",
+        True,
+    ),
+]
+UN_VOTES: dict[str, Any] = {
+    "since": 2000,
+    "until": 2019,
+    "agreement": 80.5,
+    "votes": 1400,
+    "sources": ["seed"],
+}
+CHANGES: list[tuple[dict[str, Any], str, bool]] = [
+    (
+        {"agreement": 101},
+        "countries[0].un_votes.agreement: expected a percentage, found 101",
+        True,
+    ),
+    (
+        {"agreement": "high"},
+        "countries[0].un_votes.agreement: expected a percentage, found 'high'",
+        True,
+    ),
+    (
+        {"votes": 0},
+        "countries[0].un_votes.votes: expected a count of roll calls, found 0",
+        True,
+    ),
+    ({"since": 1900}, "countries[0].un_votes.since: 1900 is below the minimum, 1946", True),
+    ({"until": 2999}, "countries[0].un_votes.until: 2999 is in the future", False),
+    ({"since": "2000"}, "countries[0].un_votes.since: expected an integer, found '2000'", True),
+]
+RULES += [
+    (_set("countries", 0, "un_votes", value={**UN_VOTES, **change}), expected, other_tools)
+    for change, expected, other_tools in CHANGES
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected", "other_tools"), RULES)
+def test_the_rules_within_a_record_are_the_schemas(
+    mutate: Callable[[dict[str, Any]], object], expected: str | None, other_tools: bool
+) -> None:
+    import jsonschema
+
+    data = copy.deepcopy(FIXTURE_DATA)
+    mutate(data)
+    walked = [str(p) for p in _walk(data)]
+    if expected is None:  # a rule across records or milestones: not the walk's
+        assert walked == []
+        return
+    assert [line for line in walked if line.startswith(expected)] != [], walked
+    assert len(walked) == 1, walked
+    # reported once: the rules written by hand do not say it again
+    assert [str(p) for p in validate.check(data) if str(p) in walked] == walked
+    assert len([p for p in validate.check(data) if str(p).startswith(expected)]) == 1
+    # a rule of the schema as JSON Schema states it, which any validator applies
+    valid = jsonschema.Draft202012Validator(validate.schema()).is_valid(data)
+    assert valid is not other_tools
+
+
+# A schema of its own for the messages the walk gives where the bundled schema gives its own:
+# what a new field, declared without an `errorMessage`, would be told.
+OWN_SCHEMA: dict[str, Any] = {
+    "thing": {
+        "type": "object",
+        "properties": {
+            "share": {"type": "number", "maximum": 1},
+            "gone": {"type": "null"},
+            "pair": {"type": "array", "maxItems": 1},
+            "tags": {"type": "array", "contains": {"const": "x"}},
+            "word": {"not": {"const": "no"}},
+        },
+    }
+}
+OWN_CASES: list[tuple[dict[str, Any], str]] = [
+    ({"share": "a"}, "t.share: expected a number, found 'a'"),
+    ({"share": 2}, "t.share: 2 is above the maximum, 1"),
+    ({"gone": 1}, "t.gone: expected null, found 1"),
+    ({"pair": [1, 2]}, "t.pair: expected at most 1 item"),
+    ({"tags": ["y"]}, "t.tags: no item is of the kind required here"),
+    ({"word": "no"}, "t.word: 'no' is not allowed here"),
+]
+
+
+def test_the_walks_own_messages_in_both_languages() -> None:
+    from perurel import i18n
+
+    from .test_spanish import WALK_ONLY
+
+    def walked(value: dict[str, Any]) -> list[str]:
+        lines: list[str] = []
+        walker = schema_check.Walker(
+            OWN_SCHEMA, lambda path, message: lines.append(f"{path}: {message}"), date.today()
+        )
+        walker.record(value, "thing", "t")
+        return lines
+
+    english = [walked(value) for value, _ in OWN_CASES]
+    assert english == [[expected] for _, expected in OWN_CASES]
+    i18n.use("es")
+    try:
+        spanish = [walked(value) for value, _ in OWN_CASES]
+    finally:
+        i18n.use("en")
+    for en, es in zip(english, spanish, strict=True):
+        assert es[0].split(": ")[0] == en[0].split(": ")[0] and es != en, (en, es)
+    # every message the bundled schema never lets the walk give is met here
+    for message in WALK_ONLY:
+        texts = list(message) if isinstance(message, tuple) else [message]
+        pattern = "|".join(
+            ".*?".join(re.escape(part) for part in re.split(r"\{\w+\}", text)) for text in texts
+        )
+        assert any(re.search(pattern, line[0]) for line in english), message

@@ -198,7 +198,8 @@ def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
             lambda d: d["countries"][0]["relations"]["history"].append(
                 {"kind": "broken", "date": None, "note": "n", "note_es": "n", "sources": ["seed"]}
             ),
-            "countries[0].relations.history[1]: missing required field 'date'",
+            "countries[0].relations.history[1]: only a 'restored' no source dates may have a null"
+            " 'date'",
         ),
         (
             lambda d: d["countries"][0]["relations"].update(
@@ -245,6 +246,14 @@ def _broken(mutate: Callable[[dict[str, Any]], object]) -> list[str]:
         ),
         (
             lambda d: d["organisations"][0].update(tie="elected-seat", joined=None),
+            "organisations[0]: missing required field 'periods'",
+        ),
+        (
+            lambda d: d["organisations"][0].update(
+                tie="elected-seat",
+                joined=None,
+                periods=[{"kind": "suspension", "start": "1990", "end": None, "sources": ["seed"]}],
+            ),
             "organisations[0].periods: an elected seat is its terms",
         ),
         (

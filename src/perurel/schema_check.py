@@ -1,26 +1,29 @@
 """Check a record against the schema: one generic walk along `data/relations.schema.json`.
 
-It interprets the subset of JSON Schema the schema uses for the shape of each field: `$ref`,
-`type` (nullable through `oneOf` with `{"type": "null"}`), `required`, `properties`,
-`additionalProperties: false` (a field the schema does not declare is refused), `items` (and a
-list of records that is not a list), `enum` and `minLength`; plus perurel's own `format`s:
-`partial-date` (YYYY, YYYY-MM or YYYY-MM-DD, a real day, not in the future), `id`,
-`iso-alpha-2`, `iso-alpha-3`, `url` and `author`, and `country-code` and `reference`, which name
-a record of the dataset and are left to the rules that cross records. A string with a `format`
-is checked by it (its `pattern` is for other JSON-Schema tools). What crosses fields or records
-(`if`/`then`, `dependentRequired`, lists of references, `minItems` of sources, representation
-levels, UN vote years and figures) is `validate.py`'s, written by hand. Each problem has its
-JSON path and the message the validator has always given.
+Every rule within a record is the schema's, and this walk applies it. It interprets the subset
+of JSON Schema the schema uses: `$ref`, `type` (nullable through `oneOf` with
+`{"type": "null"}`), `enum`, `const`, `required`, `dependentRequired`, `properties`,
+`additionalProperties: false` (a field the schema does not declare is refused), `items`,
+`prefixItems`, `minItems`, `maxItems`, `uniqueItems`, `contains`, `minimum`, `maximum`,
+`minLength`, `allOf`, `if`/`then`/`else` and `not`. A spec may give its own message with
+`errorMessage` (the convention of ajv-errors): a string for whatever fails at or under it, or
+an object by keyword; `{found}` is the value, `{key}` the field. perurel's own keyword
+`translates` makes a Spanish text required beside a non-empty English one, and refused without
+it. Its own `format`s: `partial-date` (YYYY, YYYY-MM or YYYY-MM-DD, a real day, not in the
+future), `id`, `iso-alpha-2`, `iso-alpha-3`, `url`, `author`, `year` (an integer, not in the
+future), and `country-code` and `reference`, which name a record of the dataset and are left to
+the rules that cross records (`validate.py`). A string with a `format` is checked by it (its
+`pattern` is for other JSON-Schema tools). Each problem has its JSON path.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from . import dates
-from .i18n import N_, t
+from .i18n import N_, t, tn
 from .tuples import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,7 +46,7 @@ class Walker:
         self.defs = defs
         self.add = add
         self.today = today
-        self._formats: dict[str, Callable[[str, str], None] | None] = {
+        self._formats: dict[str, Callable[[Any, str], None] | None] = {
             "partial-date": self._date,
             "id": self._id,
             "iso-alpha-2": self._alpha2,
@@ -56,73 +59,182 @@ class Walker:
 
     def record(self, value: Any, name: str, path: str) -> None:
         """A record of the `$defs` named `name`."""
-        self.walk(value, self.defs[name], path, name)
+        self._walk(value, _plan(self.defs[name]), path, name)
 
     def walk(self, value: Any, spec: dict[str, Any], path: str, record: str = "") -> None:
         """`value` at `path` against `spec`, part of `record` (named in the messages about
         undeclared fields: the `$defs` it comes from, then the properties that lead to it)."""
-        ref = spec.get("$ref")
-        if ref is not None:
-            record = ref.rpartition("/")[2]
-            spec = self.defs[record]
-        one_of = spec.get("oneOf")
-        if one_of is not None:  # nullable: [spec, {"type": "null"}]
-            if value is None and any(s.get("type") == "null" for s in one_of):
+        self._walk(value, _plan(spec), path, record)
+
+    def _matches(self, value: Any, plan: _Plan, record: str) -> bool:
+        """Whether `value` satisfies `plan` (an `if`, a `not`, a `contains`), reporting nothing."""
+        return not self._quietly(value, plan, record)
+
+    def _quietly(self, value: Any, plan: _Plan, record: str) -> list[str]:
+        """What `plan` finds wrong with `value`, reported to no one."""
+        found: list[str] = []
+        add = self.add
+        self.add = lambda _path, message: found.append(message)
+        try:
+            self._checks(value, plan, "", record)
+        finally:
+            self.add = add
+        return found
+
+    def _walk(self, value: Any, plan: _Plan, path: str, record: str) -> None:
+        if plan.whole is not None:  # one message for whatever fails at or under this spec
+            if self._quietly(value, plan, record):
+                self.add(path, self._say(plan.whole, value, path))
+        elif plan.string:  # the commonest: a text, a date, an id
+            self._string(value, plan, path)
+        elif plan.choice:  # a word of a closed set
+            if not _member(value, plan.enum or ()):
+                self.add(path, not_one_of(value, plan.enum))
+        elif plan.ref is not None and plan.only_ref:
+            self._walk(value, _plan(self.defs[plan.ref]), path, plan.ref)
+        else:
+            self._checks(value, plan, path, record)
+
+    def _checks(self, value: Any, plan: _Plan, path: str, record: str) -> None:
+        """Every keyword of the spec (but a message for the whole of it, which `walk` gives)."""
+        if plan.ref is not None:
+            self._walk(value, _plan(self.defs[plan.ref]), path, plan.ref)
+            record = plan.ref
+        if plan.nullable is not None:  # oneOf: [spec, {"type": "null"}]
+            if value is None:
                 return
-            spec = next(s for s in one_of if s.get("type") != "null")
-            ref = spec.get("$ref")
-            if ref is not None:
-                spec = self.defs[ref.rpartition("/")[2]]
-        kind = spec.get("type")
-        if kind == "object":
-            self._object(value, spec, path, record)
-        elif kind == "string":
-            self._string(value, spec, path)
-        elif kind == "array":
-            items = spec.get("items")
-            if isinstance(value, list):
-                if items is not None:
-                    for i, item in enumerate(value):
-                        self.walk(item, items, f"{path}[{i}]", record)
-            elif items is not None and self._resolve(items).get("type") == "object":
-                # a list of records; a list of values (names, codes, ids, levels) is checked
-                # whole by its rule in validate, whose message says what it holds
-                self.add(path, t("expected a list, found {found}", found=show(value)))
-        elif "enum" in spec:
-            allowed = spec["enum"]
-            if value not in allowed:
-                self.add(path, not_one_of(value, allowed))
+            self._walk(value, plan.nullable, path, record)
+        kind = plan.kind
+        if kind == "string":  # a format checks the type with its own message
+            self._string(value, plan, path)
+        elif kind is not None and not _TYPES[kind](value):
+            found = kind_of(value) if kind == "object" else show(value)
+            self._fail(path, "type", plan, value, t(_EXPECTED[kind], found=found))
+            return  # nothing more to say of a value of the wrong type
+        if plan.enum is not None and not _member(value, plan.enum):
+            self._fail(path, "enum", plan, value, not_one_of(value, plan.enum))
+        if plan.const is not _ABSENT and not _equal(value, plan.const):
+            self._fail(path, "const", plan, value, not_one_of(value, [plan.const]))
+        if plan.object and isinstance(value, dict):
+            self._object(value, plan, path, record)
+        elif plan.array and isinstance(value, list):
+            self._array(value, plan, path, record)
+        elif plan.number and isinstance(value, int | float) and not isinstance(value, bool):
+            self._number(value, plan, path)
+        for part in plan.all_of:
+            self._walk(value, part, path, record)
+        if plan.condition is not None:
+            branch = plan.then if self._matches(value, plan.condition, record) else plan.otherwise
+            if branch is not None:
+                self._walk(value, branch, path, record)
+        if plan.negated is not None and self._matches(value, plan.negated, record):
+            self._fail(
+                path, "not", plan, value, t("{value} is not allowed here", value=show(value))
+            )
 
-    def _resolve(self, spec: dict[str, Any]) -> dict[str, Any]:
-        ref = spec.get("$ref")
-        return spec if ref is None else self.defs[ref.rpartition("/")[2]]
+    def _fail(self, path: str, keyword: str, plan: _Plan, value: Any, default: str) -> None:
+        """A keyword failed: the schema's own message for it (its `errorMessage`), if any."""
+        message = plan.messages.get(keyword)
+        self.add(path, default if message is None else self._say(message, value, path))
 
-    def _object(self, value: Any, spec: dict[str, Any], path: str, record: str) -> None:
-        if not isinstance(value, dict):
-            self.add(path, t("expected an object, found {found}", found=kind_of(value)))
-            return
-        for key in spec.get("required", ()):
+    def _say(self, message: str, value: Any, path: str) -> str:
+        """A message of the schema, in the reader's language: `{found}` is the value, `{key}`
+        the field it is at."""
+        key = path.rpartition(".")[2].partition("[")[0]
+        return t(message, found=show(value), key=key)
+
+    def _object(self, value: dict[str, Any], plan: _Plan, path: str, record: str) -> None:
+        for key in plan.required:
             if key not in value:
                 self.add(path, t("missing required field '{key}'", key=key))
-        props = spec.get("properties", {})
-        closed = spec.get("additionalProperties") is False
+        for key, needed in plan.dependent:
+            if key in value:
+                for other in needed:
+                    if other not in value:
+                        self.add(path, t("missing required field '{key}'", key=other))
+        props = plan.properties
         for key, item in value.items():
             prop = props.get(key)
-            where = f"{path}.{key}" if path else str(key)
             if prop is not None:
-                self.walk(item, prop, where, f"{record}.{key}")
-            elif closed:  # the schema declares every field its records admit
+                self._walk(item, prop, f"{path}.{key}" if path else key, f"{record}.{key}")
+            elif plan.closed:  # the schema declares every field its records admit
+                where = f"{path}.{key}" if path else str(key)
                 self.add(where, t("not a field of {record}", record=record))
+        for key, english in plan.translations:
+            self._translation(value, english, key, f"{path}.{key}" if path else key)
 
-    def _string(self, value: Any, spec: dict[str, Any], path: str) -> None:
-        fmt = spec.get("format")
-        if fmt is not None:
-            check = self._formats[fmt]
+    def _translation(self, value: dict[str, Any], english: str, key: str, path: str) -> None:
+        """A text people read has its Spanish text (`translates`) wherever the English is not
+        empty, and only then."""
+        text, spanish = value.get(english), value.get(key)
+        if type(text) is str and text.strip():
+            if type(spanish) is not str or not spanish.strip():
+                self.add(path, t("missing the Spanish text of '{key}'", key=english))
+        elif spanish not in (None, ""):
+            self.add(path, t("a Spanish text without an English '{key}'", key=english))
+
+    def _array(self, value: list[Any], plan: _Plan, path: str, record: str) -> None:
+        least, most = plan.min_items, plan.max_items
+        if least is not None and len(value) < least:
+            message = tn("expected at least {n} item", "expected at least {n} items", least)
+            self._fail(path, "minItems", plan, value, message)
+        if most is not None and len(value) > most:
+            message = tn("expected at most {n} item", "expected at most {n} items", most)
+            self._fail(path, "maxItems", plan, value, message)
+        first = plan.prefix
+        for i, item in enumerate(value[: len(first)]):
+            self._walk(item, first[i], f"{path}[{i}]", record)
+        if plan.items is not None:
+            for i, item in enumerate(value[len(first) :], len(first)):
+                self._walk(item, plan.items, f"{path}[{i}]", record)
+        if plan.unique:
+            seen: set[tuple[type, Any]] = set()
+            unhashable: list[Any] = []
+            for i, item in enumerate(value):
+                try:
+                    twice = (type(item), item) in seen
+                    seen.add((type(item), item))
+                except TypeError:  # a list or an object: compared one by one
+                    twice = any(_equal(item, other) for other in unhashable)
+                    unhashable.append(item)
+                if twice:
+                    self.add(f"{path}[{i}]", t("{value} is given twice", value=show(item)))
+        if plan.contains is not None and not any(
+            self._matches(item, plan.contains, record) for item in value
+        ):
+            self._fail(path, "contains", plan, value, t("no item is of the kind required here"))
+
+    def _number(self, value: float, plan: _Plan, path: str) -> None:
+        low, high = plan.minimum, plan.maximum
+        if low is not None and value < low:
+            message = t("{value} is below the minimum, {limit}", value=value, limit=low)
+            self._fail(path, "minimum", plan, value, message)
+        if high is not None and value > high:
+            message = t("{value} is above the maximum, {limit}", value=value, limit=high)
+            self._fail(path, "maximum", plan, value, message)
+        if plan.format == "year" and value > self.today.year:
+            self._fail(path, "format", plan, value, t("{value} is in the future", value=value))
+
+    def _string(self, value: Any, plan: _Plan, path: str) -> None:
+        if plan.format is not None:
+            check = self._formats[plan.format]
             if check is not None:
                 check(value, path)
+            elif type(value) is not str:  # a reference: finding its record is a cross rule
+                message = t("expected a string, found {found}", found=show(value))
+                self._fail(path, "type", plan, value, message)
             return
-        if type(value) is not str or len(value.strip()) < spec.get("minLength", 0):
-            self.add(path, t("expected a non-empty string, found {found}", found=show(value)))
+        least = plan.min_length
+        if type(value) is not str:
+            message = (
+                t("expected a non-empty string, found {found}", found=show(value))
+                if least
+                else t("expected a string, found {found}", found=show(value))
+            )
+            self._fail(path, "type", plan, value, message)
+        elif least and len(value.strip()) < least:
+            message = t("expected a non-empty string, found {found}", found=show(value))
+            self._fail(path, "minLength", plan, value, message)
 
     def _date(self, value: Any, path: str) -> None:
         try:
@@ -174,6 +286,163 @@ class Walker:
                 path,
                 t("{value} is neither 'Family, Given' nor an institution", value=show(value)),
             )
+
+
+_ABSENT = object()
+# The keywords the walk reads (`_Plan`); anything else in the schema is an annotation
+# (`ANNOTATIONS`: `pattern` is for other JSON-Schema tools, a `format` checks the same here).
+# tests/test_schema_check.py holds the schema to these.
+KEYWORDS = frozenset(
+    {
+        "$ref", "oneOf", "type", "enum", "const", "format", "minLength", "required",
+        "dependentRequired", "properties", "additionalProperties", "items", "prefixItems",
+        "minItems", "maxItems", "uniqueItems", "contains", "minimum", "maximum", "allOf", "if",
+        "then", "else", "not", "errorMessage", "translates",
+    }
+)  # fmt: skip
+ANNOTATIONS = frozenset(
+    {"$schema", "$id", "$defs", "title", "description", "$comment", "default", "pattern"}
+)
+
+
+class _Plan:
+    """What one spec of the schema asks, read once (the walk meets each spec thousands of
+    times)."""
+
+    __slots__ = (
+        "all_of",
+        "array",
+        "choice",
+        "closed",
+        "condition",
+        "const",
+        "contains",
+        "dependent",
+        "enum",
+        "format",
+        "items",
+        "kind",
+        "max_items",
+        "maximum",
+        "messages",
+        "min_items",
+        "min_length",
+        "minimum",
+        "negated",
+        "nullable",
+        "number",
+        "object",
+        "only_ref",
+        "otherwise",
+        "prefix",
+        "properties",
+        "ref",
+        "required",
+        "spec",
+        "string",
+        "then",
+        "translations",
+        "unique",
+        "whole",
+    )  # fmt: skip
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec  # held, so that its id is not reused while the plan is cached
+        said = spec.get("errorMessage")
+        self.whole: str | None = said if isinstance(said, str) else None
+        self.messages: dict[str, str] = said if isinstance(said, dict) else {}
+        ref = spec.get("$ref")
+        self.ref: str | None = None if ref is None else ref.rpartition("/")[2]
+        one_of = spec.get("oneOf")
+        self.nullable = (
+            None if one_of is None else _plan(next(s for s in one_of if s.get("type") != "null"))
+        )
+        self.kind: str | None = spec.get("type")
+        self.enum: list[Any] | None = spec.get("enum")
+        self.const: Any = spec.get("const", _ABSENT)
+        self.required: tuple[str, ...] = tuple(spec.get("required", ()))
+        self.dependent = tuple(spec.get("dependentRequired", {}).items())
+        properties: dict[str, Any] = spec.get("properties", {})
+        self.properties = {key: _plan(prop) for key, prop in properties.items()}
+        self.closed = spec.get("additionalProperties") is False
+        self.translations = tuple(
+            (key, prop["translates"]) for key, prop in properties.items() if "translates" in prop
+        )
+        self.object = bool(self.required or self.dependent or self.properties or self.closed)
+        self.min_items: int | None = spec.get("minItems")
+        self.max_items: int | None = spec.get("maxItems")
+        self.prefix = [_plan(item) for item in spec.get("prefixItems", [])]
+        self.items = _maybe(spec.get("items"))
+        self.unique = bool(spec.get("uniqueItems"))
+        self.contains = _maybe(spec.get("contains"))
+        self.array = bool(
+            self.prefix
+            or self.unique
+            or any(
+                v is not None for v in (self.min_items, self.max_items, self.items, self.contains)
+            )
+        )
+        self.minimum: float | None = spec.get("minimum")
+        self.maximum: float | None = spec.get("maximum")
+        self.format: str | None = spec.get("format")
+        self.number = self.minimum is not None or self.maximum is not None or self.format == "year"
+        self.min_length: int = spec.get("minLength", 0)
+        self.all_of = [_plan(part) for part in spec.get("allOf", [])]
+        self.condition = _maybe(spec.get("if"))
+        self.then = _maybe(spec.get("then"))
+        self.otherwise = _maybe(spec.get("else"))
+        self.negated = _maybe(spec.get("not"))
+        rest = spec.keys() - ANNOTATIONS
+        self.choice = rest == {"enum"}
+        self.only_ref = rest == {"$ref"}
+        # checked by its type, format and length alone: a text, a date, an id
+        self.string = self.kind == "string" and spec.keys() - ANNOTATIONS <= {
+            "type", "format", "minLength", "translates", "errorMessage"
+        }  # fmt: skip
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _maybe(spec: dict[str, Any] | None) -> _Plan | None:
+    return None if spec is None else _plan(spec)
+
+
+def _plan(spec: dict[str, Any]) -> _Plan:
+    plan = _PLANS.get(id(spec))
+    if plan is None or plan.spec is not spec:
+        plan = _PLANS[id(spec)] = _Plan(spec)
+    return plan
+
+
+_EXPECTED = {
+    "object": N_("expected an object, found {found}"),
+    "array": N_("expected a list, found {found}"),
+    "integer": N_("expected an integer, found {found}"),
+    "number": N_("expected a number, found {found}"),
+    "null": N_("expected null, found {found}"),
+}
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "integer": lambda v: type(v) is int,
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "null": lambda v: v is None,
+}
+
+
+def _member(value: Any, allowed: Sequence[Any]) -> bool:
+    """`value` is one of `allowed`, as JSON compares them (true is not 1)."""
+    if isinstance(value, bool):
+        return any(v is value for v in allowed)
+    return value in allowed and (
+        type(value) is not int or any(type(v) is int and v == value for v in allowed)
+    )
+
+
+def _equal(a: Any, b: Any) -> bool:
+    """JSON equality: true is not 1."""
+    return bool(a == b) and isinstance(a, bool) == isinstance(b, bool)
 
 
 _KINDS = {
