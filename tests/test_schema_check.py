@@ -424,3 +424,12 @@ def test_the_walks_own_messages_in_both_languages() -> None:
             ".*?".join(re.escape(part) for part in re.split(r"\{\w+\}", text)) for text in texts
         )
         assert any(re.search(pattern, line[0]) for line in english), message
+
+
+def test_a_oneof_the_walk_cannot_read_is_refused_not_skipped() -> None:
+    """The walk reads `oneOf` only as "a value or null": any other is an error in the schema,
+    raised at once rather than checked wrongly."""
+    defs = {"thing": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}
+    walker = schema_check.Walker(defs, lambda path, message: None, date.today())
+    with pytest.raises(ValueError, match="oneOf"):
+        walker.record("x", "thing", "t")

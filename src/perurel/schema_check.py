@@ -354,6 +354,9 @@ class _Plan:
         ref = spec.get("$ref")
         self.ref: str | None = None if ref is None else ref.rpartition("/")[2]
         one_of = spec.get("oneOf")
+        if one_of is not None and sorted(s.get("type") == "null" for s in one_of) != [False, True]:
+            # the one use of oneOf the walk reads: a value or null
+            raise ValueError(f"oneOf other than [spec, {{'type': 'null'}}]: {one_of}")
         self.nullable = (
             None if one_of is None else _plan(next(s for s in one_of if s.get("type") != "null"))
         )
