@@ -9,6 +9,8 @@ from typing import Any
 import perurel
 
 from .conftest import FIXTURE, ROOT, entry
+from .test_schema import DERIVED
+from .test_schema import expected as _expected
 
 
 def test_the_api_document_runs() -> None:
@@ -46,31 +48,6 @@ def test_to_dict_is_the_json(ds: perurel.Dataset) -> None:
     assert ds.sources["asil-icj-2014"].to_dict() == {
         k: v for k, v in source.items() if k not in ("cited", "cited_by")
     }
-
-
-SCHEMA = json.loads((ROOT / "data" / "relations.schema.json").read_text(encoding="utf-8"))
-# what to_dict adds to a stored record: the derived fields, under the output's names
-RENAMED = {("mission", "from"): "accredited_from"}
-LEFT_OUT = {("country", "sources")}  # `country --json` gives the sources in full instead
-DERIVED = {"relations": {"established", "first"}}
-
-
-def _expected(record: str, stored: dict[str, Any]) -> dict[str, Any]:
-    """What to_dict gives for a stored record, read off the schema: every property (the stored
-    value, its default, or null or [] where the file leaves it out), nested records likewise."""
-    defs = SCHEMA["$defs"]
-    out: dict[str, Any] = {}
-    for prop, spec in defs[record]["properties"].items():
-        if (record, prop) in LEFT_OUT:
-            continue
-        inner = next((s for s in spec.get("oneOf", [spec]) if s.get("type") != "null"), spec)
-        ref = (inner.get("$ref") or inner.get("items", {}).get("$ref") or "").rpartition("/")[2]
-        listed = inner.get("type") == "array" or ref in ("ids", "cites")
-        value = stored.get(prop, spec.get("default", [] if listed else None))
-        if ref in defs and defs[ref].get("type") == "object" and value:
-            value = [_expected(ref, v) for v in value] if listed else _expected(ref, value)
-        out[RENAMED.get((record, prop), prop)] = value
-    return out
 
 
 def test_to_dict_gives_back_the_record_as_stored(mini: perurel.Dataset) -> None:
