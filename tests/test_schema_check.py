@@ -291,7 +291,7 @@ RULES = [
     (
         _set("countries", 0, "representation", "snapshots", 0, value=[1850, 4, 1]),
         "countries[0].representation.snapshots[0]: expected [year, level, level] with levels"
-        " 0, 1, 2, 3 or 9, found a list",
+        " 0, 1, 2, 3 or 9, found [1850, 4, 1]",
         True,
     ),
     (

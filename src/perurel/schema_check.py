@@ -471,8 +471,16 @@ def not_one_of(value: Any, allowed: Any) -> str:
 
 
 def show(value: Any) -> str:
+    """A value as a message quotes it: a string quoted and made safe, a short list of numbers
+    as JSON writes it (`[2999, 1, 1]`), anything else by its kind."""
     if isinstance(value, str):
         from .errors import quoted
 
         return quoted(value, 60)
+    if (
+        isinstance(value, list)
+        and 0 < len(value) <= 6
+        and all(type(v) is int or type(v) is float for v in value)
+    ):
+        return "[" + ", ".join(repr(v) for v in value) + "]"
     return kind_of(value) if isinstance(value, dict | list) or value is None else repr(value)
