@@ -119,3 +119,35 @@ def test_global_options_are_declared_once() -> None:
     assert flags == ["--data", "--debug", "--lang", "--no-pager", "--version"]
     for cmd in COMMANDS.values():
         assert not set(flags) & {f for p in cmd.params for f in p.flags}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        # help with a usage error on the same line: Click parses the whole line first
+        ["votes", "chile", "--top", "--data", "-1", "--help"],
+        ["votes", "chile", "--help", "--bogus"],
+        ["timeline", "--help", "--since"],
+        ["country", "chile", "--json=yes", "--help"],
+        ["--bogus", "--help"],
+        # help that wins: over extra words, a bad value, or a command named after it
+        ["country", "chile", "extra", "words", "--help"],
+        ["votes", "chile", "--top", "many", "--help"],
+        ["--help", "country", "--bogus"],
+        ["--lang", "es", "--help", "timeline"],
+        ["--data", "--help"],
+    ],
+)
+def test_help_and_usage_errors_as_typer_words_them(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Where a line asks for help, the fast path gives the same answer as Typer: the help, or
+    the usage error Click finds first."""
+    with tempfile.TemporaryDirectory() as here, contextlib.chdir(here):
+        code = fast(args)
+    out, err = capsys.readouterr()
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
+    if code is None:  # left to Typer, which words the usage error (exit 2), not help
+        assert result.exit_code == 2 and result.stdout == "", (args, result.output)
+        return
+    assert (code, out, err) == (result.exit_code, result.stdout, result.stderr), args

@@ -96,12 +96,15 @@ def test_every_closed_set_is_a_vocabulary_of_the_model() -> None:
             assert [level["enum"] for level in levels] == [list(words)] * 2
         else:
             assert spec["enum"] == list(words), (record, prop)
-    # the ties of a member, which join and leave (the others give 'since' and 'until')
-    member = DEFS["organisation"]["allOf"][0]["if"]["properties"]["tie"]
-    assert member["enum"] == list(model.MEMBER_TIES)
+    # the ties of a member, which join and leave, and the others, which give 'since' and 'until'
+    ties = [c["if"]["properties"]["tie"]["enum"] for c in DEFS["organisation"]["allOf"][:2]]
+    assert ties == [
+        list(model.MEMBER_TIES),
+        [tie for tie in model.TIES if tie not in model.MEMBER_TIES],
+    ]
     # and no closed set of the schema escapes the table
     found = [path for path, _ in _enums(DEFS, "")]
-    assert len(found) == len(VOCABULARIES) + 2, found  # a representation has two levels
+    assert len(found) == len(VOCABULARIES) + 3, found  # a representation has two levels
 
 
 @pytest.mark.parametrize("record", list(CLASSES))

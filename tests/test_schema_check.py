@@ -433,3 +433,75 @@ def test_a_oneof_the_walk_cannot_read_is_refused_not_skipped() -> None:
     walker = schema_check.Walker(defs, lambda path, message: None, date.today())
     with pytest.raises(ValueError, match="oneOf"):
         walker.record("x", "thing", "t")
+
+
+# One cause, one problem: a wrong value is reported once, where it is, by the rule that owns it
+# (cases found by fuzzing the fixture against the previous validator and the jsonschema library).
+ONE_PROBLEM = [
+    (
+        _set("countries", 0, "un_votes", value={**UN_VOTES, "agreement": float("nan")}),
+        "countries[0].un_votes.agreement: expected a percentage, found nan",
+    ),
+    (
+        _set("countries", 0, "representation", "snapshots", 0, value=[1960, 9.0, 2]),
+        "countries[0].representation.snapshots[0]: expected [year, level, level]",
+    ),
+    (
+        _set("sources", 0, "date", value="١٩٩٠"),  # digits, but not the ones dates are written in
+        "sources[0].date: '١٩٩٠' is not a valid date",
+    ),
+    (
+        _set("sources", 0, "url", value="HTTP://example.org/x"),
+        "sources[0].url: 'HTTP://example.org/x' is not an http or https URL",
+    ),
+    (
+        _set("countries", 0, "relations", "history", 0, "by", value=1),
+        "countries[0].relations.history[0].by: expected a string, found 1",
+    ),
+    (
+        _set("countries", 0, "relations", "history", 0, "event", value=1),
+        "countries[0].relations.history[0].event: expected a string, found 1",
+    ),
+    (
+        _set("countries", 0, "relations", "status", value=KeyError),
+        "countries[0].relations: missing required field 'status'",
+    ),
+    (
+        _set("countries", 0, "missions", 0, "state", value=KeyError),
+        "countries[0].missions[0]: missing required field 'state'",
+    ),
+    (_set("organisations", 0, "tie", value="membre"), "organisations[0].tie: 'membre' is not one"),
+    (
+        lambda d: d["countries"][0]["relations"]["history"][0].update(
+            counterpart="Gran Colombia", counterpart_es=""
+        ),
+        "countries[0].relations.history[0].counterpart_es: expected a non-empty string",
+    ),
+    (
+        lambda d: d["events"].append(
+            dict(d["events"][0], id=["x"], title="Embassy opened in Santiago")
+        ),
+        "events[5].id: a list is not a valid id",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), ONE_PROBLEM)
+def test_one_cause_is_one_problem(
+    mutate: Callable[[dict[str, Any]], object], expected: str
+) -> None:
+    data = copy.deepcopy(FIXTURE_DATA)
+    mutate(data)
+    problems = [str(p) for p in validate.check(data)]
+    if expected.startswith("events[5].id"):  # and the event about a mission no mission names
+        problems = [p for p in problems if "no mission's 'events' names" not in p]
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+def test_checking_again_compiles_nothing_new() -> None:
+    """Each spec of the schema is compiled once: checking a dataset again adds no plan."""
+    validate.check(copy.deepcopy(FIXTURE_DATA))
+    before = len(schema_check._PLANS)
+    for _ in range(3):
+        validate.check({**copy.deepcopy(FIXTURE_DATA), "dataset_date": "2020"})
+    assert len(schema_check._PLANS) == before

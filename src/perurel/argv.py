@@ -120,8 +120,11 @@ HELP_FLAGS = ("-h", "--help")
 
 def help_topic(args: Sequence[str]) -> str | None:
     """What a command line asks help on: '' for perurel, a command's name, or None when it does
-    not ask for help (or asks in a way only the Typer app words: an unknown command). A word that
-    is an option's value (`--data --help`) asks for nothing."""
+    not ask for help, or asks in a way only the Typer app words (an unknown command; an unknown
+    option, a flag given a value or an option left without one, which it reports as a usage
+    error before any help, as Click parses the whole line first). A word that is an option's
+    value (`--data --help`) asks for nothing. Before the command, help is perurel's, and the
+    words after the command are not read (Click stops there)."""
     if not args:
         return ""
     if args[0] == "help":
@@ -130,20 +133,33 @@ def help_topic(args: Sequence[str]) -> str | None:
         topic = ALIASES.get(args[1], args[1]) if len(args) == 2 else None
         return topic if topic in COMMANDS else None
     command: str | None = None
-    takes_value = {f for p in GLOBAL if p.kind != "flag" for f in p.flags}
-    words = iter(args)
-    for word in words:
+    known = {flag: p for p in GLOBAL for flag in p.flags}
+    asked = False
+    i = 0
+    while i < len(args):
+        word = args[i]
+        i += 1
         if word == "--":
             return None
         if word in HELP_FLAGS:
-            return command or ""
-        if word in takes_value:
-            next(words, None)
-        elif command is None and not word.startswith("-"):
+            asked = True
+        elif word.startswith("-") and word != "-":
+            name, eq, _ = word.partition("=")
+            param = known.get(name if name.startswith("--") else word)
+            if param is None or (param.kind == "flag" and eq):
+                return None  # Typer's usage error
+            if param.kind != "flag" and not eq:
+                if i >= len(args):
+                    return None  # an option without its value
+                i += 1
+        elif command is None:
+            if asked:
+                return ""  # perurel's help: the command's words are not read
             word = ALIASES.get(word, word)
             if word not in COMMANDS:
                 return None  # an unknown command: Typer says so
             command = word
-            params = [*COMMANDS[word].params, *AFTER]
-            takes_value = {f for p in params if p.kind != "flag" for f in p.flags}
-    return None
+            known = {flag: p for p in (*COMMANDS[word].params, *AFTER) for flag in p.flags}
+    if not asked:
+        return None
+    return command or ""

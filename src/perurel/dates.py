@@ -29,7 +29,7 @@ class BadDate(ValueError):
         self.template, self.values = template, values
 
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 @cache  # the same few thousand dates are parsed again and again (validation, filters)

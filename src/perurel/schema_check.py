@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from math import isfinite
 
 from . import dates
 from .i18n import N_, t, tn
@@ -36,7 +37,7 @@ _ALPHA2 = re.compile(r"[A-Z]{2}")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
 _AUTHOR = re.compile(r"[^,\s][^,]*(?:, [^,\s][^,]*)?")
 _SPACE = re.compile(r"\s")
-_HTTP = re.compile(r"https?://[^/?#]", re.IGNORECASE)  # a scheme people can follow, and a host
+_HTTP = re.compile(r"https?://[^/?#]")  # a scheme people can follow (lower case), and a host
 
 
 class Walker:
@@ -160,17 +161,21 @@ class Walker:
             elif plan.closed:  # the schema declares every field its records admit
                 where = f"{path}.{key}" if path else str(key)
                 self.add(where, t("not a field of {record}", record=record))
-        for key, english in plan.translations:
-            self._translation(value, english, key, f"{path}.{key}" if path else key)
+        for key, english, least in plan.translations:
+            self._translation(value, english, key, least, f"{path}.{key}" if path else key)
 
-    def _translation(self, value: dict[str, Any], english: str, key: str, path: str) -> None:
+    def _translation(
+        self, value: dict[str, Any], english: str, key: str, least: int, path: str
+    ) -> None:
         """A text people read has its Spanish text (`translates`) wherever the English is not
-        empty, and only then."""
+        empty, and only then. A Spanish value its own spec refuses (not a string; blank where
+        it must not be) is reported there, once."""
         text, spanish = value.get(english), value.get(key)
+        blank = type(spanish) is str and not spanish.strip()
         if type(text) is str and text.strip():
-            if type(spanish) is not str or not spanish.strip():
+            if key not in value or (blank and not least):
                 self.add(path, t("missing the Spanish text of '{key}'", key=english))
-        elif spanish not in (None, ""):
+        elif type(spanish) is str and not blank:
             self.add(path, t("a Spanish text without an English '{key}'", key=english))
 
     def _array(self, value: list[Any], plan: _Plan, path: str, record: str) -> None:
@@ -369,7 +374,9 @@ class _Plan:
         self.properties = {key: _plan(prop) for key, prop in properties.items()}
         self.closed = spec.get("additionalProperties") is False
         self.translations = tuple(
-            (key, prop["translates"]) for key, prop in properties.items() if "translates" in prop
+            (key, prop["translates"], prop.get("minLength", 0))
+            for key, prop in properties.items()
+            if "translates" in prop
         )
         self.object = bool(self.required or self.dependent or self.properties or self.closed)
         self.min_items: int | None = spec.get("minItems")
@@ -429,7 +436,8 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
     "integer": lambda v: type(v) is int,
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    # a number JSON can write: not NaN nor infinite (Python's reader takes them)
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool) and isfinite(v),
     "null": lambda v: v is None,
 }
 

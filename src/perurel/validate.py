@@ -199,7 +199,7 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
     if c.problems:
         return c.problems
     if "dataset_date" in data:
-        c.walker.walk(data["dataset_date"], {"$ref": "#/$defs/date"}, "dataset_date")
+        c.walker.record(data["dataset_date"], "date", "dataset_date")
 
     _sources(c, data["sources"])
     raw_countries = data["countries"]
@@ -212,8 +212,8 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
     for i, rec in enumerate(raw_countries):
         _country(c, rec, f"countries[{i}]")
     _events(c, data["events"])
-    for path, ref in c.event_refs:
-        if not isinstance(ref, str) or ref not in c.event_ids:
+    for path, ref in c.event_refs:  # ids (strings): any other value the walk reports
+        if ref not in c.event_ids:
             c.add(path, t("{value} is not an event id of this dataset", value=_show(ref)))
     _mission_events(c, data["events"])
     _organisations(c, data["organisations"])
@@ -221,7 +221,7 @@ def _problems(c: _Checker, data: Any) -> list[Problem]:
         c.add(str(key), t("not a field of {record}", record="dataset"))
     _texts(c, data)
     if "facts_to" in data:
-        c.walker.walk(data["facts_to"], {"$ref": "#/$defs/date"}, "facts_to")
+        c.walker.record(data["facts_to"], "date", "facts_to")
         if data["facts_to"] != (c.newest_fact or None):
             c.add(
                 "facts_to",
@@ -373,11 +373,11 @@ def _relations(c: _Checker, rel: dict[str, Any], path: str, code: str) -> None:
     for m, mpath in history:
         when, kind = m.get("date"), m.get("kind")
         kind = kind if isinstance(kind, str) else None  # any other type: the walk reports it
-        if m.get("event") is not None:
-            c.event_refs.append((f"{mpath}.event", m.get("event")))
+        if isinstance(m.get("event"), str):  # any other value: the walk reports it
+            c.event_refs.append((f"{mpath}.event", m["event"]))
         c.cites(m, "sources", mpath)
         by = m.get("by")
-        if by is not None and by not in (PERU, code):
+        if isinstance(by, str) and by not in (PERU, code):  # any other type: the walk's
             c.add(
                 f"{mpath}.by",
                 t(
@@ -534,7 +534,8 @@ def _mission_events(c: _Checker, records: list[Any]) -> None:
     for i, rec in enumerate(records):
         if not isinstance(rec, dict) or not isinstance(rec.get("title"), str):
             continue
-        if MISSION_EVENT.search(rec["title"]) and rec.get("id") not in linked:
+        rid = rec.get("id")
+        if MISSION_EVENT.search(rec["title"]) and not (isinstance(rid, str) and rid in linked):
             c.add(
                 f"events[{i}]",
                 t(
