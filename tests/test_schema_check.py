@@ -11,6 +11,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from perurel import schema_check, validate
 
@@ -505,3 +507,47 @@ def test_checking_again_compiles_nothing_new() -> None:
     for _ in range(3):
         validate.check({**copy.deepcopy(FIXTURE_DATA), "dataset_date": "2020"})
     assert len(schema_check._PLANS) == before
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.sampled_from([0.0, 1.0, 2.5])
+    | st.text("ab", max_size=2),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text("ab", max_size=1), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
+
+
+def _collector(found: list[str]) -> Callable[[str, str], None]:
+    return lambda _path, message: found.append(message)
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=_JSON, b=_JSON)
+@example(a=[1], b=[True])
+@example(a={"a": 0}, b={"a": False})
+@example(a=1, b=1.0)
+def test_equality_is_json_schemas(a: Any, b: Any) -> None:
+    """`const`, `enum` and `uniqueItems` compare values as JSON Schema does (true is not 1; 1 is
+    1.0; at any depth), judged by the jsonschema library."""
+    import jsonschema
+
+    defs: dict[str, Any] = {
+        "const": {"const": a},
+        "enum": {"enum": [a, "zz"]},
+        "unique": {"type": "array", "uniqueItems": True},
+    }
+    for name, value in (("const", b), ("enum", b), ("unique", [a, b])):
+        found: list[str] = []
+        walker = schema_check.Walker(defs, _collector(found), date.today())
+        walker.record(value, name, "v")
+        assert (found == []) == jsonschema.Draft202012Validator(defs[name]).is_valid(value), (
+            name,
+            a,
+            b,
+            found,
+        )

@@ -193,12 +193,12 @@ class Walker:
             for i, item in enumerate(value[len(first) :], len(first)):
                 self._walk(item, plan.items, f"{path}[{i}]", record)
         if plan.unique:
-            seen: set[tuple[type, Any]] = set()
+            seen: set[tuple[str, Any]] = set()
             unhashable: list[Any] = []
             for i, item in enumerate(value):
                 try:
-                    twice = (type(item), item) in seen
-                    seen.add((type(item), item))
+                    twice = _kind_key(item) in seen
+                    seen.add(_kind_key(item))
                 except TypeError:  # a list or an object: compared one by one
                     twice = any(_equal(item, other) for other in unhashable)
                     unhashable.append(item)
@@ -443,17 +443,30 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
 
 
 def _member(value: Any, allowed: Sequence[Any]) -> bool:
-    """`value` is one of `allowed`, as JSON compares them (true is not 1)."""
-    if isinstance(value, bool):
-        return any(v is value for v in allowed)
-    return value in allowed and (
-        type(value) is not int or any(type(v) is int and v == value for v in allowed)
-    )
+    """`value` is one of `allowed`, as JSON compares them (true is not 1; 1 is 1.0)."""
+    if isinstance(value, str) or value is None:  # the common case: a word of a closed set
+        return value in allowed
+    return any(_equal(value, v) for v in allowed)
 
 
 def _equal(a: Any, b: Any) -> bool:
-    """JSON equality: true is not 1."""
-    return bool(a == b) and isinstance(a, bool) == isinstance(b, bool)
+    """JSON equality, at any depth: true is not 1, and 1 is 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_equal(a[k], b[k]) for k in a)
+    return bool(a == b) and isinstance(a, list | dict) == isinstance(b, list | dict)
+
+
+def _kind_key(item: Any) -> tuple[str, Any]:
+    """A key under which values JSON holds equal meet (1 and 1.0; not true and 1)."""
+    if isinstance(item, bool):
+        return ("boolean", item)
+    if isinstance(item, int | float):
+        return ("number", item)
+    return (type(item).__name__, item)
 
 
 _KINDS = {
