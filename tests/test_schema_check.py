@@ -35,6 +35,16 @@ def _walk(data: dict[str, Any]) -> list[validate.Problem]:
     return problems
 
 
+def _walk_one(defs: dict[str, Any], value: Any, name: str, path: str) -> list[str]:
+    """The problems the walk finds in `value` as the record `name` of `defs`, as lines."""
+    lines: list[str] = []
+    walker = schema_check.Walker(
+        defs, lambda where, message: lines.append(f"{where}: {message}"), date.today()
+    )
+    walker.record(value, name, path)
+    return lines
+
+
 RECORDS = [
     ("sources", "source"),
     ("countries", "country"),
@@ -402,19 +412,11 @@ def test_the_walks_own_messages_in_both_languages() -> None:
 
     from .test_spanish import WALK_ONLY
 
-    def walked(value: dict[str, Any]) -> list[str]:
-        lines: list[str] = []
-        walker = schema_check.Walker(
-            OWN_SCHEMA, lambda path, message: lines.append(f"{path}: {message}"), date.today()
-        )
-        walker.record(value, "thing", "t")
-        return lines
-
-    english = [walked(value) for value, _ in OWN_CASES]
+    english = [_walk_one(OWN_SCHEMA, value, "thing", "t") for value, _ in OWN_CASES]
     assert english == [[expected] for _, expected in OWN_CASES]
     i18n.use("es")
     try:
-        spanish = [walked(value) for value, _ in OWN_CASES]
+        spanish = [_walk_one(OWN_SCHEMA, value, "thing", "t") for value, _ in OWN_CASES]
     finally:
         i18n.use("en")
     for en, es in zip(english, spanish, strict=True):
@@ -522,10 +524,6 @@ _JSON = st.recursive(
 )
 
 
-def _collector(found: list[str]) -> Callable[[str, str], None]:
-    return lambda _path, message: found.append(message)
-
-
 @settings(max_examples=300, deadline=None)
 @given(a=_JSON, b=_JSON)
 @example(a=[1], b=[True])
@@ -542,9 +540,7 @@ def test_equality_is_json_schemas(a: Any, b: Any) -> None:
         "unique": {"type": "array", "uniqueItems": True},
     }
     for name, value in (("const", b), ("enum", b), ("unique", [a, b])):
-        found: list[str] = []
-        walker = schema_check.Walker(defs, _collector(found), date.today())
-        walker.record(value, name, "v")
+        found = _walk_one(defs, value, name, "v")
         assert (found == []) == jsonschema.Draft202012Validator(defs[name]).is_valid(value), (
             name,
             a,

@@ -197,8 +197,9 @@ class Walker:
             unhashable: list[Any] = []
             for i, item in enumerate(value):
                 try:
-                    twice = _kind_key(item) in seen
-                    seen.add(_kind_key(item))
+                    key = _kind_key(item)
+                    twice = key in seen
+                    seen.add(key)
                 except TypeError:  # a list or an object: compared one by one
                     twice = any(_equal(item, other) for other in unhashable)
                     unhashable.append(item)
@@ -406,7 +407,7 @@ class _Plan:
         self.choice = rest == {"enum"}
         self.only_ref = rest == {"$ref"}
         # checked by its type, format and length alone: a text, a date, an id
-        self.string = self.kind == "string" and spec.keys() - ANNOTATIONS <= {
+        self.string = self.kind == "string" and rest <= {
             "type", "format", "minLength", "translates", "errorMessage"
         }  # fmt: skip
 
